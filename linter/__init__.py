@@ -1,0 +1,5 @@
+"""genai-lint: a linter for documentation about AI terminology."""
+
+from __future__ import annotations
+
+__version__ = "0.1.0"

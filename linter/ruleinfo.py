@@ -1,0 +1,27 @@
+"""Metadata every rule carries, whatever its kind: what ``rules``, ``explain`` and SARIF show."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from linter.findings import Severity
+
+
+@dataclass(frozen=True)
+class RuleInfo:
+    """A rule's identity and documentation.
+
+    ``code`` is stable (``GL101``), ``name`` kebab-case (``chatgpt-name``). ``examples`` maps
+    ``bad``/``good``/``fixed`` to example sentences. ``sources`` cite where the rule's facts
+    come from (seed file names or public references).
+    """
+
+    code: str
+    name: str
+    kind: str
+    severity: Severity
+    summary: str
+    rationale: str = ""
+    fixable: bool = False
+    examples: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    sources: tuple[str, ...] = ()
