@@ -1,0 +1,1 @@
+"""Rule kinds. Each module defines one kind of check over prose segments."""

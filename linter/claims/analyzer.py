@@ -1,0 +1,106 @@
+"""The claim analyzer: picks candidate sentences cheaply, parses them in one batch, runs checks."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from linter.checks.base import Match
+from linter.claims import category, conflation, modality, outdated, vendor
+from linter.claims.mentions import ENTITY, VENDOR, Mention, MentionFinder, sentences
+from linter.claims.parsed import Parsed
+from linter.knowledge import KnowledgeBase
+from linter.segments import Segment
+
+#: Words that can carry a claim; a sentence without one (and without a renamed name) is skipped.
+_CUES = re.compile(
+    r"\b(?:is|are|was|were|be|been|being|isn't|aren't|remains?|such\s+as|like|including|"
+    r"includes?|e\.g|known|called|aka|named|i\.\s?e|same|interchangeabl\w*|synonym\w*|"
+    r"equivalent|identical|type|kind|form|subset|superset|other|by|from|only|any|all|every|"
+    r"generat\w*|creat\w*|produc\w*|makes?|making|writ\w*|wrote|compos\w*|draws?|drawing|"
+    r"paint\w*|render\w*|synthes\w*|design\w*|develop\w*|buil[dt]\w*|releas\w*|launch\w*|"
+    r"train\w*|introduc\w*|unveil\w*|based|powered|limited|restricted|outputs?)\b|[’']s\b|\(|,",
+    re.IGNORECASE,
+)
+_BATCH_SIZE = 128
+
+
+class ClaimAnalyzer:
+    """Checks the claims of candidate sentences against a knowledge base."""
+
+    def __init__(self, kb: KnowledgeBase, codes: dict[str, str], model: str | None = None):
+        self.kb = kb
+        self.codes = codes
+        self.model = model
+        self.finder = MentionFinder(kb)
+        self._renamed = {e.id for e in kb.entities.values() if e.renamed_to}
+
+    def candidates(self, segment: Segment) -> list[tuple[int, int]]:
+        """Sentence spans of ``segment`` worth parsing."""
+        text = segment.text
+        spans = []
+        for start, end in sentences(text):
+            sentence = text[start:end]
+            mentions = self.finder.find(sentence)
+            if self._worth_parsing(sentence, mentions):
+                spans.append((start, end))
+        return spans
+
+    def _worth_parsing(self, sentence: str, mentions: list[Mention]) -> bool:
+        named = [m for m in mentions if m.type not in (VENDOR,)]
+        if not named:
+            return False
+        if any(m.type == ENTITY and m.id in self._renamed for m in mentions):
+            return True
+        if not _CUES.search(sentence):
+            return False
+        return len(mentions) >= 2 or any(m.type == ENTITY for m in mentions) or bool(
+            re.search(r"\b(?:generat|creat|produc|writ|mak|compos|draw|paint|render|synthes|"
+                      r"output|only|limited|restricted|any|all|every)\w*", sentence, re.I)
+        )
+
+    def analyze(self, texts: Sequence[str]) -> list[list[Match]]:
+        """Matches for each text, in text coordinates. Loads spaCy on first use."""
+        if not texts:
+            return []
+        from linter.nlp import load_pipeline
+
+        nlp = load_pipeline(self.model)
+        results: list[list[Match]] = []
+        for text, doc in zip(texts, nlp.pipe(texts, batch_size=_BATCH_SIZE)):
+            results.append(self._check_doc(text, doc))
+        return results
+
+    def _check_doc(self, text: str, doc: Any) -> list[Match]:
+        mentions = self.finder.find(text)
+        parsed = Parsed(doc, _merge(doc, mentions), self.kb, self.codes)
+        found: list[Match] = []
+        found.extend(category.check(parsed))
+        found.extend(modality.check(parsed))
+        found.extend(vendor.check(parsed))
+        found.extend(conflation.check(parsed, mentions))
+        found.extend(outdated.check(parsed, mentions))
+        unique: dict[tuple[str, int, int], Match] = {}
+        for match in found:
+            unique.setdefault((match.code, match.start, match.end), match)
+        return list(unique.values())
+
+
+def _merge(doc: Any, mentions: list[Mention]) -> dict[int, Mention]:
+    """Merge each multi-token mention into one token; map token index → mention."""
+    spans = []
+    taken: set[int] = set()
+    for mention in mentions:
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None or any(t.i in taken for t in span):
+            continue
+        taken.update(t.i for t in span)
+        spans.append((span, mention))
+    with doc.retokenize() as retokenizer:
+        for span, mention in spans:
+            if len(span) > 1:
+                attrs = {"TAG": "NNP", "POS": "PROPN"} if mention.type in (ENTITY, VENDOR) else {}
+                retokenizer.merge(span, attrs=attrs)
+    by_start = {m.start: m for _, m in spans}
+    return {t.i: by_start[t.idx] for t in doc if t.idx in by_start}

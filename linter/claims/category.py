@@ -1,0 +1,172 @@
+"""Judge "X is a Y" relations: category (GL201), product vs model (GL202), architecture (GL204),
+subset direction (GL302)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from linter.checks.base import Match
+from linter.claims.context import asserted
+from linter.claims.mentions import ARCHITECTURE, CATEGORY, CONCEPT, ENTITY, Mention
+from linter.claims.parsed import Parsed
+from linter.claims.relations import IsA, is_a_relations
+from linter.knowledge import Entity, KnowledgeBase
+
+LLM = "llm"
+GENAI = "generative-ai"
+_SUPERSET_PARTS = frozenset({"superset", "umbrella", "generalization"})
+_PARTIAL_DETERMINERS = frozenset({"some", "many", "certain", "several", "most", "few", "modern",
+                                  "popular", "today", "these", "those", "text"})
+
+
+def check(p: Parsed) -> Iterator[Match]:
+    seen: set[tuple[int, int]] = set()
+    for rel in is_a_relations(p):
+        key = (rel.subject.i, rel.klass.i)
+        if key in seen or rel.subject.i == rel.klass.i:
+            continue
+        seen.add(key)
+        match = _judge(p, rel)
+        if match is None:
+            continue
+        tokens = [rel.subject, rel.klass] + ([rel.verb] if rel.verb is not None else [])
+        if asserted(p.doc, tokens):
+            yield match
+
+
+def _span(p: Parsed, rel: IsA) -> tuple:
+    """Copula and apposition span the claim; list members span the member alone."""
+    if rel.how in ("list", "other", "include"):
+        return rel.subject, rel.subject
+    return rel.subject, rel.klass
+
+
+def _judge(p: Parsed, rel: IsA) -> Match | None:
+    subject = p.reference(rel.subject)
+    if subject is None:
+        return None
+    klass = p.reference(rel.klass)
+    generic = klass is None and p.is_generic_model(rel.klass)
+    if klass is None and not generic:
+        return None
+    first, last = _span(p, rel)
+    kb = p.kb
+    if subject.type == ENTITY:
+        entity = kb.entities[subject.id]
+        message, rule = _entity_verdict(kb, entity, klass, rel, generic)
+    elif subject.type == CATEGORY and subject.id == LLM and klass is not None:
+        message, rule = _llm_verdict(kb, klass, rel)
+    elif subject.type == CONCEPT and subject.id == GENAI and klass is not None:
+        message, rule = _genai_verdict(p, rel, klass)
+    else:
+        return None
+    if message is None or rule is None:
+        return None
+    return p.match(rule, first, last, message)
+
+
+def _entity_verdict(kb: KnowledgeBase, entity: Entity, klass: Mention | None, rel: IsA,
+                    generic: bool) -> tuple[str | None, str | None]:
+    what = describe(kb, entity)
+    if generic or (klass is not None and klass.type == CONCEPT and _head_is_model(rel)):
+        if entity.is_product:
+            return f"{what}, not a model", "product-called-model"
+        return None, None
+    assert klass is not None
+    if klass.type == CATEGORY:
+        category = kb.categories.get(klass.id)
+        if category is None or klass.id in entity_categories(entity):
+            return None, None
+        wrong = category.with_article
+        if entity.is_product and category.kind == "model" and (
+            klass.id == LLM or not _overlap(entity_outputs(kb, entity), category.output)
+        ):
+            return f"{what}, not {wrong}", "product-called-model"
+        if not entity.is_product and category.kind == "product":
+            if set(category.output) & set(entity_outputs(kb, entity)):
+                return f"{what}, not {wrong}", "product-called-model"
+            return f"{what}, not {wrong}", "model-category"
+        if klass.id == LLM or not _overlap(entity_outputs(kb, entity), category.output):
+            return f"{what}, not {wrong}", "model-category"
+        return None, None
+    if klass.type == ARCHITECTURE:
+        known = entity_architectures(kb, entity)
+        allowed = set(known) | set(entity.components)
+        if known and klass.id not in allowed:
+            architecture = kb.architectures[klass.id]
+            labels = " and ".join(kb.architectures[a].label for a in known if a in kb.architectures)
+            return (f"{entity.name} is a {labels}-based model, not {architecture.with_article}",
+                    "model-architecture")
+    return None, None
+
+
+def _llm_verdict(kb: KnowledgeBase, klass: Mention, rel: IsA) -> tuple[str | None, str | None]:
+    if klass.type == ARCHITECTURE and klass.id != "transformer":
+        return (f"Large language models are transformer-based, not "
+                f"{kb.architectures[klass.id].with_article}", "model-architecture")
+    if klass.type == CONCEPT and klass.id == GENAI and rel.part in _SUPERSET_PARTS:
+        return ("LLMs are a subset of generative AI, not a superset of it",
+                "subset-direction")
+    if klass.type == CATEGORY and klass.id != LLM and rel.how == "copula":
+        category = kb.categories[klass.id]
+        if category.kind == "model" and not _overlap(("text",), category.output):
+            return (f"Large language models generate text, not the output of "
+                    f"{category.label}s", "model-category")
+    return None, None
+
+
+def _genai_verdict(p: Parsed, rel: IsA, klass: Mention) -> tuple[str | None, str | None]:
+    if klass.type != CATEGORY or klass.id != LLM or rel.how not in ("copula", "appos"):
+        return None, None
+    if rel.part in _SUPERSET_PARTS:
+        return None, None
+    if any(c.lower_ in _PARTIAL_DETERMINERS for c in rel.subject.children):
+        return None, None
+    return ("Generative AI is the broader field: every LLM is a generative AI model, but not "
+            "every generative AI model is an LLM", "subset-direction")
+
+
+def _head_is_model(rel: IsA) -> bool:
+    return rel.klass.lemma_.lower() == "model"
+
+
+def _overlap(first, second) -> bool:
+    return bool(set(first) & set(second))
+
+
+def entity_categories(entity: Entity) -> tuple[str, ...]:
+    if entity.category is None:
+        return ()
+    if isinstance(entity.category, str):
+        return (entity.category,)
+    return tuple(entity.category)
+
+
+def entity_outputs(kb: KnowledgeBase, entity: Entity) -> tuple[str, ...]:
+    if entity.output:
+        return entity.output
+    outputs: list[str] = []
+    for category_id in entity_categories(entity):
+        category = kb.categories.get(category_id)
+        if category:
+            outputs.extend(category.output)
+    return tuple(outputs)
+
+
+def entity_architectures(kb: KnowledgeBase, entity: Entity) -> tuple[str, ...]:
+    if entity.architecture:
+        return entity.architecture
+    if LLM in entity_categories(entity) and "transformer" in kb.architectures:
+        return ("transformer",)
+    return ()
+
+
+def describe(kb: KnowledgeBase, entity: Entity) -> str:
+    """"ChatGPT is a chatbot powered by GPT-3.5 and GPT-4"."""
+    categories = entity_categories(entity)
+    category = kb.categories.get(categories[0]) if categories else None
+    text = f"{entity.name} is {category.with_article}" if category else f"{entity.name} is a {entity.kind}"
+    powered = [kb.entities[e].name for e in entity.powered_by if e in kb.entities]
+    if powered:
+        text += " powered by " + " and ".join(powered)
+    return text

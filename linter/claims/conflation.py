@@ -1,0 +1,83 @@
+"""LLM / generative AI presented as the same thing (GL301)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from itertools import combinations
+
+from linter.checks.base import Match
+from linter.claims.category import GENAI, LLM
+from linter.claims.context import negated, sentence_asserts
+from linter.claims.mentions import CATEGORY, CONCEPT, Mention
+from linter.claims.parsed import Parsed
+
+_RENAMING = re.compile(
+    r"\s*(?:,\s*)?(?:\(\s*)?(?:(?:also|otherwise|commonly|often|sometimes|usually|simply)\s+)?"
+    r"(?:(?:known|referred\s+to|described|termed|labell?ed)\s+as|called|named|aka|a\.k\.a\.?|"
+    r"i\.\s?e\.,?|ie,|that\s+is,|in\s+other\s+words,?|or)\s*,?\s*(?:just\s+|simply\s+)?$",
+    re.IGNORECASE,
+)
+_PAREN = re.compile(r"\s*\(\s*(?:or\s+|i\.\s?e\.,?\s*|aka\s+)?$", re.IGNORECASE)
+_SAME = re.compile(
+    r"\b(?:the\s+same(?:\s+thing)?|same\s+as|interchangeabl[ey]|synonym(?:s|ous)?|"
+    r"equivalent|identical|one\s+and\s+the\s+same|another\s+(?:word|name|term)\s+for|"
+    r"just\s+(?:a|another)\s+(?:fancy\s+|new\s+)?(?:word|name|term)\s+for|mean\s+the\s+same|"
+    r"equal\s+to|no\s+different\s+from)\b",
+    re.IGNORECASE,
+)
+_REPORTED_USE = re.compile(
+    r"\b(?:often|commonly|frequently|sometimes|wrongly|loosely|mistakenly|casually|widely|"
+    r"people|many|some)\b[^.]{0,40}\b(?:used|treated|conflated|confused|thought|called)\b",
+    re.IGNORECASE,
+)
+
+
+def _kind(m: Mention) -> str | None:
+    if m.type == CONCEPT and m.id == GENAI:
+        return GENAI
+    if m.type == CATEGORY and m.id == LLM:
+        return LLM
+    return None
+
+
+def check(p: Parsed, mentions: list[Mention]) -> Iterator[Match]:
+    text = p.doc.text
+    classes = [m for m in mentions if _kind(m)]
+    if len({_kind(m) for m in classes}) < 2 or not sentence_asserts(text):
+        return
+    for first, second in combinations(classes, 2):
+        if _kind(first) == _kind(second):
+            continue
+        between = text[first.end : second.start]
+        renamed = _RENAMING.fullmatch(between) or _PAREN.fullmatch(between)
+        if renamed and _closes(text, second.end, between):
+            if not _negated_at(p, first.start):
+                yield _match(p, first.start, second.end)
+            return
+    same = _SAME.search(text)
+    if same and not _REPORTED_USE.search(text) and not _negated_at(p, same.start()):
+        start = min(m.start for m in classes)
+        yield _match(p, start, max(same.end(), max(m.end for m in classes)))
+
+
+def _closes(text: str, end: int, between: str) -> bool:
+    """A renaming ends where the name does: ")" for a parenthesis, else ",", "." or a verb."""
+    rest = text[end:].lstrip()
+    if "(" in between:
+        return rest.startswith(")")
+    if between.strip().lower().rstrip(",") == "or":
+        return "," in between and (rest[:1] in (",", ")", ".", ";", "") )
+    return True
+
+
+def _negated_at(p: Parsed, offset: int) -> bool:
+    tokens = [t for t in p.doc if t.idx >= offset][:1] or list(p.doc)[-1:]
+    root = tokens[0].sent.root
+    return negated([root, *tokens]) or any(t.lower_ in ("not", "n't", "never") for t in p.doc)
+
+
+def _match(p: Parsed, start: int, end: int) -> Match:
+    return Match(p.codes["llm-genai-conflation"], start, end,
+                 "LLMs are one kind of generative AI, not another name for it; say which you "
+                 "mean")

@@ -1,0 +1,76 @@
+"""Does a sentence assert what its words say? Negation, questions, contrast, hedges, myths."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Any
+
+from linter.textutil import inside_quotes
+
+_NOT_ASSERTED = re.compile(
+    r"\b(?:myths?|misconceptions?|misconceived|mistaken(?:ly)?|misleading|wrong(?:ly)?|"
+    r"incorrect(?:ly)?|erroneous(?:ly)?|not true|untrue|false(?:ly)?|fallac\w+|"
+    r"misunderst\w+|misnomer|confus\w+|mix(?:es|ed)? up|myth|contrary to|avoid (?:saying|calling|"
+    r"describing|writing)|(?:don't|do not|never) (?:say|call|write|describe)|"
+    r"(?:some|many|most) people (?:think|believe|say|assume|claim)|"
+    r"(?:people|some|many|users|readers|beginners) (?:often |sometimes |commonly )?"
+    r"(?:think|believe|assume|claim|suppose)|assum(?:e|es|ed|ption) that|it is a mistake|"
+    r"claim(?:s|ed)? that|so-called|whether|hypothetical\w*|suppose|imagine|pretend|"
+    r"as if|would be|could be|might be|may be|if you)\b",
+    re.IGNORECASE,
+)
+_CONTRAST_WORDS = frozenset(
+    "unlike than instead versus vs vs. opposed contrast except besides beyond".split()
+)
+_NEGATORS = frozenset({"not", "n't", "never", "no", "neither", "nor", "nothing", "none", "nobody"})
+_HEDGE_AUX = frozenset({"may", "might", "could", "would", "should"})
+
+
+def sentence_asserts(sentence_text: str) -> bool:
+    """False for questions and sentences that report, hedge or refute a claim."""
+    stripped = sentence_text.rstrip(" \t\n\"'”’)*_")
+    if stripped.endswith("?"):
+        return False
+    return not _NOT_ASSERTED.search(sentence_text)
+
+
+def negated(tokens: Iterable[Any]) -> bool:
+    """True when a token, or any token it hangs from, is negated or hedged."""
+    for token in tokens:
+        for node in [token, *token.ancestors]:
+            for child in node.children:
+                if child.dep_ == "neg" or child.lower_ in _NEGATORS:
+                    return True
+                if child.dep_ == "aux" and child.lower_ in _HEDGE_AUX:
+                    return True
+                if child.dep_ == "mark" and child.lower_ in ("if", "whether", "unless"):
+                    return True
+            if node.lower_ in _NEGATORS and node.dep_ in ("det", "neg", "advmod", "preconj"):
+                return True
+    return False
+
+
+def contrasted(token: Any) -> bool:
+    """True when a token sits under "unlike", "rather than", "instead of" and the like."""
+    return any(node.lower_ in _CONTRAST_WORDS for node in token.ancestors) or (
+        token.lower_ in _CONTRAST_WORDS
+    )
+
+
+def quoted(doc: Any, token: Any) -> bool:
+    """True when a token lies inside quotation marks in its sentence."""
+    return inside_quotes(doc.text, token.idx, token.idx + len(token.text))
+
+
+def asserted(doc: Any, tokens: Iterable[Any]) -> bool:
+    """The sentence states the relation between ``tokens`` as a fact."""
+    tokens = list(tokens)
+    if not tokens:
+        return False
+    sentence = tokens[0].sent
+    if not sentence_asserts(sentence.text):
+        return False
+    if negated(tokens):
+        return False
+    return not any(contrasted(t) or quoted(doc, t) for t in tokens)

@@ -1,0 +1,147 @@
+"""Find knowledge-base names in prose without NLP: entities, vendors and class terms."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from linter.knowledge import KnowledgeBase, Term
+
+#: Mention types. "category" covers LLM as well (the concept and the category are one).
+ENTITY, VENDOR, CATEGORY, CONCEPT, ARCHITECTURE = (
+    "entity", "vendor", "category", "concept", "architecture"
+)
+_AI_CONTEXT = re.compile(
+    r"\b(?:AI|LLMs?|GPT|models?|chatbots?|prompts?|APIs?|OpenAI|Anthropic|Google|Meta|"
+    r"Microsoft|generat\w*|transcri\w*|assistants?|tokens?|fine-tun\w*|inference|neural|"
+    r"machine learning|language|text-to-\w+|images?|apps?|users?|released|launched)\b"
+)
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”')\]]*\s+(?=[\"“(\[]?[A-Z0-9])|\n\s*\n")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A knowledge-base name at ``[start, end)`` of a text."""
+
+    start: int
+    end: int
+    type: str
+    id: str
+    text: str
+
+
+def plural_forms(term: str) -> list[str]:
+    """The term and a regular plural of its last word ("LLM" → "LLMs", "model" → "models")."""
+    forms = [term]
+    if term[-1:].isupper():
+        forms.append(term + "s")
+    elif term.endswith(("s", "x", "ch", "sh")):
+        forms.append(term + "es")
+    elif term.endswith("y") and term[-2:-1] not in "aeiou":
+        forms.append(term[:-1] + "ies")
+    else:
+        forms.append(term + "s")
+    return forms
+
+
+def _alternation(forms: list[str]) -> str:
+    ordered = sorted(set(forms), key=len, reverse=True)
+    return "|".join(re.escape(f).replace(r"\ ", r"[\s\u00a0]+") for f in ordered)
+
+
+_LEFT = r"(?<![\w\-/.@#])"
+_RIGHT = r"(?![\w@/]|-\w|\.\w)"
+
+
+class MentionFinder:
+    """Compiled patterns for every surface form in a knowledge base."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+        exact: dict[str, tuple[str, str]] = {}
+        for entity in kb.entities.values():
+            for alias in entity.aliases:
+                exact[alias] = (ENTITY, entity.id)
+        for vendor in kb.vendors.values():
+            for alias in vendor.aliases:
+                exact.setdefault(alias, (VENDOR, vendor.id))
+        folded: dict[str, tuple[str, str]] = {}
+        for kind, table in ((CATEGORY, kb.categories), (CONCEPT, kb.concepts),
+                            (ARCHITECTURE, kb.architectures)):
+            for term in table.values():
+                mention_kind = CATEGORY if kind == CONCEPT and term.id in kb.categories else kind
+                for form in self._forms(term):
+                    folded.setdefault(form.lower(), (mention_kind, term.id))
+        self._exact = exact
+        self._folded = folded
+        self._exact_re = re.compile(_LEFT + "(?:" + _alternation(list(exact)) + ")" + _RIGHT)
+        self._folded_re = re.compile(
+            _LEFT + "(?:" + _alternation(list(folded)) + ")" + _RIGHT, re.IGNORECASE
+        )
+
+    @staticmethod
+    def _forms(term: Term) -> list[str]:
+        forms: list[str] = []
+        for text in term.terms:
+            forms.extend(plural_forms(text) if text[-1:].isalpha() else [text])
+        return forms
+
+    def find(self, text: str) -> list[Mention]:
+        """Non-overlapping mentions, longest first, entities winning ties."""
+        found: list[Mention] = []
+        for match in self._exact_re.finditer(text):
+            kind, ident = self._exact[_norm_space(match.group(0))]
+            if kind == ENTITY and not self._plausible_entity(text, match.start(), match.end(),
+                                                               ident):
+                continue
+            found.append(Mention(match.start(), match.end(), kind, ident, match.group(0)))
+        for match in self._folded_re.finditer(text):
+            kind, ident = self._folded[_norm_space(match.group(0)).lower()]
+            found.append(Mention(match.start(), match.end(), kind, ident, match.group(0)))
+        found.sort(key=lambda m: (m.start, -(m.end - m.start), m.type != ENTITY))
+        result: list[Mention] = []
+        last_end = -1
+        for mention in found:
+            if mention.start >= last_end:
+                result.append(mention)
+                last_end = mention.end
+        return result
+
+    def _plausible_entity(self, text: str, start: int, end: int, ident: str) -> bool:
+        """Look-alikes ("Claude Monet", "the Bard of Avon") are not entities."""
+        entity = self.kb.entities[ident]
+        if not entity.ambiguous:
+            return True
+        after = text[end : end + 40]
+        before = text[max(0, start - 12) : start]
+        if re.match(r"[\s\u00a0]+[A-Z][a-z]", after) and not re.match(
+            r"[\s\u00a0]+(?:AI|API|Pro|Ultra|Nano|Flash|Advanced|Code|Chat|Instant|Opus|Sonnet|"
+            r"Haiku|Large|Small|Medium|Vision|Instruct|Turbo)\b", after
+        ):
+            return False
+        if re.search(r"\bthe\s+$", before, re.IGNORECASE) and re.match(r"\s+of\b", after):
+            return False
+        sentence = text[max(0, start - 200) : end + 200]
+        context = sentence[: start - max(0, start - 200)] + " " + sentence[
+            end - max(0, start - 200):]
+        return bool(_AI_CONTEXT.search(context)) or any(
+            alias in context
+            for other in self.kb.entities.values()
+            if other.id != ident and not other.ambiguous
+            for alias in other.aliases
+        )
+
+
+def _norm_space(text: str) -> str:
+    return re.sub(r"[\s\u00a0]+", " ", text)
+
+
+def sentences(text: str) -> Iterator[tuple[int, int]]:
+    """Approximate sentence spans of a prose segment (for choosing what to parse)."""
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        yield start, match.start()
+        start = match.end()
+    if start < len(text):
+        yield start, len(text)

@@ -1,0 +1,207 @@
+"""Output modality (GL203) and scope claims (GL302): who is said to make what."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from linter.checks.base import Match
+from linter.claims.category import GENAI, LLM, entity_outputs
+from linter.claims.context import asserted
+from linter.claims.mentions import CATEGORY, CONCEPT, ENTITY
+from linter.claims.parsed import Parsed
+from linter.knowledge import KnowledgeBase
+
+MAKE_VERBS = frozenset(
+    "generate create produce make write compose draw paint render synthesize synthesise output "
+    "design craft sing animate illustrate film author".split()
+)
+_ENABLING = frozenset({"let", "allow", "help", "enable", "use", "design", "train", "build"})
+_MULTIMODAL = re.compile(r"multi-?modal|vision|omni|any-to-any", re.IGNORECASE)
+_SCOPE_NOUNS = frozenset(
+    "content type kind form format medium media modality output thing".split()
+)
+_ONLY = frozenset({"only", "just", "solely", "exclusively", "merely"})
+_TEXT_TO = re.compile(r"^text-to-(\w+)$", re.IGNORECASE)
+
+
+def check(p: Parsed) -> Iterator[Match]:
+    yield from _making(p)
+    yield from _text_to_x_llm(p)
+    yield from _limited_to(p)
+
+
+def modality_index(kb: KnowledgeBase) -> dict[str, str]:
+    """Lower-case singular term → modality id."""
+    index: dict[str, str] = {}
+    for modality in kb.modalities.values():
+        for term in modality.terms:
+            index.setdefault(term.lower(), modality.id)
+    return index
+
+
+def _modality_of(p: Parsed, token: Any, index: dict[str, str]) -> str | None:
+    for key in (token.lemma_.lower(), token.lower_):
+        if key in index:
+            return index[key]
+    for child in token.children:
+        if child.dep_ == "compound" and child.lemma_.lower() in index and token.lemma_.lower() in (
+                "content", "clip", "file", "output", "asset", "track", "footage", "sequence"):
+            return index[child.lemma_.lower()]
+    return None
+
+
+def _subjects_of(verb: Any) -> list[Any]:
+    node = verb
+    for _ in range(4):
+        subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
+        subjects = [s.head if s.lower_ in ("which", "that", "who") and node.dep_ == "relcl"
+                    else s for s in subjects]
+        if subjects:
+            if all(s.lower_ in ("you", "users", "people", "we", "developers", "it") for s in subjects) \
+                    and node.head is not node and node.head.lemma_ in _ENABLING:
+                node = node.head
+                continue
+            return subjects
+        if node.dep_ == "relcl":
+            return [node.head]
+        if node.dep_ in ("conj", "xcomp", "advcl", "ccomp") and node.head is not node:
+            node = node.head
+            continue
+        return []
+    return []
+
+
+def _allowed(kb: KnowledgeBase, outputs: tuple[str, ...]) -> set[str]:
+    allowed = set(outputs)
+    for output in outputs:
+        modality = kb.modalities.get(output)
+        if modality is not None and modality.parent:
+            allowed.add(modality.parent)
+    for modality in kb.modalities.values():
+        if modality.parent in outputs:
+            allowed.add(modality.id)
+    return allowed
+
+
+def _outputs_of(p: Parsed, subject: Any) -> tuple[str, tuple[str, ...]] | None:
+    ref = p.reference(subject)
+    if ref is None or any(_MULTIMODAL.search(c.text) for c in subject.children):
+        return None
+    if ref.type == ENTITY:
+        entity = p.kb.entities[ref.id]
+        return entity.name, entity_outputs(p.kb, entity)
+    if ref.type == CATEGORY and ref.id == LLM:
+        category = p.kb.categories[LLM]
+        return "Large language models", category.output
+    return None
+
+
+def _making(p: Parsed) -> Iterator[Match]:
+    index = modality_index(p.kb)
+    for verb in p.doc:
+        if verb.lemma_.lower() not in MAKE_VERBS or verb.pos_ not in ("VERB", "AUX"):
+            continue
+        objects = [o for c in verb.children if c.dep_ in ("dobj", "obj")
+                   for o in [c, *c.conjuncts]]
+        if not objects:
+            continue
+        for subject in _subjects_of(verb):
+            ref = p.reference(subject)
+            if ref is None or subject.conjuncts:
+                continue
+            if ref.type == CATEGORY and ref.id == LLM:
+                yield from _scope(p, subject, verb, objects)
+            if ref.type == CONCEPT and ref.id == GENAI:
+                yield from _only_text(p, subject, verb, objects, index)
+                continue
+            known = _outputs_of(p, subject)
+            if known is None or not known[1]:
+                continue
+            name, outputs = known
+            allowed = _allowed(p.kb, outputs)
+            for obj in objects:
+                modality = _modality_of(p, obj, index)
+                if modality is None or modality in allowed:
+                    continue
+                if not asserted(p.doc, [subject, verb, obj]):
+                    continue
+                label = p.kb.modalities[modality].label
+                makes = " and ".join(p.kb.modalities[o].label for o in outputs
+                                     if o in p.kb.modalities)
+                verb_word = "generate" if name == "Large language models" else "generates"
+                match = p.match("output-modality", subject, obj,
+                                f"{name} {verb_word} {makes}, not {label}")
+                if match:
+                    yield match
+
+
+def _scope(p: Parsed, subject: Any, verb: Any, objects: list[Any]) -> Iterator[Match]:
+    for obj in objects:
+        words = {t.lower_ for t in obj.subtree}
+        if words & {"any", "all", "every", "everything", "anything"} and (
+            words & _SCOPE_NOUNS or obj.lower_ in ("anything", "everything")
+        ) and asserted(p.doc, [subject, verb, obj]):
+            match = p.match("subset-direction", subject, obj,
+                            "LLMs focus on language (text and code); it is generative AI as a "
+                            "whole that spans every kind of content")
+            if match:
+                yield match
+
+
+def _only_text(p: Parsed, subject: Any, verb: Any, objects: list[Any],
+               index: dict[str, str]) -> Iterator[Match]:
+    only = any(c.lower_ in _ONLY for c in verb.children) or any(
+        c.lower_ in _ONLY for o in objects for c in o.children)
+    if not only:
+        return
+    for obj in objects:
+        if _modality_of(p, obj, index) == "text" and asserted(p.doc, [subject, verb]):
+            match = p.match("subset-direction", subject, obj,
+                            "Generative AI is not limited to text: it also makes images, audio, "
+                            "video, code and 3D")
+            if match:
+                yield match
+
+
+def _limited_to(p: Parsed) -> Iterator[Match]:
+    """"Generative AI is limited to text"."""
+    index = modality_index(p.kb)
+    for token in p.doc:
+        if token.lemma_.lower() not in ("limited", "limit", "restricted", "restrict", "confined"):
+            continue
+        subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")] or [
+            c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        for subject in subjects:
+            ref = p.reference(subject)
+            if ref is None or ref.type != CONCEPT or ref.id != GENAI:
+                continue
+            for prep in token.children:
+                if prep.lower_ != "to":
+                    continue
+                for obj in prep.children:
+                    if _modality_of(p, obj, index) == "text" and asserted(p.doc, [subject, token]):
+                        match = p.match("subset-direction", subject, obj,
+                                        "Generative AI is not limited to text: it also makes "
+                                        "images, audio, video, code and 3D")
+                        if match:
+                            yield match
+
+
+def _text_to_x_llm(p: Parsed) -> Iterator[Match]:
+    """"a text-to-image LLM"."""
+    for token in p.doc:
+        ref = p.mention(token)
+        if ref is None or ref.type != CATEGORY or ref.id != LLM:
+            continue
+        for child in token.children:
+            found = _TEXT_TO.match(child.text.replace(" ", ""))
+            if not found or found.group(1).lower() in ("text", "code", "sql"):
+                continue
+            if asserted(p.doc, [token]):
+                match = p.match("output-modality", child, token,
+                                f"Large language models generate text; a text-to-"
+                                f"{found.group(1)} model is not an LLM")
+                if match:
+                    yield match

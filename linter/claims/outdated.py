@@ -1,0 +1,41 @@
+"""Outdated names presented as current (GL206): "Google Bard" after the rename to Gemini."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from linter.checks.base import Match
+from linter.claims.context import sentence_asserts
+from linter.claims.mentions import ENTITY, Mention
+from linter.claims.parsed import Parsed
+
+_HISTORICAL = re.compile(
+    r"\b(?:formerly|previously|renamed|rebrand\w*|now\s+(?:called|known|named|part|branded)|"
+    r"was\s+(?:called|known|named)|originally|old\s+name|used\s+to\s+be|until|prior\s+to|"
+    r"predecessor|replaced|became|history|launched\s+in|introduced\s+in|(?:19|20)(?:[01]\d|2[0-3]))\b",
+    re.IGNORECASE,
+)
+
+
+def check(p: Parsed, mentions: list[Mention]) -> Iterator[Match]:
+    text = p.doc.text
+    for mention in mentions:
+        if mention.type != ENTITY:
+            continue
+        entity = p.kb.entities[mention.id]
+        if not entity.renamed_to or _HISTORICAL.search(text):
+            continue
+        successor = p.kb.entities.get(entity.renamed_to)
+        new_name = successor.name if successor else entity.renamed_to
+        if successor and any(alias in text for alias in successor.aliases):
+            continue
+        token = next((t for t in p.doc if t.idx == mention.start), None)
+        if token is None or not sentence_asserts(token.sent.text) or token.sent.root.tag_ == "VBD":
+            continue
+        year = f" in {entity.renamed_year}" if entity.renamed_year else ""
+        code = p.codes.get("outdated-name")
+        if code:
+            yield Match(code, mention.start, mention.end,
+                        f"{entity.name} was renamed {new_name}{year}; write \"{new_name}\" "
+                        f"(or \"{new_name}, formerly {entity.name}\")")

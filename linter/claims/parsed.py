@@ -1,0 +1,63 @@
+"""A parsed sentence with knowledge-base mentions merged into single tokens."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from linter.checks.base import Match
+from linter.claims.mentions import CATEGORY, CONCEPT, ENTITY, Mention
+from linter.knowledge import KnowledgeBase
+
+#: Head nouns that take their class from a modifier: "generative AI models", "the DALL·E model".
+GENERIC_HEADS = frozenset(
+    "model models system systems tool tools application applications app apps technology "
+    "technologies platform platforms family families series version versions variant variants "
+    "solution solutions program programs algorithm algorithms".split()
+)
+GENERIC_MODEL = "model"
+
+
+@dataclass
+class Parsed:
+    """One candidate text after parsing; ``mentions`` maps token index to its mention."""
+
+    doc: Any
+    mentions: dict[int, Mention]
+    kb: KnowledgeBase
+    codes: dict[str, str]
+
+    def mention(self, token: Any) -> Mention | None:
+        return self.mentions.get(token.i)
+
+    def reference(self, token: Any) -> Mention | None:
+        """What a noun phrase headed by ``token`` refers to, looking through generic heads."""
+        own = self.mentions.get(token.i)
+        if own is not None:
+            return own
+        if token.lower_ in GENERIC_HEADS:
+            for child in token.children:
+                if child.dep_ in ("compound", "amod", "nmod") and child.i in self.mentions:
+                    found = self.mentions[child.i]
+                    if found.type in (ENTITY, CATEGORY, CONCEPT):
+                        return found
+        return None
+
+    def is_generic_model(self, token: Any) -> bool:
+        """A bare "model"/"models" ("models like ChatGPT"), or "AI models"."""
+        if token.lemma_.lower() != GENERIC_MODEL or token.i in self.mentions:
+            return False
+        return all(
+            c.dep_ not in ("compound", "amod") or c.lower_ in ("ai", "popular", "other", "famous",
+                                                               "well-known", "known", "modern")
+            for c in token.children
+        )
+
+    def match(self, rule: str, first: Any, last: Any, message: str,
+              replacement: str | None = None) -> Match | None:
+        """A match from token ``first`` to token ``last`` (either order), for rule name."""
+        code = self.codes.get(rule)
+        if code is None:
+            return None
+        lo, hi = sorted((first, last), key=lambda t: t.i)
+        return Match(code, lo.idx, hi.idx + len(hi.text), message, replacement)

@@ -1,0 +1,182 @@
+"""Read "X is a Y" relations off a dependency parse: copula, apposition, lists, "other", "include"."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from linter.claims.mentions import ENTITY, VENDOR
+from linter.claims.parsed import Parsed
+
+_BE = frozenset({"be", "become", "remain"})
+_AS_VERBS = frozenset(
+    {"classify", "consider", "know", "describe", "categorize", "categorise", "regard", "label",
+     "define", "class", "count", "qualify", "market", "build", "design", "release"}
+)
+#: "X is a type of Y": the noun between the copula and the class.
+PART_NOUNS = frozenset(
+    "type kind form example subset subclass category branch variant sort class member instance "
+    "one part subfield subcategory family flavor flavour subtype specialization "
+    "specialisation superset umbrella generalization".split()
+)
+_LIST_CUES = (("such", "as"), ("like",), ("including",), ("e.g.",), ("e.g",), ("eg",),
+              ("for", "example"), ("for", "instance"), ("especially",), ("particularly",),
+              ("namely",), ("notably",))
+_LIST_GLUE = frozenset({",", "and", "or", "&", "as", "well", "the", "’s", "'s", "plus"})
+_RELATIVE = frozenset({"which", "that", "who"})
+
+
+@dataclass(frozen=True)
+class IsA:
+    """``subject`` is said to be a ``klass``; ``part`` is "type"/"subset"/... when present."""
+
+    subject: Any
+    klass: Any
+    how: str  # copula, appos, list, other, include
+    verb: Any = None
+    part: str | None = None
+
+
+def _conjuncts(token: Any) -> list[Any]:
+    return [token, *[t for t in token.conjuncts if t.i > token.i]]
+
+
+def _subjects(verb: Any) -> list[Any]:
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    result = []
+    for subject in subjects:
+        if subject.lower_ in _RELATIVE and verb.dep_ == "relcl":
+            subject = verb.head
+        result.extend(_conjuncts(subject))
+    if not subjects and verb.dep_ == "relcl":
+        result.append(verb.head)
+    return result
+
+
+def _through_part(token: Any) -> tuple[Any, str | None]:
+    """"a type of LLM" → (LLM, "type"); other tokens unchanged."""
+    if token.lemma_.lower() in PART_NOUNS:
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for obj in prep.children:
+                    if obj.dep_ == "pobj":
+                        return obj, token.lemma_.lower()
+    return token, None
+
+
+def _examples_of(token: Any) -> Any | None:
+    """"examples of LLMs" → LLMs."""
+    if token.lemma_.lower() in ("example", "instance"):
+        klass, _ = _through_part(token)
+        return klass if klass is not token else None
+    return None
+
+
+def copula(p: Parsed) -> Iterator[IsA]:
+    for token in p.doc:
+        verb = token.head
+        if token.dep_ in ("attr", "oprd") and verb.lemma_ in _BE | _AS_VERBS:
+            klass_tokens = _conjuncts(token)
+        elif token.dep_ == "pobj" and token.head.lower_ == "as" and token.head.head.lemma_ in (
+                _AS_VERBS):
+            verb = token.head.head
+            klass_tokens = _conjuncts(token)
+        else:
+            continue
+        for subject in _subjects(verb):
+            for klass_token in klass_tokens:
+                klass, part = _through_part(klass_token)
+                example_class = _examples_of(subject)
+                if example_class is not None:
+                    yield IsA(klass, example_class, "copula", verb, None)
+                else:
+                    yield IsA(subject, klass, "copula", verb, part)
+
+
+def apposition(p: Parsed) -> Iterator[IsA]:
+    for token in p.doc:
+        if token.dep_ != "appos":
+            continue
+        head = token.head
+        head_ref, token_ref = p.reference(head), p.reference(token)
+        if head_ref is not None and head_ref.type == ENTITY:
+            klass, part = _through_part(token)
+            yield IsA(head, klass, "appos", None, part)
+        elif token_ref is not None and token_ref.type == ENTITY:
+            yield IsA(token, head, "appos", None, None)
+
+
+def listed(p: Parsed) -> Iterator[IsA]:
+    """"Ys such as X and Z", "Ys like X", "Ys including X" (read linearly: robust to parses)."""
+    doc = p.doc
+    for token in doc:
+        if p.reference(token) is None and not p.is_generic_model(token):
+            continue
+        start = _after_cue(doc, token.i + 1)
+        if start is None:
+            continue
+        for member in _members(p, start):
+            yield IsA(member, token, "list", None, None)
+
+
+def _after_cue(doc: Any, i: int) -> int | None:
+    if i < len(doc) and doc[i].text == ",":
+        i += 1
+    for cue in _LIST_CUES:
+        words = [t.lower_ for t in doc[i : i + len(cue)]]
+        if tuple(words) == cue:
+            j = i + len(cue)
+            if j < len(doc) and doc[j].text in (",", ":"):
+                j += 1
+            return j
+    return None
+
+
+def _members(p: Parsed, i: int) -> Iterator[Any]:
+    doc = p.doc
+    while i < len(doc):
+        token = doc[i]
+        ref = p.mention(token)
+        if ref is not None and ref.type == ENTITY:
+            yield token
+        elif not (token.lower_ in _LIST_GLUE or (ref is not None and ref.type == VENDOR)):
+            return
+        i += 1
+
+
+def and_other(p: Parsed) -> Iterator[IsA]:
+    """"X, Z and other Ys"."""
+    doc = p.doc
+    for token in doc:
+        if token.lower_ != "other" or token.i < 2 or doc[token.i - 1].lower_ not in ("and", "or"):
+            continue
+        klass = token.head if token.dep_ == "amod" else None
+        if klass is None:
+            continue
+        i = token.i - 2
+        while i >= 0:
+            ref = p.mention(doc[i])
+            if ref is not None and ref.type == ENTITY:
+                yield IsA(doc[i], klass, "other", None, None)
+            elif doc[i].lower_ not in _LIST_GLUE and not (ref is not None and ref.type == VENDOR):
+                break
+            i -= 1
+
+
+def include(p: Parsed) -> Iterator[IsA]:
+    """"Ys include X and Z", "Examples of Ys include X"."""
+    for verb in p.doc:
+        if verb.lemma_ not in ("include", "feature", "encompass"):
+            continue
+        for subject in _subjects(verb):
+            klass = _examples_of(subject) or subject
+            for obj in verb.children:
+                if obj.dep_ == "dobj":
+                    for member in _conjuncts(obj):
+                        yield IsA(member, klass, "include", verb, None)
+
+
+def is_a_relations(p: Parsed) -> Iterator[IsA]:
+    for finder in (copula, apposition, listed, and_other, include):
+        yield from finder(p)

@@ -1,0 +1,78 @@
+"""Vendor attribution (GL205): "Google's GPT-4", "Claude, developed by OpenAI", "Meta released PaLM"."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from linter.checks.base import Match
+from linter.claims.context import asserted
+from linter.claims.mentions import ENTITY, VENDOR
+from linter.claims.parsed import Parsed
+
+CREATE_VERBS = frozenset(
+    "develop create build make release launch train design introduce unveil publish announce "
+    "invent ship open-source".split()
+)
+
+
+def check(p: Parsed) -> Iterator[Match]:
+    for vendor_token in p.doc:
+        vendor = p.mention(vendor_token)
+        if vendor is None or vendor.type != VENDOR:
+            continue
+        for target, anchor in _attributed(p, vendor_token):
+            ref = p.reference(target)
+            if ref is None or ref.type != ENTITY:
+                continue
+            match = _judge(p, vendor_token, vendor.id, target, ref.id, anchor)
+            if match is not None:
+                yield match
+
+
+def _attributed(p: Parsed, vendor_token: Any) -> Iterator[tuple[Any, Any]]:
+    """Tokens that ``vendor_token`` is said to own, with the token that carries the relation."""
+    head = vendor_token.head
+    if vendor_token.dep_ == "poss":
+        yield head, head
+    elif vendor_token.dep_ == "pobj" and head.lower_ in ("by", "from"):
+        owner = head.head
+        if owner.lemma_ in CREATE_VERBS:
+            yield from _verb_targets(owner)
+        elif head.lower_ == "by" or owner.pos_ in ("PROPN", "NOUN"):
+            yield owner, head
+    elif vendor_token.dep_ == "nsubj" and head.lemma_ in CREATE_VERBS:
+        for child in head.children:
+            if child.dep_ == "dobj":
+                for obj in [child, *child.conjuncts]:
+                    yield obj, head
+
+
+def _verb_targets(verb: Any) -> Iterator[tuple[Any, Any]]:
+    subjects = [c for c in verb.children if c.dep_ in ("nsubjpass", "nsubj")]
+    if subjects:
+        for subject in subjects:
+            target = subject.head if subject.lower_ in ("which", "that") else subject
+            yield target, verb
+    elif verb.dep_ in ("acl", "relcl", "appos"):
+        yield verb.head, verb
+
+
+def _judge(p: Parsed, vendor_token: Any, vendor_id: str, target: Any, entity_id: str,
+           anchor: Any) -> Match | None:
+    kb = p.kb
+    entity = kb.entities[entity_id]
+    if entity.vendor is None or entity.vendor == vendor_id:
+        return None
+    right = kb.vendors.get(entity.vendor)
+    wrong = kb.vendors.get(vendor_id)
+    if right is None or wrong is None:
+        return None
+    if vendor_id in right.affiliates or entity.vendor in wrong.affiliates:
+        return None
+    if any(c.dep_ == "compound" for c in vendor_token.children):
+        return None
+    if not asserted(p.doc, [vendor_token, target, anchor]):
+        return None
+    message = f"{entity.name} is made by {right.name}, not {wrong.name}"
+    return p.match("model-vendor", vendor_token, vendor_token, message, right.name)

@@ -1,0 +1,119 @@
+"""The lint pipeline over decoded sources: segment, match, analyse claims, suppress, select."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from linter import markup
+from linter.checks.base import Match
+from linter.findings import Finding, Fix
+from linter.ruleset import RuleSet
+from linter.segments import Document, Segment
+from linter.selection import Selection
+from linter.source import SourceText
+from linter.suppress import parse_directives
+
+
+class ClaimChecker(Protocol):
+    """What the engine needs from the claim analyzer (see linter.claims)."""
+
+    def candidates(self, segment: Segment) -> list[tuple[int, int]]: ...
+
+    def analyze(self, texts: Sequence[str]) -> list[list[Match]]: ...
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """One decoded input: ``label`` is the path shown in findings."""
+
+    label: str
+    source: SourceText
+    syntax: str
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    file_index: int
+    segment: Segment
+    start: int
+    end: int
+
+
+class Linter:
+    """Runs the active rules of a :class:`RuleSet` over decoded sources."""
+
+    def __init__(
+        self, rules: RuleSet, selection: Selection, claims: ClaimChecker | None = None
+    ) -> None:
+        self.rules = rules
+        self.selection = selection
+        self.claims = claims
+        self._term_rules = tuple(r for r in rules.term_rules if r.info.code in selection.active)
+        self._claims_active = bool(rules.codes_of_kind("claim") & selection.active)
+
+    def lint(self, files: Sequence[SourceFile]) -> list[Finding]:
+        """Findings for all files, sorted by (path, line, column, rule)."""
+        documents = [markup.extract(f.source, f.syntax) for f in files]
+        per_file: list[list[tuple[Segment, Match]]] = [[] for _ in files]
+        candidates: list[_Candidate] = []
+        for index, document in enumerate(documents):
+            for segment in document.segments:
+                for rule in self._term_rules:
+                    per_file[index].extend((segment, m) for m in rule.find(segment))
+                if self.claims is not None and self._claims_active:
+                    candidates.extend(
+                        _Candidate(index, segment, s, e) for s, e in self.claims.candidates(segment)
+                    )
+        if candidates and self.claims is not None:
+            results = self.claims.analyze([c.segment.text[c.start : c.end] for c in candidates])
+            for cand, matches in zip(candidates, results):
+                per_file[cand.file_index].extend(
+                    (cand.segment, _shift(m, cand.start)) for m in matches
+                )
+        findings: list[Finding] = []
+        for file, document, matches in zip(files, documents, per_file):
+            findings.extend(self._findings(file, document, matches))
+        return sorted(findings, key=lambda f: f.sort_key)
+
+    def _findings(
+        self, file: SourceFile, document: Document, matches: list[tuple[Segment, Match]]
+    ) -> list[Finding]:
+        source = file.source
+        suppressions = parse_directives(document.comments, lambda off: source.position(off)[0])
+        seen: set[tuple[str, int, int]] = set()
+        out = []
+        for segment, match in matches:
+            info = self.rules.infos[match.code]
+            finding = _to_finding(file.label, source, segment, match, info.name,
+                                  self.selection.severity_of(info.code, info.severity))
+            key = (finding.rule, finding.start, finding.end)
+            if key in seen or not self.selection.keeps(finding):
+                continue
+            if suppressions.is_suppressed(finding.line, info.code, info.name):
+                continue
+            seen.add(key)
+            out.append(finding)
+        return out
+
+
+def _shift(match: Match, offset: int) -> Match:
+    return Match(match.code, match.start + offset, match.end + offset, match.message,
+                 match.replacement)
+
+
+def _to_finding(label: str, source: SourceText, segment: Segment, match: Match, name: str,
+                severity) -> Finding:
+    start, end = segment.source_span(match.start, match.end)
+    line, column = source.position(start)
+    end_line, end_column = source.position(end)
+    text = source.text[start:end]
+    fix = None
+    if match.replacement is not None and text == segment.text[match.start : match.end]:
+        fix = Fix(match.replacement)
+    return Finding(
+        path=label, line=line, column=column, end_line=end_line, end_column=end_column,
+        start=start, end=end, rule=match.code, name=name, severity=severity,
+        message=match.message, text=text, fix=fix,
+    )

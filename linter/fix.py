@@ -1,0 +1,235 @@
+"""Apply safe fixes to files, keeping everything else about them byte for byte.
+
+A fix replaces a finding's span (offsets into the *normalised* text) with
+``Finding.fix.replacement``. Edits are applied to the raw decoded text, mapping offsets line by
+line, so untouched lines keep their newlines (CRLF, CR, LF or a mix); the result is encoded with
+the file's encoding and BOM. A file is written only when its bytes are unchanged since it was
+read, and only when re-extracting the result shows that nothing but the intended spans changed;
+the write is atomic (a temporary file in the same folder, fsync, ``os.replace``) and keeps the
+file's mode.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import stat
+import tempfile
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from linter import markup
+from linter.findings import Finding
+from linter.reading import ReadError, ReadFile, digest_of, read_bytes
+from linter.segments import Document
+from linter.source import DecodeError, SourceText, decode
+
+_NEWLINE = re.compile(r"\r\n|\r|\n")
+
+
+class FixError(Exception):
+    """A file that was not fixed; ``str()`` is a one-line reason."""
+
+
+@dataclass(frozen=True)
+class Edit:
+    """Replace normalised text ``[start, end)`` with ``replacement``."""
+
+    start: int
+    end: int
+    replacement: str
+
+
+@dataclass(frozen=True)
+class FixOutcome:
+    """What happened to one file: edits applied, fixes skipped, or why nothing was written."""
+
+    label: str
+    applied: int = 0
+    skipped: int = 0
+    error: str | None = None
+
+
+def plan_edits(
+    text: str, findings: Iterable[Finding], protected: Sequence[tuple[int, int]] = ()
+) -> tuple[list[Edit], int]:
+    """The edits to make for ``findings`` that carry a fix, sorted by position, and how many
+    fixes were skipped: those overlapping a protected span or an earlier edit, or whose span no
+    longer holds the text the finding names. A fix that changes nothing is dropped silently.
+    """
+    edits: list[Edit] = []
+    skipped = 0
+    last_end = -1
+    for finding in sorted(
+        (f for f in findings if f.fix is not None), key=lambda f: (f.start, f.end, f.rule)
+    ):
+        assert finding.fix is not None
+        start, end, replacement = finding.start, finding.end, finding.fix.replacement
+        if (
+            not 0 <= start <= end <= len(text)
+            or text[start:end] != finding.text
+            or _overlaps(start, end, protected)
+            or start < last_end
+        ):
+            if not (edits and (start, end) == (edits[-1].start, edits[-1].end)
+                    and replacement == edits[-1].replacement):
+                skipped += 1  # the same edit twice (two rules agreeing) is not a skip
+            continue
+        if text[start:end] == replacement:
+            continue
+        edits.append(Edit(start, end, replacement))
+        last_end = end
+    return edits, skipped
+
+
+def _overlaps(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
+    """Whether ``[start, end)`` shares a character with a span (an empty edit: lies inside)."""
+    for lo, hi in spans:
+        if start < hi and lo < end:
+            return True
+        if start == end and lo < start < hi:
+            return True
+    return False
+
+
+def apply_edits(text: str, edits: Sequence[Edit]) -> str:
+    """Apply sorted, non-overlapping edits to normalised ``text``."""
+    out = text
+    for edit in reversed(edits):
+        out = out[: edit.start] + edit.replacement + out[edit.end :]
+    return out
+
+
+def apply_edits_raw(raw: str, source: SourceText, edits: Sequence[Edit]) -> str:
+    """Apply edits given in normalised offsets of ``source`` to its raw decoded text.
+
+    Offsets map line by line (a normalised line start is a raw line start), so the newline
+    sequences of untouched lines are kept as they are. A newline in a replacement is written
+    in the file's dominant newline style.
+    """
+    raw_starts = [0] + [m.end() for m in _NEWLINE.finditer(raw)]
+    if len(raw_starts) != len(source.line_starts):
+        raise FixError("the file's lines do not match what was linted")
+
+    def to_raw(offset: int) -> int:
+        line, column = source.position(offset)
+        return raw_starts[line - 1] + column - 1
+
+    out = raw
+    for edit in reversed(edits):
+        replacement = edit.replacement
+        if source.newline != "\n":
+            replacement = replacement.replace("\n", source.newline)
+        out = out[: to_raw(edit.start)] + replacement + out[to_raw(edit.end) :]
+    return out
+
+
+def fix_bytes(
+    data: bytes, source: SourceText, syntax: str, findings: Iterable[Finding]
+) -> tuple[bytes, int, int]:
+    """The fixed bytes for a file read as ``data`` (decoded to ``source``), with the counts of
+    applied and skipped fixes. Raises :class:`FixError` when the result fails verification.
+    """
+    document = markup.extract(source, syntax)
+    edits, skipped = plan_edits(source.text, findings, document.protected)
+    if not edits:
+        return data, 0, skipped
+    raw = data[len(source.bom) :].decode(source.encoding)
+    new_raw = apply_edits_raw(raw, source, edits)
+    try:
+        new_data = source.bom + new_raw.encode(source.encoding)
+    except UnicodeEncodeError as exc:
+        raise FixError(f"a replacement cannot be encoded in {source.encoding}") from exc
+    _verify(source, document, syntax, edits, new_data)
+    return new_data, len(edits), skipped
+
+
+def _verify(
+    source: SourceText, document: Document, syntax: str, edits: Sequence[Edit], new_data: bytes
+) -> None:
+    """Refuse a result in which more than the intended spans changed."""
+    try:
+        new_source = decode(new_data)
+    except DecodeError as exc:
+        raise FixError(f"the fixed file would not decode: {exc.reason}") from None
+    if new_source.text != apply_edits(source.text, edits):
+        raise FixError("fixing would change text outside the fixed spans")
+    if (new_source.encoding, new_source.bom) != (source.encoding, source.bom):
+        raise FixError("fixing would change the file's encoding")
+    new_document = markup.extract(new_source, syntax)
+    if [s.kind for s in new_document.segments] != [s.kind for s in document.segments]:
+        raise FixError("fixing would change the document's structure")
+    if _protected_texts(new_source, new_document) != _protected_texts(source, document):
+        raise FixError("fixing would change code, HTML or front matter")
+    if [c.text for c in new_document.comments] != [c.text for c in document.comments]:
+        raise FixError("fixing would change the document's comments")
+
+
+def _protected_texts(source: SourceText, document: Document) -> list[str]:
+    return [source.text[lo:hi] for lo, hi in document.protected]
+
+
+def fix_file(read: ReadFile, syntax: str, findings: Iterable[Finding]) -> FixOutcome:
+    """Fix one file on disk: check it is unchanged since ``read``, fix, verify, write atomically.
+
+    A problem becomes the outcome's ``error``; the file is then left as it was.
+    """
+    findings = list(findings)
+    if not any(f.fix is not None for f in findings):
+        return FixOutcome(read.label)
+    try:
+        data = read_bytes(read.path)
+        if digest_of(data) != read.digest:
+            raise FixError("the file changed since it was linted; not fixed")
+        new_data, applied, skipped = fix_bytes(data, read.source, syntax, findings)
+        if new_data != data:
+            write_atomic(read.path, new_data)
+    except (FixError, ReadError) as exc:
+        return FixOutcome(read.label, error=str(exc))
+    except OSError as exc:
+        return FixOutcome(read.label, error=f"cannot write: {exc.strerror or exc}")
+    return FixOutcome(read.label, applied, skipped)
+
+
+def fix_files(files: Sequence[tuple[ReadFile, str]], findings: Iterable[Finding]) -> list[FixOutcome]:
+    """Fix every ``(file, syntax)`` with the findings whose ``path`` is the file's label."""
+    by_label: dict[str, list[Finding]] = {}
+    for finding in findings:
+        by_label.setdefault(finding.path, []).append(finding)
+    return [fix_file(read, syntax, by_label.get(read.label, ())) for read, syntax in files]
+
+
+def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
+    """Replace the file at ``path`` (a link: its target) with ``data``, keeping its mode."""
+    target = os.path.realpath(path)
+    folder, name = os.path.split(target)
+    mode = stat.S_IMODE(os.stat(target).st_mode)
+    fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".genai-lint-tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.chmod(tmp, mode)
+        os.replace(tmp, target)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+    _fsync_folder(folder)
+
+
+def _fsync_folder(folder: str) -> None:
+    """Make the rename durable where the platform allows opening a folder."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)

