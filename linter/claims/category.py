@@ -38,7 +38,11 @@ def _span(p: Parsed, rel: IsA) -> tuple:
     """Copula and apposition span the claim; list members span the member alone."""
     if rel.how in ("list", "other", "include"):
         return rel.subject, rel.subject
-    return rel.subject, rel.klass
+    first = rel.subject.left_edge if rel.subject.left_edge.i >= rel.subject.sent.start else (
+        rel.subject)
+    if rel.subject.i > rel.klass.i:
+        return rel.klass, rel.subject
+    return first, rel.klass
 
 
 def _judge(p: Parsed, rel: IsA) -> Match | None:
@@ -48,6 +52,8 @@ def _judge(p: Parsed, rel: IsA) -> Match | None:
     klass = p.reference(rel.klass)
     generic = klass is None and p.is_generic_model(rel.klass)
     if klass is None and not generic:
+        return None
+    if rel.how == "basis" and (klass is None or klass.type != ARCHITECTURE):
         return None
     first, last = _span(p, rel)
     kb = p.kb
@@ -78,10 +84,12 @@ def _entity_verdict(kb: KnowledgeBase, entity: Entity, klass: Mention | None, re
         if category is None or klass.id in entity_categories(entity):
             return None, None
         wrong = category.with_article
-        if entity.is_product and category.kind == "model" and (
-            klass.id == LLM or not _overlap(entity_outputs(kb, entity), category.output)
-        ):
-            return f"{what}, not {wrong}", "product-called-model"
+        if entity.is_product and category.kind == "model":
+            if not _overlap(entity_outputs(kb, entity), category.output):
+                return f"{what}, not {wrong}", "model-category"
+            if klass.id == LLM:
+                return f"{what}, not {wrong}", "product-called-model"
+            return None, None
         if not entity.is_product and category.kind == "product":
             if set(category.output) & set(entity_outputs(kb, entity)):
                 return f"{what}, not {wrong}", "product-called-model"
@@ -93,10 +101,9 @@ def _entity_verdict(kb: KnowledgeBase, entity: Entity, klass: Mention | None, re
         known = entity_architectures(kb, entity)
         allowed = set(known) | set(entity.components)
         if known and klass.id not in allowed:
-            architecture = kb.architectures[klass.id]
-            labels = " and ".join(kb.architectures[a].label for a in known if a in kb.architectures)
-            return (f"{entity.name} is a {labels}-based model, not {architecture.with_article}",
-                    "model-architecture")
+            wrong = kb.architectures[klass.id].with_article
+            return f"{entity.name} is {architecture_phrase(kb, known[0])}, not {wrong}", (
+                "model-architecture")
     return None, None
 
 
@@ -161,6 +168,14 @@ def entity_architectures(kb: KnowledgeBase, entity: Entity) -> tuple[str, ...]:
     return ()
 
 
+def architecture_phrase(kb: KnowledgeBase, architecture_id: str) -> str:
+    """"a transformer-based model", "a diffusion model"."""
+    if architecture_id == "transformer":
+        return "a transformer-based model"
+    term = kb.architectures.get(architecture_id)
+    return term.with_article if term else architecture_id
+
+
 def describe(kb: KnowledgeBase, entity: Entity) -> str:
     """"ChatGPT is a chatbot powered by GPT-3.5 and GPT-4"."""
     categories = entity_categories(entity)
@@ -168,5 +183,10 @@ def describe(kb: KnowledgeBase, entity: Entity) -> str:
     text = f"{entity.name} is {category.with_article}" if category else f"{entity.name} is a {entity.kind}"
     powered = [kb.entities[e].name for e in entity.powered_by if e in kb.entities]
     if powered:
-        text += " powered by " + " and ".join(powered)
+        text += " powered by " + join_names(powered[:3])
     return text
+
+
+def join_names(names: list[str]) -> str:
+    """"A", "A and B", "A, B and C"."""
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]

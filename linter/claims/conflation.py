@@ -53,7 +53,10 @@ def check(p: Parsed, mentions: list[Mention]) -> Iterator[Match]:
         renamed = _RENAMING.fullmatch(between) or _PAREN.fullmatch(between)
         if renamed and _closes(text, second.end, between):
             if not _negated_at(p, first.start):
-                yield _match(p, first.start, second.end)
+                end = second.end
+                if "(" in between:
+                    end = text.index(")", end) + 1
+                yield _match(p, first.start, end)
             return
     same = _SAME.search(text)
     if same and not _REPORTED_USE.search(text) and not _negated_at(p, same.start()):

@@ -111,7 +111,8 @@ class MentionFinder:
     def _plausible_entity(self, text: str, start: int, end: int, ident: str) -> bool:
         """Look-alikes ("Claude Monet", "the Bard of Avon") are not entities."""
         entity = self.kb.entities[ident]
-        if not entity.ambiguous:
+        alias = text[start:end]
+        if not entity.ambiguous or not alias.isalpha():
             return True
         after = text[end : end + 40]
         before = text[max(0, start - 12) : start]

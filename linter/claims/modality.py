@@ -23,7 +23,7 @@ _SCOPE_NOUNS = frozenset(
     "content type kind form format medium media modality output thing".split()
 )
 _ONLY = frozenset({"only", "just", "solely", "exclusively", "merely"})
-_TEXT_TO = re.compile(r"^text-to-(\w+)$", re.IGNORECASE)
+_TEXT_TO_BEFORE = re.compile(r"\btext-to-(\w+)\s+(?:\w+\s+)?$", re.IGNORECASE)
 
 
 def check(p: Parsed) -> Iterator[Match]:
@@ -143,7 +143,7 @@ def _scope(p: Parsed, subject: Any, verb: Any, objects: list[Any]) -> Iterator[M
         if words & {"any", "all", "every", "everything", "anything"} and (
             words & _SCOPE_NOUNS or obj.lower_ in ("anything", "everything")
         ) and asserted(p.doc, [subject, verb, obj]):
-            match = p.match("subset-direction", subject, obj,
+            match = p.match("subset-direction", subject, obj.right_edge,
                             "LLMs focus on language (text and code); it is generative AI as a "
                             "whole that spans every kind of content")
             if match:
@@ -191,17 +191,17 @@ def _limited_to(p: Parsed) -> Iterator[Match]:
 
 def _text_to_x_llm(p: Parsed) -> Iterator[Match]:
     """"a text-to-image LLM"."""
+    text = p.doc.text
     for token in p.doc:
         ref = p.mention(token)
         if ref is None or ref.type != CATEGORY or ref.id != LLM:
             continue
-        for child in token.children:
-            found = _TEXT_TO.match(child.text.replace(" ", ""))
-            if not found or found.group(1).lower() in ("text", "code", "sql"):
-                continue
-            if asserted(p.doc, [token]):
-                match = p.match("output-modality", child, token,
-                                f"Large language models generate text; a text-to-"
-                                f"{found.group(1)} model is not an LLM")
-                if match:
-                    yield match
+        found = _TEXT_TO_BEFORE.search(text, 0, token.idx)
+        if not found or found.group(1).lower() in ("text", "code", "sql"):
+            continue
+        if asserted(p.doc, [token]):
+            code = p.codes.get("output-modality")
+            if code:
+                yield Match(code, found.start(), token.idx + len(token.text),
+                            f"Large language models generate text; a text-to-{found.group(1)} "
+                            "model is not an LLM")

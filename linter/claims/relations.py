@@ -177,6 +177,25 @@ def include(p: Parsed) -> Iterator[IsA]:
                         yield IsA(member, klass, "include", verb, None)
 
 
+_BASIS_VERBS = frozenset({"build", "base", "power", "rely", "use", "employ", "leverage"})
+
+
+def built_on(p: Parsed) -> Iterator[IsA]:
+    """"X is built on / based on / powered by Y", "X uses Y" (how = "basis")."""
+    for token in p.doc:
+        if token.dep_ == "pobj" and token.head.lower_ in ("on", "upon", "by"):
+            verb = token.head.head
+        elif token.dep_ == "dobj":
+            verb = token.head
+        else:
+            continue
+        if verb.lemma_ not in _BASIS_VERBS:
+            continue
+        for subject in _subjects(verb):
+            for klass in _conjuncts(token):
+                yield IsA(subject, klass, "basis", verb, None)
+
+
 def is_a_relations(p: Parsed) -> Iterator[IsA]:
-    for finder in (copula, apposition, listed, and_other, include):
+    for finder in (copula, apposition, listed, and_other, include, built_on):
         yield from finder(p)

@@ -1,0 +1,256 @@
+"""The library API: lint a string or paths; the CLI is a thin layer over these functions.
+
+>>> from linter.api import lint_text
+>>> [f.rule for f in lint_text("Chat GPT answers questions.", claims=False)]
+['GL101']
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from linter import markup
+from linter.config import Config
+from linter.discover import discover
+from linter.engine import ClaimChecker, Linter, SourceFile
+from linter.findings import Finding
+from linter.fix import FixOutcome, fix_files
+from linter.reading import ReadError, ReadFile, read_file
+from linter.report import FileError, Report
+from linter.ruleset import RuleSet, load_ruleset, packaged_path
+from linter.selection import Selection, build_selection
+from linter.source import SourceText
+from linter.suppress import parse_directives
+
+#: The knowledge base shipped with genai-lint; ``knowledge_files`` in the config extend it.
+KNOWLEDGE_FILE = "knowledge.yaml"
+
+
+class PathNotFoundError(Exception):
+    """Paths given to lint that do not exist; ``str()`` names them on one line."""
+
+    def __init__(self, paths: Sequence[str]) -> None:
+        self.paths = tuple(paths)
+        shown = ", ".join(self.paths)
+        noun = "path" if len(self.paths) == 1 else "paths"
+        super().__init__(f"{noun} not found: {shown}")
+
+
+@dataclass(frozen=True)
+class Notice:
+    """A non-fatal remark about an input (an unknown suppression directive or rule)."""
+
+    path: str
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.message}"
+
+
+@dataclass(frozen=True)
+class LintRun:
+    """A :class:`Report` plus the notices and per-file fix outcomes that went with it."""
+
+    report: Report
+    notices: tuple[Notice, ...] = ()
+    fixes: tuple[FixOutcome, ...] = ()
+
+
+def lint_text(
+    text: str,
+    *,
+    syntax: str = "markdown",
+    path: str = "<text>",
+    select: Iterable[str] = (),
+    ignore: Iterable[str] = (),
+    claims: bool = True,
+    config: Config | None = None,
+) -> list[Finding]:
+    """Findings for ``text`` (``syntax``: ``markdown``, ``mdx`` or ``text``), sorted by position.
+
+    ``select``/``ignore`` take rule codes, names or code prefixes (an unknown one raises
+    :class:`~linter.selection.SelectionError`); ``claims=False`` skips the spaCy-based claim
+    rules. ``config`` supplies extra rule and knowledge files, severities and the model.
+    """
+    config = config or Config()
+    rules = ruleset(config)
+    selection = _selection(rules, config, select, ignore)
+    linter = Linter(rules, selection, _claims_for(rules, selection, config) if claims else None)
+    return linter.lint([SourceFile(path, SourceText.from_text(text), syntax)])
+
+
+def lint_paths(
+    paths: Sequence[str | os.PathLike[str]],
+    config: Config,
+    *,
+    select: Iterable[str] = (),
+    ignore: Iterable[str] = (),
+    claims: bool = True,
+    fix: bool = False,
+) -> Report:
+    """Lint files and folders; see :func:`run` (this returns only its report)."""
+    return run(paths, config, select=select, ignore=ignore, claims=claims, fix=fix).report
+
+
+def run(
+    paths: Sequence[str | os.PathLike[str]],
+    config: Config,
+    *,
+    select: Iterable[str] = (),
+    ignore: Iterable[str] = (),
+    claims: bool = True,
+    fix: bool = False,
+) -> LintRun:
+    """Discover, read and lint ``paths``; with ``fix``, apply the safe fixes and re-lint.
+
+    A path that does not exist raises :class:`PathNotFoundError` before anything is read. A
+    file that cannot be read, decoded or fixed becomes a :class:`FileError` in the report and
+    the run goes on. Rule, selection and knowledge problems raise (``YamlError``,
+    ``SelectionError``). ``select`` replaces the config's ``select`` (and then its ``ignore``
+    does not apply); ``ignore`` adds to the config's ``ignore``.
+    """
+    rules = ruleset(config)
+    selection = _selection(rules, config, select, ignore)
+    found = discover(
+        list(paths),
+        extensions=config.extensions,
+        include=config.include,
+        exclude=config.exclude,
+        respect_gitignore=config.respect_gitignore,
+        root=config.root,
+    )
+    if found.missing:
+        raise PathNotFoundError(found.missing)
+    errors = [FileError(_posix(path), message) for path, message in found.errors]
+    inputs, read_errors = _read_all(found.files)
+    errors.extend(read_errors)
+    checker = _claims_for(rules, selection, config) if claims else None
+    linter = Linter(rules, selection, checker)
+    findings = linter.lint([_source_file(read) for read in inputs])
+    outcomes: tuple[FixOutcome, ...] = ()
+    if fix:
+        findings, inputs, outcomes, fix_errors = _fix(linter, inputs, findings)
+        errors.extend(fix_errors)
+    report = Report(
+        findings=tuple(findings),
+        files_checked=len(inputs),
+        rules=rules.infos,
+        sources={read.label: read.source for read in inputs},
+        errors=tuple(sorted(errors, key=lambda e: e.path)),
+        fixed=sum(outcome.applied for outcome in outcomes),
+    )
+    return LintRun(report, tuple(_notices(rules, inputs)), outcomes)
+
+
+def _read_all(paths: Sequence[Path]) -> tuple[list[ReadFile], list[FileError]]:
+    inputs: list[ReadFile] = []
+    errors: list[FileError] = []
+    for path in paths:
+        try:
+            inputs.append(read_file(path))
+        except ReadError as exc:
+            errors.append(FileError(_posix(path), str(exc)))
+    return inputs, errors
+
+
+def _source_file(read: ReadFile) -> SourceFile:
+    return SourceFile(read.label, read.source, markup.syntax_for(read.path))
+
+
+def _fix(
+    linter: Linter, inputs: list[ReadFile], findings: list[Finding]
+) -> tuple[list[Finding], list[ReadFile], tuple[FixOutcome, ...], list[FileError]]:
+    """Apply safe fixes, then re-read and re-lint the files that changed."""
+    outcomes = tuple(
+        fix_files([(read, markup.syntax_for(read.path)) for read in inputs], findings)
+    )
+    errors = [FileError(o.label, f"not fixed: {o.error}") for o in outcomes if o.error]
+    changed = {o.label for o in outcomes if o.applied}
+    if not changed:
+        return findings, inputs, outcomes, errors
+    reread: list[ReadFile] = []
+    for read in inputs:
+        if read.label in changed:
+            try:
+                read = read_file(read.path, read.label)
+            except ReadError as exc:
+                errors.append(FileError(read.label, str(exc)))
+                continue
+        reread.append(read)
+    kept = [f for f in findings if f.path not in changed]
+    again = linter.lint([_source_file(read) for read in reread if read.label in changed])
+    return sorted(kept + again, key=lambda f: f.sort_key), reread, outcomes, errors
+
+
+def _notices(rules: RuleSet, inputs: Sequence[ReadFile]) -> list[Notice]:
+    """Malformed directives and unknown rules in suppression comments, per file."""
+    known = set(rules.infos) | set(rules.by_name)
+    notices: list[Notice] = []
+    for read in inputs:
+        document = markup.extract(read.source, markup.syntax_for(read.path))
+        if not document.comments:
+            continue
+        suppressions = parse_directives(
+            document.comments, lambda offset, s=read.source: s.position(offset)[0]
+        )
+        for line, message in suppressions.problems:
+            notices.append(Notice(read.label, line, message))
+        for line, rule in suppressions.unknown_rules(known):
+            notices.append(Notice(read.label, line, f"unknown rule {rule!r} in a suppression"))
+    return sorted(notices, key=lambda n: (n.path, n.line, n.message))
+
+
+def ruleset(config: Config) -> RuleSet:
+    """The shipped rules plus the config's ``rule_files``, loaded once per process."""
+    return _load_rules(tuple(config.rule_files))
+
+
+@lru_cache(maxsize=8)
+def _load_rules(rule_files: tuple[Path, ...]) -> RuleSet:
+    return load_ruleset(rule_files)
+
+
+def _selection(
+    rules: RuleSet, config: Config, select: Iterable[str], ignore: Iterable[str]
+) -> Selection:
+    select = tuple(select)
+    ignore = tuple(ignore)
+    return build_selection(
+        rules,
+        select=select or config.select,
+        ignore=ignore if select else (*config.ignore, *ignore),
+        severities={ref: level.value for ref, level in config.severity.items()},
+        per_file_ignores=config.per_file_ignores,
+    )
+
+
+def _claims_for(rules: RuleSet, selection: Selection, config: Config) -> ClaimChecker | None:
+    """The claim checker, when a claim rule is active and the analyzer is available."""
+    codes = rules.codes_of_kind("claim")
+    if not codes & selection.active:
+        return None
+    names = tuple(sorted((rules.infos[code].name, code) for code in codes))
+    return _claim_checker(config.model, tuple(config.knowledge_files), names)
+
+
+@lru_cache(maxsize=4)
+def _claim_checker(
+    model: str | None, knowledge_files: tuple[Path, ...], codes: tuple[tuple[str, str], ...]
+) -> ClaimChecker | None:
+    """Build the claim analyzer once per process; ``None`` when it cannot be imported."""
+    try:
+        from linter.claims import ClaimAnalyzer
+        from linter.knowledge import load_knowledge
+    except ImportError:
+        return None
+    kb = load_knowledge([packaged_path(KNOWLEDGE_FILE), *knowledge_files])
+    return ClaimAnalyzer(kb, dict(codes), model=model)
+
+
+def _posix(path: str | os.PathLike[str]) -> str:
+    return os.fspath(path).replace(os.sep, "/")
