@@ -19,7 +19,7 @@ from linter.discover import discover
 from linter.engine import ClaimChecker, Linter, SourceFile
 from linter.findings import Finding
 from linter.fix import FixOutcome, fix_files
-from linter.reading import ReadError, ReadFile, read_file
+from linter.reading import ReadError, ReadFile, label_for, read_file
 from linter.report import FileError, Report
 from linter.ruleset import RuleSet, load_ruleset, packaged_path
 from linter.selection import Selection, build_selection
@@ -126,7 +126,7 @@ def run(
     )
     if found.missing:
         raise PathNotFoundError(found.missing)
-    errors = [FileError(_posix(path), message) for path, message in found.errors]
+    errors = [FileError(label_for(path), message) for path, message in found.errors]
     inputs, read_errors = _read_all(found.files)
     errors.extend(read_errors)
     checker = _claims_for(rules, selection, config) if claims else None
@@ -154,7 +154,7 @@ def _read_all(paths: Sequence[Path]) -> tuple[list[ReadFile], list[FileError]]:
         try:
             inputs.append(read_file(path))
         except ReadError as exc:
-            errors.append(FileError(_posix(path), str(exc)))
+            errors.append(FileError(label_for(path), str(exc)))
     return inputs, errors
 
 
@@ -192,6 +192,8 @@ def _notices(rules: RuleSet, inputs: Sequence[ReadFile]) -> list[Notice]:
     known = set(rules.infos) | set(rules.by_name)
     notices: list[Notice] = []
     for read in inputs:
+        if "genai" not in read.source.text.lower():  # no directive, typo'd or not
+            continue
         document = markup.extract(read.source, markup.syntax_for(read.path))
         if not document.comments:
             continue
@@ -250,7 +252,3 @@ def _claim_checker(
         return None
     kb = load_knowledge([packaged_path(KNOWLEDGE_FILE), *knowledge_files])
     return ClaimAnalyzer(kb, dict(codes), model=model)
-
-
-def _posix(path: str | os.PathLike[str]) -> str:
-    return os.fspath(path).replace(os.sep, "/")

@@ -11,6 +11,7 @@ file's mode.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import stat
@@ -191,7 +192,9 @@ def fix_file(read: ReadFile, syntax: str, findings: Iterable[Finding]) -> FixOut
     return FixOutcome(read.label, applied, skipped)
 
 
-def fix_files(files: Sequence[tuple[ReadFile, str]], findings: Iterable[Finding]) -> list[FixOutcome]:
+def fix_files(
+    files: Sequence[tuple[ReadFile, str]], findings: Iterable[Finding]
+) -> list[FixOutcome]:
     """Fix every ``(file, syntax)`` with the findings whose ``path`` is the file's label."""
     by_label: dict[str, list[Finding]] = {}
     for finding in findings:
@@ -213,10 +216,8 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
         os.chmod(tmp, mode)
         os.replace(tmp, target)
     except BaseException:
-        try:
+        with contextlib.suppress(OSError):
             os.unlink(tmp)
-        except OSError:
-            pass
         raise
     _fsync_folder(folder)
 

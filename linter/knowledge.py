@@ -25,6 +25,7 @@ class Term:
     article: str = "a"
     kind: str = ""
     output: tuple[str, ...] = ()
+    input: tuple[str, ...] = ()
     parent: str = ""
     sources: tuple[str, ...] = ()
 
@@ -40,6 +41,7 @@ class Vendor:
     aliases: tuple[str, ...]
     affiliates: tuple[str, ...] = ()
     sources: tuple[str, ...] = ()
+    host: bool = False
 
 
 @dataclass(frozen=True)
@@ -107,6 +109,7 @@ def _term(key: str, raw: Mapping[str, Any]) -> Term:
         article=str(raw.get("article", "a")),
         kind=str(raw.get("kind", "")),
         output=_strs(raw.get("output")),
+        input=_strs(raw.get("input")),
         parent=str(raw.get("parent") or ""),
         sources=_strs(raw.get("sources")),
     )
@@ -183,7 +186,8 @@ def load_knowledge(paths: Sequence[Path]) -> KnowledgeBase:
         entities[entity.id] = entity
     vendors = {
         key: Vendor(key, str(raw.get("name", key)), _strs(raw.get("aliases")) or (raw["name"],),
-                    _strs(raw.get("affiliates")), _strs(raw.get("sources")))
+                    _strs(raw.get("affiliates")), _strs(raw.get("sources")),
+                    bool(raw.get("host", False)))
         for key, raw in acc.get("vendors", {}).items()
     }
     return KnowledgeBase(

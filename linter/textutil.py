@@ -28,7 +28,7 @@ def has_word_boundaries(text: str, start: int, end: int) -> bool:
     after = text[end] if end < len(text) else ""
     if is_word_char(before) or is_word_char(after):
         return False
-    if before in "-/\\@.#$~=<" or after in "-/\\@=>":
+    if (before and before in "-/\\@.#$~=<") or (after and after in "-/\\@=>"):
         return False
     if after in ".:" and is_word_char(text[end + 1 : end + 2]):
         return False

@@ -91,10 +91,10 @@ def _entity_verdict(kb: KnowledgeBase, entity: Entity, klass: Mention | None, re
                 return f"{what}, not {wrong}", "product-called-model"
             return None, None
         if not entity.is_product and category.kind == "product":
-            if set(category.output) & set(entity_outputs(kb, entity)):
-                return f"{what}, not {wrong}", "product-called-model"
+            if _overlap(category.output, entity_outputs(kb, entity)):
+                return None, None
             return f"{what}, not {wrong}", "model-category"
-        if klass.id == LLM or not _overlap(entity_outputs(kb, entity), category.output):
+        if klass.id == LLM or not _compatible(kb, entity, category):
             return f"{what}, not {wrong}", "model-category"
         return None, None
     if klass.type == ARCHITECTURE:
@@ -131,6 +131,15 @@ def _genai_verdict(p: Parsed, rel: IsA, klass: Mention) -> tuple[str | None, str
         return None, None
     return ("Generative AI is the broader field: every LLM is a generative AI model, but not "
             "every generative AI model is an LLM", "subset-direction")
+
+
+def _compatible(kb: KnowledgeBase, entity: Entity, category) -> bool:
+    """Categories are compatible when outputs overlap and (where known) inputs do too."""
+    if not _overlap(entity_outputs(kb, entity), category.output):
+        return False
+    inputs = {i for c in entity_categories(entity) if c in kb.categories
+              for i in kb.categories[c].input}
+    return not (inputs and category.input) or _overlap(inputs, category.input)
 
 
 def _head_is_model(rel: IsA) -> bool:

@@ -13,20 +13,23 @@ from linter.claims.mentions import CATEGORY, CONCEPT, Mention
 from linter.claims.parsed import Parsed
 
 _RENAMING = re.compile(
-    r"\s*(?:,\s*)?(?:\(\s*)?(?:(?:also|otherwise|commonly|often|sometimes|usually|simply)\s+)?"
+    r"\s*(?:(?:,|—|–|--)\s*)?(?:\(\s*)?(?:(?:also|otherwise|commonly|often|sometimes|usually|simply)\s+)?"
     r"(?:(?:known|referred\s+to|described|termed|labell?ed)\s+as|called|named|aka|a\.k\.a\.?|"
-    r"i\.\s?e\.,?|ie,|that\s+is,|in\s+other\s+words,?|or)\s*,?\s*(?:just\s+|simply\s+)?$",
+    r"i\.\s?e\.,?|ie,|that\s+is,|in\s+other\s+words,?|or|means|equals|=|is\s+just|"
+    r"is\s+simply|is\s+another\s+(?:word|name|term)\s+for)\s*,?\s*(?:just\s+|simply\s+)?$",
     re.IGNORECASE,
 )
 _PAREN = re.compile(r"\s*\(\s*(?:or\s+|i\.\s?e\.,?\s*|aka\s+)?$", re.IGNORECASE)
 _SAME = re.compile(
-    r"\b(?:the\s+same(?:\s+thing)?|same\s+as|interchangeabl[ey]|synonym(?:s|ous)?|"
+    r"\b(?:the\s+same(?:\s+thing)?|same\s+as|interchangeabl[ey]|synonym(?:s|ous(?:ly)?)?|"
+    r"no\s+difference\s+between|"
     r"equivalent|identical|one\s+and\s+the\s+same|another\s+(?:word|name|term)\s+for|"
     r"just\s+(?:a|another)\s+(?:fancy\s+|new\s+)?(?:word|name|term)\s+for|mean\s+the\s+same|"
     r"equal\s+to|no\s+different\s+from)\b",
     re.IGNORECASE,
 )
 _REPORTED_USE = re.compile(
+    r"^\s*(?:treating|using|calling|equating|conflating|confusing|describing)\b|"
     r"\b(?:often|commonly|frequently|sometimes|wrongly|loosely|mistakenly|casually|widely|"
     r"people|many|some)\b[^.]{0,40}\b(?:used|treated|conflated|confused|thought|called)\b",
     re.IGNORECASE,

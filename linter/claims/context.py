@@ -35,18 +35,31 @@ def sentence_asserts(sentence_text: str) -> bool:
     return not _NOT_ASSERTED.search(sentence_text)
 
 
+def _negates(child: Any) -> bool:
+    if child.lower_ == "not" and child.nbor(1).lower_ == "only" if child.i + 1 < len(
+            child.doc) else False:
+        return False  # "not only ... but also" asserts both
+    return child.dep_ == "neg" or child.lower_ in _NEGATORS
+
+
 def negated(tokens: Iterable[Any]) -> bool:
-    """True when a token, or any token it hangs from, is negated or hedged."""
+    """True when a token or its clause is negated or hedged ("isn't", "never", "may be")."""
     for token in tokens:
-        for node in [token, *token.ancestors]:
+        for node in [token, token.head]:
             for child in node.children:
-                if child.dep_ == "neg" or child.lower_ in _NEGATORS:
+                if _negates(child):
                     return True
                 if child.dep_ == "aux" and child.lower_ in _HEDGE_AUX:
                     return True
                 if child.dep_ == "mark" and child.lower_ in ("if", "whether", "unless"):
                     return True
             if node.lower_ in _NEGATORS and node.dep_ in ("det", "neg", "advmod", "preconj"):
+                return True
+        for node in token.ancestors:
+            if any(c.dep_ == "neg" and _negates(c) for c in node.children):
+                return True
+            if any(c.dep_ == "mark" and c.lower_ in ("if", "whether", "unless")
+                   for c in node.children):
                 return True
     return False
 

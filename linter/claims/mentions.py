@@ -15,7 +15,8 @@ ENTITY, VENDOR, CATEGORY, CONCEPT, ARCHITECTURE = (
 _AI_CONTEXT = re.compile(
     r"\b(?:AI|LLMs?|GPT|models?|chatbots?|prompts?|APIs?|OpenAI|Anthropic|Google|Meta|"
     r"Microsoft|generat\w*|transcri\w*|assistants?|tokens?|fine-tun\w*|inference|neural|"
-    r"machine learning|language|text-to-\w+|images?|apps?|users?|released|launched)\b"
+    r"machine learning|language|text-to-\w+|images?|apps?|users?|released|launched|speech|"
+    r"audio|video|frames?|text|transcripts?|outputs?)\b"
 )
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”')\]]*\s+(?=[\"“(\[]?[A-Z0-9])|\n\s*\n")
 
@@ -126,11 +127,11 @@ class MentionFinder:
         sentence = text[max(0, start - 200) : end + 200]
         context = sentence[: start - max(0, start - 200)] + " " + sentence[
             end - max(0, start - 200):]
-        return bool(_AI_CONTEXT.search(context)) or any(
-            alias in context
-            for other in self.kb.entities.values()
-            if other.id != ident and not other.ambiguous
-            for alias in other.aliases
+        return bool(_AI_CONTEXT.search(context) or self._folded_re.search(context)) or any(
+            self.kb.entities[self._exact[_norm_space(m.group(0))][1]].id != ident
+            for m in self._exact_re.finditer(context)
+            if self._exact[_norm_space(m.group(0))][0] == ENTITY
+            and not self.kb.entities[self._exact[_norm_space(m.group(0))][1]].ambiguous
         )
 
 

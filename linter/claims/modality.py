@@ -15,8 +15,12 @@ from linter.knowledge import KnowledgeBase
 
 MAKE_VERBS = frozenset(
     "generate create produce make write compose draw paint render synthesize synthesise output "
-    "design craft sing animate illustrate film author".split()
+    "design craft sing animate illustrate film author turn convert transform narrate speak "
+    "read".split()
 )
+#: Verbs whose output modality is implied when they have no object naming one.
+_IMPLIED = {"narrate": "speech", "speak": "speech", "sing": "music"}
+_INTO_VERBS = frozenset({"turn", "convert", "transform"})
 _ENABLING = frozenset({"let", "allow", "help", "enable", "use", "design", "train", "build"})
 _MULTIMODAL = re.compile(r"multi-?modal|vision|omni|any-to-any", re.IGNORECASE)
 _SCOPE_NOUNS = frozenset(
@@ -42,6 +46,11 @@ def modality_index(kb: KnowledgeBase) -> dict[str, str]:
 
 
 def _modality_of(p: Parsed, token: Any, index: dict[str, str]) -> str | None:
+    for child in token.children:
+        if child.dep_ in ("compound", "nummod", "amod"):
+            phrase = f"{child.lower_} {token.lemma_.lower()}"
+            if phrase in index:
+                return index[phrase]
     for key in (token.lemma_.lower(), token.lower_):
         if key in index:
             return index[key]
@@ -98,16 +107,36 @@ def _outputs_of(p: Parsed, subject: Any) -> tuple[str, tuple[str, ...]] | None:
     return None
 
 
+def _outputs_and_makers(verb: Any) -> tuple[list[Any], list[Any]]:
+    """What a making verb produces, and who produces it (active, passive, "turn X into Y")."""
+    lemma = verb.lemma_.lower()
+    children = list(verb.children)
+    if lemma in _INTO_VERBS:
+        objects = [o for c in children if c.dep_ == "prep" and c.lower_ == "into"
+                   for o in c.children if o.dep_ == "pobj"]
+    elif lemma == "read":
+        aloud = any(c.lower_ in ("aloud", "out") for c in children)
+        objects = [verb] if aloud else []
+    else:
+        objects = [c for c in children if c.dep_ in ("dobj", "obj")]
+    passive = [c for c in children if c.dep_ == "nsubjpass"]
+    agents = [o for c in children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+    if passive and agents and lemma not in _INTO_VERBS:
+        return [o for s in passive for o in [s, *s.conjuncts]], agents
+    if not objects and lemma in _IMPLIED:
+        objects = [verb]
+    return [o for c in objects for o in [c, *c.conjuncts]], _subjects_of(verb)
+
+
 def _making(p: Parsed) -> Iterator[Match]:
     index = modality_index(p.kb)
     for verb in p.doc:
         if verb.lemma_.lower() not in MAKE_VERBS or verb.pos_ not in ("VERB", "AUX"):
             continue
-        objects = [o for c in verb.children if c.dep_ in ("dobj", "obj")
-                   for o in [c, *c.conjuncts]]
+        objects, makers = _outputs_and_makers(verb)
         if not objects:
             continue
-        for subject in _subjects_of(verb):
+        for subject in makers:
             ref = p.reference(subject)
             if ref is None or subject.conjuncts:
                 continue
@@ -122,7 +151,7 @@ def _making(p: Parsed) -> Iterator[Match]:
             name, outputs = known
             allowed = _allowed(p.kb, outputs)
             for obj in objects:
-                modality = _modality_of(p, obj, index)
+                modality = _implied_or_named(p, verb, obj, index)
                 if modality is None or modality in allowed:
                     continue
                 if not asserted(p.doc, [subject, verb, obj]):
@@ -135,6 +164,12 @@ def _making(p: Parsed) -> Iterator[Match]:
                                 f"{name} {verb_word} {makes}, not {label}")
                 if match:
                     yield match
+
+
+def _implied_or_named(p: Parsed, verb: Any, obj: Any, index: dict[str, str]) -> str | None:
+    if obj is verb:
+        return "speech" if verb.lemma_.lower() == "read" else _IMPLIED.get(verb.lemma_.lower())
+    return _modality_of(p, obj, index)
 
 
 def _scope(p: Parsed, subject: Any, verb: Any, objects: list[Any]) -> Iterator[Match]:
@@ -181,6 +216,8 @@ def _limited_to(p: Parsed) -> Iterator[Match]:
                 if prep.lower_ != "to":
                     continue
                 for obj in prep.children:
+                    if obj.dep_ == "pcomp":
+                        obj = next((o for o in obj.children if o.dep_ == "dobj"), obj)
                     if _modality_of(p, obj, index) == "text" and asserted(p.doc, [subject, token]):
                         match = p.match("subset-direction", subject, obj,
                                         "Generative AI is not limited to text: it also makes "

@@ -196,6 +196,36 @@ def built_on(p: Parsed) -> Iterator[IsA]:
                 yield IsA(subject, klass, "basis", verb, None)
 
 
+def compound(p: Parsed) -> Iterator[IsA]:
+    """"the ChatGPT LLM": an entity naming the class noun it modifies."""
+    for token in p.doc:
+        ref = p.mention(token)
+        if ref is None or ref.type == ENTITY or ref.type == VENDOR:
+            continue
+        for child in token.children:
+            child_ref = p.mention(child)
+            if child.dep_ in ("compound", "nmod") and child_ref is not None and (
+                    child_ref.type == ENTITY):
+                yield IsA(child, token, "compound", None, None)
+
+
+_UNDER_VERBS = frozenset({"fall", "belong", "sit", "fit"})
+
+
+def falls_under(p: Parsed) -> Iterator[IsA]:
+    """"X falls under / belongs to (the category of) Y"."""
+    for token in p.doc:
+        if token.dep_ != "pobj" or token.head.lower_ not in ("under", "to", "within", "into"):
+            continue
+        verb = token.head.head
+        if verb.lemma_ not in _UNDER_VERBS:
+            continue
+        klass, part = _through_part(token)
+        for subject in _subjects(verb):
+            yield IsA(subject, klass, "copula", verb, part)
+
+
 def is_a_relations(p: Parsed) -> Iterator[IsA]:
-    for finder in (copula, apposition, listed, and_other, include, built_on):
+    for finder in (copula, apposition, listed, and_other, include, built_on, compound,
+                   falls_under):
         yield from finder(p)

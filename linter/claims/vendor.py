@@ -33,19 +33,33 @@ def check(p: Parsed) -> Iterator[Match]:
 def _attributed(p: Parsed, vendor_token: Any) -> Iterator[tuple[Any, Any]]:
     """Tokens that ``vendor_token`` is said to own, with the token that carries the relation."""
     head = vendor_token.head
+    if vendor_token.dep_ == "pobj" and head.lower_ == "at" and head.head.dep_ == "pobj":
+        vendor_token, head = head.head, head.head.head  # "by researchers at OpenAI"
     if vendor_token.dep_ == "poss":
-        yield head, head
+        yield from _described(head)
     elif vendor_token.dep_ == "pobj" and head.lower_ in ("by", "from"):
         owner = head.head
         if owner.lemma_ in CREATE_VERBS:
             yield from _verb_targets(owner)
         elif head.lower_ == "by" or owner.pos_ in ("PROPN", "NOUN"):
-            yield owner, head
+            for target, _ in _described(owner):
+                yield target, head
     elif vendor_token.dep_ == "nsubj" and head.lemma_ in CREATE_VERBS:
         for child in head.children:
             if child.dep_ == "dobj":
                 for obj in [child, *child.conjuncts]:
                     yield obj, head
+
+
+def _described(noun: Any) -> Iterator[tuple[Any, Any]]:
+    """The noun itself, or the entity it describes ("Whisper, Google's model" / "X is Y's model")."""
+    yield noun, noun
+    if noun.dep_ == "appos":
+        yield noun.head, noun
+    elif noun.dep_ == "attr":
+        for subject in noun.head.children:
+            if subject.dep_ == "nsubj":
+                yield subject, noun
 
 
 def _verb_targets(verb: Any) -> Iterator[tuple[Any, Any]]:
@@ -68,7 +82,10 @@ def _judge(p: Parsed, vendor_token: Any, vendor_id: str, target: Any, entity_id:
     wrong = kb.vendors.get(vendor_id)
     if right is None or wrong is None:
         return None
-    if vendor_id in right.affiliates or entity.vendor in wrong.affiliates:
+    if wrong.host or vendor_id in right.affiliates or entity.vendor in wrong.affiliates:
+        return None
+    if any(t.lemma_ in ("help", "contribute", "collaborate", "partner", "host", "offer", "serve")
+           or t.lower_ == "together" for t in [anchor, *anchor.ancestors, *anchor.children]):
         return None
     if any(c.dep_ == "compound" for c in vendor_token.children):
         return None

@@ -1,0 +1,8 @@
+"""``python -m linter``: the same as the ``genai-lint`` command."""
+
+from __future__ import annotations
+
+from linter.cli import main
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,356 @@
+"""The command line: options → :mod:`linter.api` → formatter → exit code.
+
+``genai-lint [OPTIONS] [PATHS]...`` lints (the ``check`` command is implied); ``rules`` and
+``explain`` are the other commands. Exit codes: 0 no finding at or above ``--fail-on``, 1 such
+findings, 2 a usage, configuration or internal error (one line on stderr, a traceback only
+with ``--debug``). Results go to stdout, everything else to stderr.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import os
+import sys
+import textwrap
+import traceback
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any, NoReturn
+
+import click
+
+from linter import __version__
+from linter.api import PathNotFoundError, ruleset, run
+from linter.config import Config, ConfigError, find_config, load_config
+from linter.findings import Severity
+from linter.formatters import FORMATS, render
+from linter.ruleinfo import RuleInfo
+from linter.selection import SelectionError
+from linter.yamlload import YamlError
+
+PROG = "genai-lint"
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+_SEVERITIES = [s.value for s in Severity]
+
+
+class CliError(click.ClickException):
+    """An error the user can act on: one line on stderr, exit code 2."""
+
+    exit_code = EXIT_ERROR
+
+
+def _fail(message: object) -> NoReturn:
+    raise CliError(" ".join(str(message).split()))
+
+
+class LintGroup(click.Group):
+    """A group whose default command is ``check``: ``genai-lint docs/`` is ``genai-lint check
+    docs/``. A subcommand is run when the first positional argument names one; options written
+    before it move after it (``genai-lint --format json rules``)."""
+
+    default_command = "check"
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if args and args[0] in (*CONTEXT_SETTINGS["help_option_names"], "--version"):
+            return super().parse_args(ctx, args)
+        index = _first_positional(args, self.commands[self.default_command], ctx)
+        if index is None or args[index] not in self.commands:
+            args = [self.default_command, *args]
+        elif index > 0:
+            args = [args[index], *args[:index], *args[index + 1 :]]
+        return super().parse_args(ctx, args)
+
+    def format_usage(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        formatter.write_usage(ctx.command_path, "[OPTIONS] [PATHS]...")
+        formatter.write_usage(ctx.command_path, "COMMAND [ARGS]...", prefix="       ")
+
+    def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        check = self.commands[self.default_command]
+        with click.Context(check, info_name=ctx.info_name, parent=ctx.parent) as sub:
+            check.format_options(sub, formatter)
+        self.format_commands(ctx, formatter)
+
+    def main(  # type: ignore[override]
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
+        """Run, turning every error into one stderr line and an exit code (see module doc)."""
+        argv = list(sys.argv[1:] if args is None else args)
+        code = _guarded(lambda: super(LintGroup, self).main(
+            argv, prog_name or PROG, complete_var, standalone_mode=False, **extra), argv)
+        if standalone_mode:
+            sys.exit(code)
+        return code
+
+
+def _guarded(call: Any, argv: Sequence[str]) -> int:
+    """Run ``call`` and map its outcome to an exit code, printing errors on one line."""
+    debug = "--debug" in argv
+    try:
+        result = call()
+    except click.exceptions.Exit as exc:
+        return exc.exit_code
+    except click.exceptions.Abort:
+        click.echo(f"{PROG}: aborted", err=True)
+        return 130
+    except click.ClickException as exc:
+        if debug:
+            traceback.print_exc()
+        message = " ".join(exc.format_message().split())
+        if isinstance(exc, click.UsageError):
+            message += f" (see '{PROG} --help')"
+        click.echo(f"{PROG}: error: {message}", err=True)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        click.echo(f"{PROG}: interrupted", err=True)
+        return 130
+    except BrokenPipeError:
+        _silence_stdout()
+        return EXIT_ERROR
+    except Exception as exc:  # the last line of defence: one line, no traceback
+        if debug:
+            traceback.print_exc()
+        detail = " ".join(str(exc).split())
+        hint = "" if debug else " (run with --debug for a traceback)"
+        click.echo(f"{PROG}: internal error: {type(exc).__name__}: {detail}{hint}", err=True)
+        return EXIT_ERROR
+    return result if isinstance(result, int) else EXIT_OK
+
+
+def _silence_stdout() -> None:
+    """After a closed pipe, point stdout at devnull so the interpreter's flush stays quiet."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
+def _first_positional(
+    args: Sequence[str], command: click.Command, ctx: click.Context
+) -> int | None:
+    """Index of the first argument that is neither an option nor an option's value."""
+    takes_value = set()
+    for param in command.get_params(ctx):
+        if isinstance(param, click.Option) and not param.is_flag and not param.count:
+            takes_value.update(param.opts)
+    skip = False
+    for index, arg in enumerate(args):
+        if skip:
+            skip = False
+        elif arg == "--":
+            return None
+        elif arg.startswith("-") and arg != "-":
+            skip = arg in takes_value
+        else:
+            return index
+    return None
+
+
+def _split_refs(values: Iterable[str]) -> tuple[str, ...]:
+    """``--select a,b --select c`` → ``("a", "b", "c")``."""
+    return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
+
+
+def _load_config(config_path: str | None, no_config: bool) -> Config:
+    if no_config:
+        return Config()
+    try:
+        path = Path(config_path) if config_path is not None else find_config(Path.cwd())
+        return load_config(path)
+    except ConfigError as exc:
+        _fail(exc)
+
+
+def _use_color(option: bool | None) -> bool:
+    if option is not None:
+        return option
+    if os.environ.get("NO_COLOR"):
+        return False
+    try:
+        return sys.stdout.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def _config_options(func: Any) -> Any:
+    func = click.option("--no-config", is_flag=True,
+                        help="Ignore configuration files; use the defaults.")(func)
+    func = click.option("--config", "config_path", metavar="PATH",
+                        help="Configuration file (default: .genai-lint.yaml or "
+                             "[tool.genai-lint] in pyproject.toml, found upward).")(func)
+    return func
+
+
+def _common_options(func: Any) -> Any:
+    func = click.option("--debug", is_flag=True, help="Show tracebacks for internal errors.")(func)
+    return func
+
+
+@click.group(cls=LintGroup, context_settings=CONTEXT_SETTINGS)
+@click.version_option(__version__, "--version", prog_name=PROG, message="%(prog)s %(version)s")
+def cli() -> None:
+    """Lint documentation for conflated or wrong AI terminology.
+
+    With no command, lint PATHS (default: the current folder); 'genai-lint check PATHS' is the
+    explicit form, for a path named like a command.
+    """
+
+
+@cli.command(context_settings=CONTEXT_SETTINGS)
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--format", "fmt", type=click.Choice(list(FORMATS)), default="text",
+              show_default=True, help="Output format.")
+@click.option("--fix", is_flag=True, help="Apply safe fixes to the files.")
+@click.option("--fail-on", type=click.Choice(_SEVERITIES), default=None,
+              help="Lowest severity that fails the run (default: from config, else warning).")
+@click.option("--select", multiple=True, metavar="RULES",
+              help="Only these rules (codes, names or code prefixes; comma-separated).")
+@click.option("--ignore", multiple=True, metavar="RULES",
+              help="Skip these rules (codes, names or code prefixes; comma-separated).")
+@_config_options
+@click.option("--no-claims", is_flag=True,
+              help="Skip the claim rules (no spaCy); term rules still run.")
+@click.option("--statistics", is_flag=True, help="Count findings per rule (text format).")
+@click.option("-q", "--quiet", is_flag=True, help="Findings only, one line each (text format).")
+@click.option("--color/--no-color", default=None,
+              help="Colour the output (default: when stdout is a terminal and NO_COLOR is unset).")
+@_common_options
+@click.version_option(__version__, "--version", prog_name=PROG, message="%(prog)s %(version)s")
+def check(
+    paths: tuple[str, ...], fmt: str, fix: bool, fail_on: str | None, select: tuple[str, ...],
+    ignore: tuple[str, ...], config_path: str | None, no_config: bool, no_claims: bool,
+    statistics: bool, quiet: bool, color: bool | None, debug: bool,
+) -> int:
+    """Lint PATHS (files and folders; default: the current folder)."""
+    config = _load_config(config_path, no_config)
+    try:
+        result = run(paths or (".",), config, select=_split_refs(select),
+                     ignore=_split_refs(ignore), claims=not no_claims, fix=fix)
+    except (PathNotFoundError, SelectionError, YamlError) as exc:
+        _fail(exc)
+    except ImportError as exc:  # e.g. the spaCy pipeline, imported on first use
+        _fail(f"cannot import {exc.name or exc}: {exc}")
+    except RuntimeError as exc:
+        if type(exc).__name__ != "ModelError":
+            raise
+        _fail(exc)
+    report = result.report
+    use_color = _use_color(color)
+    for notice in result.notices:
+        click.echo(f"{PROG}: warning: {notice}", err=True)
+    if fmt == "text":
+        for error in report.errors:
+            click.echo(f"{PROG}: error: {error.path}: {error.message}", err=True)
+        shown = dataclasses.replace(report, errors=())
+    else:
+        shown = report
+        if fix and report.fixed and not quiet:
+            files = sum(1 for outcome in result.fixes if outcome.applied)
+            click.echo(f"{PROG}: fixed {report.fixed} problem(s) in {files} file(s)", err=True)
+    output = render(fmt, shown, color=use_color, statistics=statistics, quiet=quiet)
+    click.echo(output, nl=False, color=use_color)
+    return _exit_code(report, Severity(fail_on) if fail_on else config.fail_on)
+
+
+def _exit_code(report: Any, fail_on: Severity) -> int:
+    if report.errors and report.files_checked == 0:
+        return EXIT_ERROR
+    if any(f.severity.rank >= fail_on.rank for f in report.findings):
+        return EXIT_FINDINGS
+    return EXIT_OK
+
+
+@cli.command(context_settings=CONTEXT_SETTINGS)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="Output format.")
+@_config_options
+@_common_options
+def rules(fmt: str, config_path: str | None, no_config: bool, debug: bool) -> int:
+    """List the rules: code, name, kind, severity and whether --fix can fix them."""
+    infos = [info for _, info in sorted(_rule_infos(config_path, no_config).items())]
+    if fmt == "json":
+        data = [
+            {"code": i.code, "name": i.name, "kind": i.kind, "severity": i.severity.value,
+             "fixable": i.fixable, "summary": i.summary}
+            for i in infos
+        ]
+        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+        return EXIT_OK
+    header = ("code", "name", "kind", "severity", "fixable", "summary")
+    rows = [(i.code, i.name, i.kind, i.severity.value, "yes" if i.fixable else "no", i.summary)
+            for i in infos]
+    widths = [max(len(row[col]) for row in [header, *rows]) for col in range(len(header) - 1)]
+    for row in [header, *rows]:
+        cells = [cell.ljust(width) for cell, width in zip(row, widths, strict=False)]
+        click.echo("  ".join([*cells, row[-1]]).rstrip())
+    return EXIT_OK
+
+
+@cli.command(context_settings=CONTEXT_SETTINGS)
+@click.argument("rule")
+@_config_options
+@_common_options
+def explain(rule: str, config_path: str | None, no_config: bool, debug: bool) -> int:
+    """Explain a rule (by code or name): why, examples, sources and how to fix."""
+    infos = _rule_infos(config_path, no_config)
+    code = rule.upper() if rule.upper() in infos else next(
+        (c for c, i in infos.items() if i.name == rule.lower()), None)
+    if code is None:
+        _fail(f"unknown rule {rule!r} (see '{PROG} rules')")
+    click.echo(explain_text(infos[code]), nl=False)
+    return EXIT_OK
+
+
+def explain_text(info: RuleInfo) -> str:
+    """The ``explain`` page of one rule."""
+    fixable = ", fixable" if info.fixable else ""
+    lines = [f"{info.code} {info.name} ({info.kind}, {info.severity.value}{fixable})", "",
+             info.summary]
+    if info.rationale and info.rationale != info.summary:
+        lines += ["", "Why", *_wrap(info.rationale)]
+    labels = (("bad", "Flagged"), ("good", "Not flagged"), ("fixed", "Fixed"))
+    if any(info.examples.get(key) for key, _ in labels):
+        lines += ["", "Examples"]
+        for key, label in labels:
+            for example in info.examples.get(key, ()):
+                lines.append(f"  {label + ':':<12} {example}")
+    if info.sources:
+        lines += ["", "Sources", *(f"  - {source}" for source in info.sources)]
+    lines += ["", "How to fix", *_wrap(_how_to_fix(info))]
+    return "\n".join(lines) + "\n"
+
+
+def _how_to_fix(info: RuleInfo) -> str:
+    if info.fixable:
+        how = (f"Replace the flagged text with the suggested spelling; '{PROG} --fix' does it "
+               "for you (it never touches code, URLs or HTML).")
+    else:
+        how = ("Rewrite the sentence so that it states the fact correctly (see the examples "
+               "that are not flagged); there is no automatic fix.")
+    return (f"{how} To keep a line as it is, put <!-- genai-lint-disable-next-line {info.code} "
+            f"--> on the line above it.")
+
+
+def _wrap(text: str) -> list[str]:
+    return textwrap.wrap(" ".join(text.split()), width=88, initial_indent="  ",
+                         subsequent_indent="  ")
+
+
+def _rule_infos(config_path: str | None, no_config: bool) -> dict[str, RuleInfo]:
+    config = _load_config(config_path, no_config)
+    try:
+        return dict(ruleset(config).infos)
+    except YamlError as exc:
+        _fail(exc)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line with ``argv`` (default: ``sys.argv[1:]``); return the exit code."""
+    return int(cli.main(args=argv, prog_name=PROG, standalone_mode=False))
