@@ -159,7 +159,7 @@ def _read_all(paths: Sequence[Path]) -> tuple[list[ReadFile], list[FileError]]:
 
 
 def _source_file(read: ReadFile) -> SourceFile:
-    return SourceFile(read.label, read.source, markup.syntax_for(read.path))
+    return SourceFile(read.label, read.source, markup.syntax_for(str(read.path)))
 
 
 def _fix(
@@ -167,7 +167,7 @@ def _fix(
 ) -> tuple[list[Finding], list[ReadFile], tuple[FixOutcome, ...], list[FileError]]:
     """Apply safe fixes, then re-read and re-lint the files that changed."""
     outcomes = tuple(
-        fix_files([(read, markup.syntax_for(read.path)) for read in inputs], findings)
+        fix_files([(read, markup.syntax_for(str(read.path))) for read in inputs], findings)
     )
     errors = [FileError(o.label, f"not fixed: {o.error}") for o in outcomes if o.error]
     changed = {o.label for o in outcomes if o.applied}
@@ -194,7 +194,7 @@ def _notices(rules: RuleSet, inputs: Sequence[ReadFile]) -> list[Notice]:
     for read in inputs:
         if "genai" not in read.source.text.lower():  # no directive, typo'd or not
             continue
-        document = markup.extract(read.source, markup.syntax_for(read.path))
+        document = markup.extract(read.source, markup.syntax_for(str(read.path)))
         if not document.comments:
             continue
         suppressions = parse_directives(

@@ -68,7 +68,8 @@ class LintGroup(click.Group):
 
     def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         check = self.commands[self.default_command]
-        with click.Context(check, info_name=ctx.info_name, parent=ctx.parent) as sub:
+        with click.Context(check, info_name=ctx.info_name, parent=ctx.parent,
+                           help_option_names=ctx.help_option_names) as sub:
             check.format_options(sub, formatter)
         self.format_commands(ctx, formatter)
 
@@ -340,7 +341,7 @@ def _how_to_fix(info: RuleInfo) -> str:
 
 def _wrap(text: str) -> list[str]:
     return textwrap.wrap(" ".join(text.split()), width=88, initial_indent="  ",
-                         subsequent_indent="  ")
+                         subsequent_indent="  ", break_on_hyphens=False, break_long_words=False)
 
 
 def _rule_infos(config_path: str | None, no_config: bool) -> dict[str, RuleInfo]:

@@ -54,11 +54,14 @@ class ClaimAnalyzer:
             return False
         if any(m.type == ENTITY and m.id in self._renamed for m in mentions):
             return True
+        if any(b.start - a.end <= 1 and ENTITY in (a.type, b.type)
+               for a, b in zip(mentions, mentions[1:])):
+            return True  # "the ChatGPT LLM", "Google Bard"
         if not _CUES.search(sentence):
             return False
         return len(mentions) >= 2 or any(m.type == ENTITY for m in mentions) or bool(
             re.search(r"\b(?:generat|creat|produc|writ|mak|compos|draw|paint|render|synthes|"
-                      r"output|only|limited|restricted|any|all|every)\w*", sentence, re.I)
+                      r"output|only|limited|restricted|any|all|every|text-to-)\w*", sentence, re.I)
         )
 
     def analyze(self, texts: Sequence[str]) -> list[list[Match]]:

@@ -137,9 +137,9 @@ def _compatible(kb: KnowledgeBase, entity: Entity, category) -> bool:
     """Categories are compatible when outputs overlap and (where known) inputs do too."""
     if not _overlap(entity_outputs(kb, entity), category.output):
         return False
-    inputs = {i for c in entity_categories(entity) if c in kb.categories
-              for i in kb.categories[c].input}
-    return not (inputs and category.input) or _overlap(inputs, category.input)
+    inputs = set(entity.input) or {i for c in entity_categories(entity) if c in kb.categories
+                                   for i in kb.categories[c].input} or {"text"}
+    return not category.input or _overlap(inputs, category.input)
 
 
 def _head_is_model(rel: IsA) -> bool:

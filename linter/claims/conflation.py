@@ -62,7 +62,9 @@ def check(p: Parsed, mentions: list[Mention]) -> Iterator[Match]:
                 yield _match(p, first.start, end)
             return
     same = _SAME.search(text)
-    if same and not _REPORTED_USE.search(text) and not _negated_at(p, same.start()):
+    cue_negates = same is not None and same.group(0).lower().startswith("no")
+    if same and not _REPORTED_USE.search(text) and (
+            cue_negates or not _negated_at(p, same.start())):
         start = min(m.start for m in classes)
         yield _match(p, start, max(same.end(), max(m.end for m in classes)))
 

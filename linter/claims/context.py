@@ -39,6 +39,8 @@ def _negates(child: Any) -> bool:
     if child.lower_ == "not" and child.nbor(1).lower_ == "only" if child.i + 1 < len(
             child.doc) else False:
         return False  # "not only ... but also" asserts both
+    if child.lower_ == "no" and child.head.lemma_ in ("doubt", "question", "wonder", "surprise"):
+        return False  # "there is no doubt that ..." asserts
     return child.dep_ == "neg" or child.lower_ in _NEGATORS
 
 

@@ -21,6 +21,10 @@ MAKE_VERBS = frozenset(
 #: Verbs whose output modality is implied when they have no object naming one.
 _IMPLIED = {"narrate": "speech", "speak": "speech", "sing": "music"}
 _INTO_VERBS = frozenset({"turn", "convert", "transform"})
+#: Nouns that carry the modality of their modifier: "video content", "podcast episode".
+_CARRIER_NOUNS = frozenset(
+    "content clip file output asset track footage sequence episode version recording".split()
+)
 _ENABLING = frozenset({"let", "allow", "help", "enable", "use", "design", "train", "build"})
 _MULTIMODAL = re.compile(r"multi-?modal|vision|omni|any-to-any", re.IGNORECASE)
 _SCOPE_NOUNS = frozenset(
@@ -55,8 +59,8 @@ def _modality_of(p: Parsed, token: Any, index: dict[str, str]) -> str | None:
         if key in index:
             return index[key]
     for child in token.children:
-        if child.dep_ == "compound" and child.lemma_.lower() in index and token.lemma_.lower() in (
-                "content", "clip", "file", "output", "asset", "track", "footage", "sequence"):
+        if child.dep_ in ("compound", "amod") and child.lemma_.lower() in index and (
+                token.lemma_.lower() in _CARRIER_NOUNS):
             return index[child.lemma_.lower()]
     return None
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -10,6 +11,12 @@ from linter.claims.context import asserted
 from linter.claims.mentions import ENTITY, VENDOR
 from linter.claims.parsed import Parsed
 
+#: Joint work, hosting and distribution are not authorship.
+_SHARED_CREDIT = re.compile(
+    r"\b(?:help(?:s|ed|ing)?|together\s+with|co-?(?:develop|creat|author)\w*|collaborat\w*|"
+    r"partner\w*|in\s+partnership|host\w*|offer\w*|serv(?:e|es|ed)|resell\w*|distribut\w*)\b",
+    re.IGNORECASE,
+)
 CREATE_VERBS = frozenset(
     "develop create build make release launch train design introduce unveil publish announce "
     "invent ship open-source".split()
@@ -35,8 +42,12 @@ def _attributed(p: Parsed, vendor_token: Any) -> Iterator[tuple[Any, Any]]:
     head = vendor_token.head
     if vendor_token.dep_ == "pobj" and head.lower_ == "at" and head.head.dep_ == "pobj":
         vendor_token, head = head.head, head.head.head  # "by researchers at OpenAI"
+    following = vendor_token.nbor(1) if vendor_token.i + 1 < len(vendor_token.doc) else None
     if vendor_token.dep_ == "poss":
         yield from _described(head)
+    elif following is not None and following.lower_ in ("'s", "’s") and following.i + 1 < len(
+            vendor_token.doc):
+        yield from _described(vendor_token.doc[following.i + 1])  # a misparsed possessive
     elif vendor_token.dep_ == "pobj" and head.lower_ in ("by", "from"):
         owner = head.head
         if owner.lemma_ in CREATE_VERBS:
@@ -84,8 +95,7 @@ def _judge(p: Parsed, vendor_token: Any, vendor_id: str, target: Any, entity_id:
         return None
     if wrong.host or vendor_id in right.affiliates or entity.vendor in wrong.affiliates:
         return None
-    if any(t.lemma_ in ("help", "contribute", "collaborate", "partner", "host", "offer", "serve")
-           or t.lower_ == "together" for t in [anchor, *anchor.ancestors, *anchor.children]):
+    if _SHARED_CREDIT.search(anchor.sent.text):
         return None
     if any(c.dep_ == "compound" for c in vendor_token.children):
         return None
