@@ -14,6 +14,7 @@ from linter.segments import Document, Segment
 from linter.selection import Selection
 from linter.source import SourceText
 from linter.suppress import parse_directives
+from linter.textutil import is_quoted_block
 
 
 class ClaimChecker(Protocol):
@@ -60,6 +61,8 @@ class Linter:
         candidates: list[_Candidate] = []
         for index, document in enumerate(documents):
             for segment in document.segments:
+                if is_quoted_block(files[index].source.text, segment):
+                    continue
                 for rule in self._term_rules:
                     per_file[index].extend((segment, m) for m in rule.find(segment))
                 if self.claims is not None and self._claims_active:

@@ -57,7 +57,7 @@ def inside_quotes(text: str, start: int, end: int) -> bool:
     return False
 
 
-def looks_like_title(text: str) -> bool:
+def looks_like_title(text: str, threshold: float = 0.75) -> bool:
     """A cited work's title: three or more words, mostly capitalised, or with a colon."""
     words = [w for w in re.findall(r"[^\s]+", text) if any(c.isalpha() for c in w)]
     if len(words) < 3:
@@ -66,7 +66,28 @@ def looks_like_title(text: str) -> bool:
         return True
     content = [w for w in words if w.lower() not in _TITLE_SMALL_WORDS]
     capitalised = sum(1 for w in content if w[0].isupper() or w[0].isdigit())
-    return bool(content) and capitalised / len(content) >= 0.75
+    return bool(content) and capitalised / len(content) >= threshold
+
+
+def parenthesised_title(text: str, start: int, end: int) -> bool:
+    """The span is inside a parenthesised, title-cased name ("(Lora beYond Conventional ...)")."""
+    left = text.rfind("(", 0, start)
+    right = text.find(")", end)
+    if left == -1 or right == -1 or ")" in text[left:start] or "(" in text[end:right]:
+        return False
+    inner = text[left + 1 : right]
+    return len(inner.split()) >= 5 and looks_like_title(inner, 0.5)
+
+
+def is_quoted_block(source_text: str, segment: Segment) -> bool:
+    """A paragraph set wholly in emphasis (``*...*``): in docs, a quoted abstract or passage."""
+    if not segment.pieces or len(segment.text.split()) < 12:
+        return False
+    start, end = segment.pieces[0].src_start, segment.pieces[-1].src_end
+    marker = source_text[start - 1 : start] if start else ""
+    if marker not in ("*", "_") or source_text[end : end + 1] != marker:
+        return False
+    return marker not in source_text[start:end]
 
 
 def link_text_around(segment: Segment, start: int, end: int) -> str | None:
@@ -86,5 +107,9 @@ def is_cited_title(segment: Segment, start: int, end: int) -> bool:
     """True when the span is part of a quoted title or a title used as link text."""
     if inside_quotes(segment.text, start, end):
         return True
+    if parenthesised_title(segment.text, start, end):
+        return True
     link_text = link_text_around(segment, start, end)
-    return link_text is not None and looks_like_title(link_text)
+    return link_text is not None and (
+        looks_like_title(link_text) or looks_like_title(link_text, 0.5) and len(
+            link_text.split()) >= 5)
