@@ -17,12 +17,17 @@ from linter.suppress import parse_directives
 from linter.textutil import is_quoted_block
 
 
+_EMPTY = Document(segments=())
+
+
 class ClaimChecker(Protocol):
     """What the engine needs from the claim analyzer (see linter.claims)."""
 
     def candidates(self, segment: Segment) -> list[tuple[int, int]]: ...
 
     def analyze(self, texts: Sequence[str]) -> list[list[Match]]: ...
+
+    def could_match(self, text: str) -> bool: ...
 
 
 @dataclass(frozen=True)
@@ -56,7 +61,10 @@ class Linter:
 
     def lint(self, files: Sequence[SourceFile]) -> list[Finding]:
         """Findings for all files, sorted by (path, line, column, rule)."""
-        documents = [markup.extract(f.source, f.syntax) for f in files]
+        documents = [
+            markup.extract(f.source, f.syntax) if self._could_match(f.source.text) else _EMPTY
+            for f in files
+        ]
         per_file: list[list[tuple[Segment, Match]]] = [[] for _ in files]
         candidates: list[_Candidate] = []
         for index, document in enumerate(documents):
@@ -79,6 +87,12 @@ class Linter:
         for file, document, matches in zip(files, documents, per_file):
             findings.extend(self._findings(file, document, matches))
         return sorted(findings, key=lambda f: f.sort_key)
+
+    def _could_match(self, text: str) -> bool:
+        """The raw-text prefilter: can any active rule match anywhere in this file?"""
+        if any(rule.pattern.search(text) for rule in self._term_rules):
+            return True
+        return self.claims is not None and self._claims_active and self.claims.could_match(text)
 
     def _findings(
         self, file: SourceFile, document: Document, matches: list[tuple[Segment, Match]]

@@ -11,6 +11,7 @@ from typing import Any
 
 from linter.checks import terms
 from linter.findings import Severity
+from linter.patterns import PatternError
 from linter.ruleinfo import RuleInfo
 from linter.yamlload import LineDict, YamlError, load_yaml
 
@@ -127,8 +128,8 @@ def _build_term(path: Path, info: RuleInfo, entry: LineDict) -> terms.TermRule:
         raise YamlError(path, entry.line_of("variants"), "'variants' must be a list of strings")
     try:
         return terms.build(info, entry)
-    except re.error as exc:
-        raise YamlError(path, entry.line, f"bad pattern in rule {info.code}: {exc}") from None
+    except PatternError as exc:
+        raise YamlError(path, entry.line, f"rule {info.code}: {exc}") from None
 
 
 def _required_str(path: Path, entry: LineDict, key: str) -> str:

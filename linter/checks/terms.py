@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from linter.checks.base import Match
+from linter.patterns import compile_pattern
 from linter.ruleinfo import RuleInfo
 from linter.segments import Segment
 from linter.textutil import has_word_boundaries, is_cited_title
@@ -33,8 +35,8 @@ class TermRule:
     preferred: str
     pattern: re.Pattern[str]
     replacements: dict[str, str | None]
-    not_followed_by: re.Pattern[str] | None = None
-    requires_context: re.Pattern[str] | None = None
+    not_followed_by: Any = None  # RE2 patterns from the rule file
+    requires_context: Any = None
     plural_only: bool = False
 
     @property
@@ -103,5 +105,5 @@ def build(info: RuleInfo, entry: dict) -> TermRule:
     )
 
 
-def _optional(pattern: str | None) -> re.Pattern[str] | None:
-    return re.compile(pattern) if pattern else None
+def _optional(pattern: str | None) -> Any:
+    return compile_pattern(pattern) if pattern else None

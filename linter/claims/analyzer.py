@@ -37,6 +37,10 @@ class ClaimAnalyzer:
         self.finder = MentionFinder(kb)
         self._renamed = {e.id for e in kb.entities.values() if e.renamed_to}
 
+    def could_match(self, text: str) -> bool:
+        """Whether any knowledge-base name occurs in ``text`` at all (a cheap prefilter)."""
+        return self.finder.any_mention(text)
+
     def candidates(self, segment: Segment) -> list[tuple[int, int]]:
         """Sentence spans of ``segment`` worth parsing."""
         text = segment.text

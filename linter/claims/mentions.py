@@ -88,6 +88,9 @@ class MentionFinder:
             forms.extend(plural_forms(text) if text[-1:].isalpha() else [text])
         return forms
 
+    def any_mention(self, text: str) -> bool:
+        return bool(self._exact_re.search(text) or self._folded_re.search(text))
+
     def find(self, text: str) -> list[Mention]:
         """Non-overlapping mentions, longest first, entities winning ties."""
         found: list[Mention] = []
