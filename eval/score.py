@@ -38,8 +38,14 @@ def score(cases: list[dict], verbose: bool = False) -> tuple[Counter, Counter, C
         expected = [(e["rule"], *_span(text, e["span"])) for e in case.get("expect") or []]
         used: set[int] = set()
         for rule, start, end in expected:
-            hit = next((i for i, f in enumerate(findings) if i not in used and f.rule == rule
-                        and f.start < end and start < f.end), None)
+            hit = next(
+                (
+                    i
+                    for i, f in enumerate(findings)
+                    if i not in used and f.rule == rule and f.start < end and start < f.end
+                ),
+                None,
+            )
             if hit is None:
                 fn[rule] += 1
                 if verbose:
@@ -68,11 +74,15 @@ def main(argv: list[str] | None = None) -> int:
     tp, fp, fn = score(cases, args.verbose)
     print(f"{'rule':8} {'tp':>4} {'fp':>4} {'fn':>4} {'precision':>9} {'recall':>7}")
     for rule in sorted(set(tp) | set(fp) | set(fn)):
-        print(f"{rule:8} {tp[rule]:4} {fp[rule]:4} {fn[rule]:4} "
-              f"{_ratio(tp[rule], tp[rule] + fp[rule]):>9} {_ratio(tp[rule], tp[rule] + fn[rule]):>7}")
+        print(
+            f"{rule:8} {tp[rule]:4} {fp[rule]:4} {fn[rule]:4} "
+            f"{_ratio(tp[rule], tp[rule] + fp[rule]):>9} {_ratio(tp[rule], tp[rule] + fn[rule]):>7}"
+        )
     t, f, n = sum(tp.values()), sum(fp.values()), sum(fn.values())
     print(f"{'all':8} {t:4} {f:4} {n:4} {_ratio(t, t + f):>9} {_ratio(t, t + n):>7}")
-    print(f"{len(cases)} sentences, {sum(1 for c in cases if not c.get('expect'))} without findings")
+    print(
+        f"{len(cases)} sentences, {sum(1 for c in cases if not c.get('expect'))} without findings"
+    )
     return 0
 
 

@@ -25,6 +25,7 @@ from linter.api import PathNotFoundError, ruleset, run
 from linter.config import Config, ConfigError, find_config, load_config
 from linter.findings import Severity
 from linter.formatters import FORMATS, render
+from linter.nlp import ModelError
 from linter.ruleinfo import RuleInfo
 from linter.selection import SelectionError
 from linter.yamlload import YamlError
@@ -97,6 +98,8 @@ def _guarded(call: Any, argv: Sequence[str]) -> int:
         result = call()
     except click.exceptions.Exit as exc:
         return exc.exit_code
+    except SystemExit as exc:  # click's own exit on a closed stdout pipe
+        return exc.code if isinstance(exc.code, int) else EXIT_ERROR
     except click.exceptions.Abort:
         click.echo(f"{PROG}: aborted", err=True)
         return 130
@@ -105,7 +108,7 @@ def _guarded(call: Any, argv: Sequence[str]) -> int:
             traceback.print_exc()
         message = " ".join(exc.format_message().split())
         if isinstance(exc, click.UsageError):
-            message += f" (see '{PROG} --help')"
+            message += f" (see '{_help_command(exc.ctx)}')"
         click.echo(f"{PROG}: error: {message}", err=True)
         return exc.exit_code
     except KeyboardInterrupt:
@@ -122,6 +125,13 @@ def _guarded(call: Any, argv: Sequence[str]) -> int:
         click.echo(f"{PROG}: internal error: {type(exc).__name__}: {detail}{hint}", err=True)
         return EXIT_ERROR
     return result if isinstance(result, int) else EXIT_OK
+
+
+def _help_command(ctx: click.Context | None) -> str:
+    """The help command to suggest after a usage error in ``ctx``."""
+    if ctx is None or ctx.parent is None or ctx.info_name == LintGroup.default_command:
+        return f"{PROG} --help"
+    return f"{PROG} {ctx.info_name} --help"
 
 
 def _silence_stdout() -> None:
@@ -236,12 +246,8 @@ def check(
                      ignore=_split_refs(ignore), claims=not no_claims, fix=fix)
     except (PathNotFoundError, SelectionError, YamlError) as exc:
         _fail(exc)
-    except ImportError as exc:  # e.g. the spaCy pipeline, imported on first use
-        _fail(f"cannot import {exc.name or exc}: {exc}")
-    except RuntimeError as exc:
-        if type(exc).__name__ != "ModelError":
-            raise
-        _fail(exc)
+    except ModelError as exc:  # no spaCy pipeline: the claim rules cannot run
+        _fail(f"{exc} (or use --no-claims)")
     report = result.report
     use_color = _use_color(color)
     for notice in result.notices:

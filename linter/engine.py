@@ -16,7 +16,6 @@ from linter.source import SourceText
 from linter.suppress import parse_directives
 from linter.textutil import is_quoted_block
 
-
 _EMPTY = Document(segments=())
 
 
@@ -79,12 +78,12 @@ class Linter:
                     )
         if candidates and self.claims is not None:
             results = self.claims.analyze([c.segment.text[c.start : c.end] for c in candidates])
-            for cand, matches in zip(candidates, results):
+            for cand, matches in zip(candidates, results, strict=True):
                 per_file[cand.file_index].extend(
                     (cand.segment, _shift(m, cand.start)) for m in matches
                 )
         findings: list[Finding] = []
-        for file, document, matches in zip(files, documents, per_file):
+        for file, document, matches in zip(files, documents, per_file, strict=True):
             findings.extend(self._findings(file, document, matches))
         return sorted(findings, key=lambda f: f.sort_key)
 
@@ -103,8 +102,14 @@ class Linter:
         out = []
         for segment, match in matches:
             info = self.rules.infos[match.code]
-            finding = _to_finding(file.label, source, segment, match, info.name,
-                                  self.selection.severity_of(info.code, info.severity))
+            finding = _to_finding(
+                file.label,
+                source,
+                segment,
+                match,
+                info.name,
+                self.selection.severity_of(info.code, info.severity),
+            )
             key = (finding.rule, finding.start, finding.end)
             if key in seen or not self.selection.keeps(finding):
                 continue
@@ -116,12 +121,14 @@ class Linter:
 
 
 def _shift(match: Match, offset: int) -> Match:
-    return Match(match.code, match.start + offset, match.end + offset, match.message,
-                 match.replacement)
+    return Match(
+        match.code, match.start + offset, match.end + offset, match.message, match.replacement
+    )
 
 
-def _to_finding(label: str, source: SourceText, segment: Segment, match: Match, name: str,
-                severity) -> Finding:
+def _to_finding(
+    label: str, source: SourceText, segment: Segment, match: Match, name: str, severity
+) -> Finding:
     start, end = segment.source_span(match.start, match.end)
     line, column = source.position(start)
     end_line, end_column = source.position(end)
@@ -130,7 +137,17 @@ def _to_finding(label: str, source: SourceText, segment: Segment, match: Match, 
     if match.replacement is not None and text == segment.text[match.start : match.end]:
         fix = Fix(match.replacement)
     return Finding(
-        path=label, line=line, column=column, end_line=end_line, end_column=end_column,
-        start=start, end=end, rule=match.code, name=name, severity=severity,
-        message=match.message, text=text, fix=fix,
+        path=label,
+        line=line,
+        column=column,
+        end_line=end_line,
+        end_column=end_column,
+        start=start,
+        end=end,
+        rule=match.code,
+        name=name,
+        severity=severity,
+        message=match.message,
+        text=text,
+        fix=fix,
     )

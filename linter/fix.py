@@ -181,7 +181,7 @@ def fix_file(read: ReadFile, syntax: str, findings: Iterable[Finding]) -> FixOut
     try:
         data = read_bytes(read.path)
         if digest_of(data) != read.digest:
-            raise FixError("the file changed since it was linted; not fixed")
+            raise FixError("the file changed since it was linted")
         new_data, applied, skipped = fix_bytes(data, read.source, syntax, findings)
         if new_data != data:
             write_atomic(read.path, new_data)

@@ -137,8 +137,16 @@ def _entity(raw: Mapping[str, Any]) -> Entity:
     )
 
 
-_SECTIONS = ("sources", "concepts", "relations", "categories", "architectures", "modalities",
-             "vendors", "entities")
+_SECTIONS = (
+    "sources",
+    "concepts",
+    "relations",
+    "categories",
+    "architectures",
+    "modalities",
+    "vendors",
+    "entities",
+)
 
 
 def _merge_file(path: Path, acc: dict[str, Any]) -> None:
@@ -185,9 +193,14 @@ def load_knowledge(paths: Sequence[Path]) -> KnowledgeBase:
         entity = _entity(raw)
         entities[entity.id] = entity
     vendors = {
-        key: Vendor(key, str(raw.get("name", key)), _strs(raw.get("aliases")) or (raw["name"],),
-                    _strs(raw.get("affiliates")), _strs(raw.get("sources")),
-                    bool(raw.get("host", False)))
+        key: Vendor(
+            key,
+            str(raw.get("name", key)),
+            _strs(raw.get("aliases")) or (raw["name"],),
+            _strs(raw.get("affiliates")),
+            _strs(raw.get("sources")),
+            bool(raw.get("host", False)),
+        )
         for key, raw in acc.get("vendors", {}).items()
     }
     return KnowledgeBase(

@@ -91,8 +91,6 @@ def syntax_for(path: str) -> str:
 
 def extract(source: SourceText, syntax: str) -> Document:
     """Extract the prose of ``source`` (``syntax`` is ``markdown``, ``mdx`` or ``text``)."""
-    if syntax == "text":
-        return _extract_text(source)
     if syntax not in SYNTAXES:
         raise ValueError(f"unknown markup syntax {syntax!r}; expected one of {SYNTAXES}")
     # Parsing allocates hundreds of thousands of acyclic objects on big files; the cyclic
@@ -100,6 +98,8 @@ def extract(source: SourceText, syntax: str) -> Document:
     collecting = gc.isenabled()
     gc.disable()
     try:
+        if syntax == "text":
+            return _extract_text(source)
         return _MarkdownExtractor(source, mdx=syntax == "mdx").run()
     finally:
         if collecting:

@@ -17,10 +17,25 @@ from linter.yamlload import LineDict, YamlError, load_yaml
 
 _CODE = re.compile(r"^[A-Z]{1,6}\d{2,4}$")
 _NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-_COMMON_KEYS = {"code", "name", "severity", "rationale", "summary", "examples", "sources", "message"}
+_COMMON_KEYS = {
+    "code",
+    "name",
+    "severity",
+    "rationale",
+    "summary",
+    "examples",
+    "sources",
+    "message",
+}
 _KIND_KEYS = {
-    "term": {"preferred", "variants", "replacements", "not_followed_by", "requires_context",
-             "plural_only"},
+    "term": {
+        "preferred",
+        "variants",
+        "replacements",
+        "not_followed_by",
+        "requires_context",
+        "plural_only",
+    },
     "claim": set(),
 }
 #: YAML rule files shipped with genai-lint (``rules/`` in the source tree).
@@ -103,8 +118,11 @@ def _info(path: Path, kind: str, entry: LineDict) -> RuleInfo:
     if not isinstance(examples, dict) or not all(
         isinstance(v, list) and all(isinstance(s, str) for s in v) for v in examples.values()
     ):
-        raise YamlError(path, entry.line_of("examples"),
-                        "'examples' must map bad/good/fixed to lists of strings")
+        raise YamlError(
+            path,
+            entry.line_of("examples"),
+            "'examples' must map bad/good/fixed to lists of strings",
+        )
     sources = entry.get("sources") or []
     return RuleInfo(
         code=code,
@@ -122,8 +140,10 @@ def _info(path: Path, kind: str, entry: LineDict) -> RuleInfo:
 def _build_term(path: Path, info: RuleInfo, entry: LineDict) -> terms.TermRule:
     _required_str(path, entry, "preferred")
     variants = entry.get("variants")
-    if not isinstance(variants, list) or not variants or not all(
-        isinstance(v, str) and v for v in variants
+    if (
+        not isinstance(variants, list)
+        or not variants
+        or not all(isinstance(v, str) and v for v in variants)
     ):
         raise YamlError(path, entry.line_of("variants"), "'variants' must be a list of strings")
     try:

@@ -61,10 +61,7 @@ class Segment:
             src_start = first.src_start + (start - first.prose_start)
         else:
             src_start = first.src_start
-        if last.exact:
-            src_end = last.src_start + (end - last.prose_start)
-        else:
-            src_end = last.src_end
+        src_end = last.src_start + (end - last.prose_start) if last.exact else last.src_end
         return src_start, src_end
 
     def roles(self, start: int, end: int) -> set[str]:

@@ -74,8 +74,10 @@ def build_selection(
         for code in resolve_refs(rules, [ref], "severity"):
             overrides[code] = Severity.parse(level)
     per_file = tuple(
-        (pathspec.PathSpec.from_lines("gitwildmatch", [glob]),
-         resolve_refs(rules, refs, f"per-file-ignores[{glob}]"))
+        (
+            pathspec.PathSpec.from_lines("gitwildmatch", [glob]),
+            resolve_refs(rules, refs, f"per-file-ignores[{glob}]"),
+        )
         for glob, refs in (per_file_ignores or {}).items()
     )
     return Selection(active, overrides, per_file)

@@ -9,7 +9,28 @@ from linter.segments import PLACEHOLDER, Segment
 _WORDISH = re.compile(r"[\w]")
 _QUOTE_PAIRS = (('"', '"'), ("“", "”"), ("‘", "’"), ("«", "»"))
 _TITLE_SMALL_WORDS = frozenset(
-    "a an and as at but by for from in into is of on or the to via vs with".split()
+    [
+        "a",
+        "an",
+        "and",
+        "as",
+        "at",
+        "but",
+        "by",
+        "for",
+        "from",
+        "in",
+        "into",
+        "is",
+        "of",
+        "on",
+        "or",
+        "the",
+        "to",
+        "via",
+        "vs",
+        "with",
+    ]
 )
 
 
@@ -111,5 +132,6 @@ def is_cited_title(segment: Segment, start: int, end: int) -> bool:
         return True
     link_text = link_text_around(segment, start, end)
     return link_text is not None and (
-        looks_like_title(link_text) or looks_like_title(link_text, 0.5) and len(
-            link_text.split()) >= 5)
+        looks_like_title(link_text)
+        or (looks_like_title(link_text, 0.5) and len(link_text.split()) >= 5)
+    )

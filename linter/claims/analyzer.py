@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import pairwise
 from typing import Any
 
 from linter.checks.base import Match
@@ -58,14 +59,24 @@ class ClaimAnalyzer:
             return False
         if any(m.type == ENTITY and m.id in self._renamed for m in mentions):
             return True
-        if any(b.start - a.end <= 1 and ENTITY in (a.type, b.type)
-               for a, b in zip(mentions, mentions[1:])):
+        if any(
+            b.start - a.end <= 1 and ENTITY in (a.type, b.type)
+            for a, b in pairwise(mentions)
+        ):
             return True  # "the ChatGPT LLM", "Google Bard"
         if not _CUES.search(sentence):
             return False
-        return len(mentions) >= 2 or any(m.type == ENTITY for m in mentions) or bool(
-            re.search(r"\b(?:generat|creat|produc|writ|mak|compos|draw|paint|render|synthes|"
-                      r"output|only|limited|restricted|any|all|every|text-to-)\w*", sentence, re.I)
+        return (
+            len(mentions) >= 2
+            or any(m.type == ENTITY for m in mentions)
+            or bool(
+                re.search(
+                    r"\b(?:generat|creat|produc|writ|mak|compos|draw|paint|render|synthes|"
+                    r"output|only|limited|restricted|any|all|every|text-to-)\w*",
+                    sentence,
+                    re.I,
+                )
+            )
         )
 
     def analyze(self, texts: Sequence[str]) -> list[list[Match]]:
@@ -76,7 +87,7 @@ class ClaimAnalyzer:
 
         nlp = load_pipeline(self.model)
         results: list[list[Match]] = []
-        for text, doc in zip(texts, nlp.pipe(texts, batch_size=_BATCH_SIZE)):
+        for text, doc in zip(texts, nlp.pipe(texts, batch_size=_BATCH_SIZE), strict=True):
             results.append(self._check_doc(text, doc))
         return results
 

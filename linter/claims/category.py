@@ -15,8 +15,22 @@ from linter.knowledge import Entity, KnowledgeBase
 LLM = "llm"
 GENAI = "generative-ai"
 _SUPERSET_PARTS = frozenset({"superset", "umbrella", "generalization"})
-_PARTIAL_DETERMINERS = frozenset({"some", "many", "certain", "several", "most", "few", "modern",
-                                  "popular", "today", "these", "those", "text"})
+_PARTIAL_DETERMINERS = frozenset(
+    {
+        "some",
+        "many",
+        "certain",
+        "several",
+        "most",
+        "few",
+        "modern",
+        "popular",
+        "today",
+        "these",
+        "those",
+        "text",
+    }
+)
 
 
 def check(p: Parsed) -> Iterator[Match]:
@@ -38,8 +52,11 @@ def _span(p: Parsed, rel: IsA) -> tuple:
     """Copula and apposition span the claim; list members span the member alone."""
     if rel.how in ("list", "other", "include"):
         return rel.subject, rel.subject
-    first = rel.subject.left_edge if rel.subject.left_edge.i >= rel.subject.sent.start else (
-        rel.subject)
+    first = (
+        rel.subject.left_edge
+        if rel.subject.left_edge.i >= rel.subject.sent.start
+        else (rel.subject)
+    )
     if rel.subject.i > rel.klass.i:
         return rel.klass, rel.subject
     return first, rel.klass
@@ -71,8 +88,9 @@ def _judge(p: Parsed, rel: IsA) -> Match | None:
     return p.match(rule, first, last, message)
 
 
-def _entity_verdict(kb: KnowledgeBase, entity: Entity, klass: Mention | None, rel: IsA,
-                    generic: bool) -> tuple[str | None, str | None]:
+def _entity_verdict(
+    kb: KnowledgeBase, entity: Entity, klass: Mention | None, rel: IsA, generic: bool
+) -> tuple[str | None, str | None]:
     what = describe(kb, entity)
     if generic or (klass is not None and klass.type == CONCEPT and _head_is_model(rel)):
         if entity.is_product:
@@ -103,22 +121,27 @@ def _entity_verdict(kb: KnowledgeBase, entity: Entity, klass: Mention | None, re
         if known and klass.id not in allowed:
             wrong = kb.architectures[klass.id].with_article
             return f"{entity.name} is {architecture_phrase(kb, known[0])}, not {wrong}", (
-                "model-architecture")
+                "model-architecture"
+            )
     return None, None
 
 
 def _llm_verdict(kb: KnowledgeBase, klass: Mention, rel: IsA) -> tuple[str | None, str | None]:
     if klass.type == ARCHITECTURE and klass.id != "transformer":
-        return (f"Large language models are transformer-based, not "
-                f"{kb.architectures[klass.id].with_article}", "model-architecture")
+        return (
+            f"Large language models are transformer-based, not "
+            f"{kb.architectures[klass.id].with_article}",
+            "model-architecture",
+        )
     if klass.type == CONCEPT and klass.id == GENAI and rel.part in _SUPERSET_PARTS:
-        return ("LLMs are a subset of generative AI, not a superset of it",
-                "subset-direction")
+        return ("LLMs are a subset of generative AI, not a superset of it", "subset-direction")
     if klass.type == CATEGORY and klass.id != LLM and rel.how == "copula":
         category = kb.categories[klass.id]
         if category.kind == "model" and not _overlap(("text",), category.output):
-            return (f"Large language models generate text, not the output of "
-                    f"{category.label}s", "model-category")
+            return (
+                f"Large language models generate text, not the output of {category.label}s",
+                "model-category",
+            )
     return None, None
 
 
@@ -129,16 +152,27 @@ def _genai_verdict(p: Parsed, rel: IsA, klass: Mention) -> tuple[str | None, str
         return None, None
     if any(c.lower_ in _PARTIAL_DETERMINERS for c in rel.subject.children):
         return None, None
-    return ("Generative AI is the broader field: every LLM is a generative AI model, but not "
-            "every generative AI model is an LLM", "subset-direction")
+    return (
+        "Generative AI is the broader field: every LLM is a generative AI model, but not "
+        "every generative AI model is an LLM",
+        "subset-direction",
+    )
 
 
 def _compatible(kb: KnowledgeBase, entity: Entity, category) -> bool:
     """Categories are compatible when outputs overlap and (where known) inputs do too."""
     if not _overlap(entity_outputs(kb, entity), category.output):
         return False
-    inputs = set(entity.input) or {i for c in entity_categories(entity) if c in kb.categories
-                                   for i in kb.categories[c].input} or {"text"}
+    inputs = (
+        set(entity.input)
+        or {
+            i
+            for c in entity_categories(entity)
+            if c in kb.categories
+            for i in kb.categories[c].input
+        }
+        or {"text"}
+    )
     return not category.input or _overlap(inputs, category.input)
 
 
@@ -178,7 +212,7 @@ def entity_architectures(kb: KnowledgeBase, entity: Entity) -> tuple[str, ...]:
 
 
 def architecture_phrase(kb: KnowledgeBase, architecture_id: str) -> str:
-    """"a transformer-based model", "a diffusion model"."""
+    """ "a transformer-based model", "a diffusion model"."""
     if architecture_id == "transformer":
         return "a transformer-based model"
     term = kb.architectures.get(architecture_id)
@@ -186,10 +220,14 @@ def architecture_phrase(kb: KnowledgeBase, architecture_id: str) -> str:
 
 
 def describe(kb: KnowledgeBase, entity: Entity) -> str:
-    """"ChatGPT is a chatbot powered by GPT-3.5 and GPT-4"."""
+    """ "ChatGPT is a chatbot powered by GPT-3.5 and GPT-4"."""
     categories = entity_categories(entity)
     category = kb.categories.get(categories[0]) if categories else None
-    text = f"{entity.name} is {category.with_article}" if category else f"{entity.name} is a {entity.kind}"
+    text = (
+        f"{entity.name} is {category.with_article}"
+        if category
+        else f"{entity.name} is a {entity.kind}"
+    )
     powered = [kb.entities[e].name for e in entity.powered_by if e in kb.entities]
     if powered:
         text += " powered by " + join_names(powered[:3])
@@ -197,5 +235,5 @@ def describe(kb: KnowledgeBase, entity: Entity) -> str:
 
 
 def join_names(names: list[str]) -> str:
-    """"A", "A and B", "A, B and C"."""
+    """ "A", "A and B", "A, B and C"."""
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]

@@ -63,8 +63,11 @@ def check(p: Parsed, mentions: list[Mention]) -> Iterator[Match]:
             return
     same = _SAME.search(text)
     cue_negates = same is not None and same.group(0).lower().startswith("no")
-    if same and not _REPORTED_USE.search(text) and (
-            cue_negates or not _negated_at(p, same.start())):
+    if (
+        same
+        and not _REPORTED_USE.search(text)
+        and (cue_negates or not _negated_at(p, same.start()))
+    ):
         start = min(m.start for m in classes)
         yield _match(p, start, max(same.end(), max(m.end for m in classes)))
 
@@ -75,7 +78,7 @@ def _closes(text: str, end: int, between: str) -> bool:
     if "(" in between:
         return rest.startswith(")")
     if between.strip().lower().rstrip(",") == "or":
-        return "," in between and (rest[:1] in (",", ")", ".", ";", "") )
+        return "," in between and (rest[:1] in (",", ")", ".", ";", ""))
     return True
 
 
@@ -86,6 +89,9 @@ def _negated_at(p: Parsed, offset: int) -> bool:
 
 
 def _match(p: Parsed, start: int, end: int) -> Match:
-    return Match(p.codes["llm-genai-conflation"], start, end,
-                 "LLMs are one kind of generative AI, not another name for it; say which you "
-                 "mean")
+    return Match(
+        p.codes["llm-genai-conflation"],
+        start,
+        end,
+        "LLMs are one kind of generative AI, not another name for it; say which you mean",
+    )

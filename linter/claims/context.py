@@ -21,7 +21,19 @@ _NOT_ASSERTED = re.compile(
     re.IGNORECASE,
 )
 _CONTRAST_WORDS = frozenset(
-    "unlike than instead versus vs vs. opposed contrast except besides beyond".split()
+    [
+        "unlike",
+        "than",
+        "instead",
+        "versus",
+        "vs",
+        "vs.",
+        "opposed",
+        "contrast",
+        "except",
+        "besides",
+        "beyond",
+    ]
 )
 _NEGATORS = frozenset({"not", "n't", "never", "no", "neither", "nor", "nothing", "none", "nobody"})
 _HEDGE_AUX = frozenset({"may", "might", "could", "would", "should"})
@@ -36,8 +48,11 @@ def sentence_asserts(sentence_text: str) -> bool:
 
 
 def _negates(child: Any) -> bool:
-    if child.lower_ == "not" and child.nbor(1).lower_ == "only" if child.i + 1 < len(
-            child.doc) else False:
+    if (
+        child.lower_ == "not" and child.nbor(1).lower_ == "only"
+        if child.i + 1 < len(child.doc)
+        else False
+    ):
         return False  # "not only ... but also" asserts both
     if child.lower_ == "no" and child.head.lemma_ in ("doubt", "question", "wonder", "surprise"):
         return False  # "there is no doubt that ..." asserts
@@ -60,8 +75,9 @@ def negated(tokens: Iterable[Any]) -> bool:
         for node in token.ancestors:
             if any(c.dep_ == "neg" and _negates(c) for c in node.children):
                 return True
-            if any(c.dep_ == "mark" and c.lower_ in ("if", "whether", "unless")
-                   for c in node.children):
+            if any(
+                c.dep_ == "mark" and c.lower_ in ("if", "whether", "unless") for c in node.children
+            ):
                 return True
     return False
 

@@ -10,7 +10,11 @@ from linter.knowledge import KnowledgeBase, Term
 
 #: Mention types. "category" covers LLM as well (the concept and the category are one).
 ENTITY, VENDOR, CATEGORY, CONCEPT, ARCHITECTURE = (
-    "entity", "vendor", "category", "concept", "architecture"
+    "entity",
+    "vendor",
+    "category",
+    "concept",
+    "architecture",
 )
 _AI_CONTEXT = re.compile(
     r"\b(?:AI|LLMs?|GPT|models?|chatbots?|prompts?|APIs?|OpenAI|Anthropic|Google|Meta|"
@@ -68,8 +72,11 @@ class MentionFinder:
             for alias in vendor.aliases:
                 exact.setdefault(alias, (VENDOR, vendor.id))
         folded: dict[str, tuple[str, str]] = {}
-        for kind, table in ((CATEGORY, kb.categories), (CONCEPT, kb.concepts),
-                            (ARCHITECTURE, kb.architectures)):
+        for kind, table in (
+            (CATEGORY, kb.categories),
+            (CONCEPT, kb.concepts),
+            (ARCHITECTURE, kb.architectures),
+        ):
             for term in table.values():
                 mention_kind = CATEGORY if kind == CONCEPT and term.id in kb.categories else kind
                 for form in self._forms(term):
@@ -96,8 +103,9 @@ class MentionFinder:
         found: list[Mention] = []
         for match in self._exact_re.finditer(text):
             kind, ident = self._exact[_norm_space(match.group(0))]
-            if kind == ENTITY and not self._plausible_entity(text, match.start(), match.end(),
-                                                               ident):
+            if kind == ENTITY and not self._plausible_entity(
+                text, match.start(), match.end(), ident
+            ):
                 continue
             found.append(Mention(match.start(), match.end(), kind, ident, match.group(0)))
         for match in self._folded_re.finditer(text):
@@ -122,14 +130,16 @@ class MentionFinder:
         before = text[max(0, start - 12) : start]
         if re.match(r"[\s\u00a0]+[A-Z][a-z]", after) and not re.match(
             r"[\s\u00a0]+(?:AI|API|Pro|Ultra|Nano|Flash|Advanced|Code|Chat|Instant|Opus|Sonnet|"
-            r"Haiku|Large|Small|Medium|Vision|Instruct|Turbo)\b", after
+            r"Haiku|Large|Small|Medium|Vision|Instruct|Turbo)\b",
+            after,
         ):
             return False
         if re.search(r"\bthe\s+$", before, re.IGNORECASE) and re.match(r"\s+of\b", after):
             return False
         sentence = text[max(0, start - 200) : end + 200]
-        context = sentence[: start - max(0, start - 200)] + " " + sentence[
-            end - max(0, start - 200):]
+        context = (
+            sentence[: start - max(0, start - 200)] + " " + sentence[end - max(0, start - 200) :]
+        )
         return bool(_AI_CONTEXT.search(context) or self._folded_re.search(context)) or any(
             self.kb.entities[self._exact[_norm_space(m.group(0))][1]].id != ident
             for m in self._exact_re.finditer(context)

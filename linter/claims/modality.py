@@ -14,21 +14,57 @@ from linter.claims.parsed import Parsed
 from linter.knowledge import KnowledgeBase
 
 MAKE_VERBS = frozenset(
-    "generate create produce make write compose draw paint render synthesize synthesise output "
-    "design craft sing animate illustrate film author turn convert transform narrate speak "
-    "read".split()
+    [
+        "generate",
+        "create",
+        "produce",
+        "make",
+        "write",
+        "compose",
+        "draw",
+        "paint",
+        "render",
+        "synthesize",
+        "synthesise",
+        "output",
+        "design",
+        "craft",
+        "sing",
+        "animate",
+        "illustrate",
+        "film",
+        "author",
+        "turn",
+        "convert",
+        "transform",
+        "narrate",
+        "speak",
+        "read",
+    ]
 )
 #: Verbs whose output modality is implied when they have no object naming one.
 _IMPLIED = {"narrate": "speech", "speak": "speech", "sing": "music"}
 _INTO_VERBS = frozenset({"turn", "convert", "transform"})
 #: Nouns that carry the modality of their modifier: "video content", "podcast episode".
 _CARRIER_NOUNS = frozenset(
-    "content clip file output asset track footage sequence episode version recording".split()
+    [
+        "content",
+        "clip",
+        "file",
+        "output",
+        "asset",
+        "track",
+        "footage",
+        "sequence",
+        "episode",
+        "version",
+        "recording",
+    ]
 )
 _ENABLING = frozenset({"let", "allow", "help", "enable", "use", "design", "train", "build"})
 _MULTIMODAL = re.compile(r"multi-?modal|vision|omni|any-to-any", re.IGNORECASE)
 _SCOPE_NOUNS = frozenset(
-    "content type kind form format medium media modality output thing".split()
+    ["content", "type", "kind", "form", "format", "medium", "media", "modality", "output", "thing"]
 )
 _ONLY = frozenset({"only", "just", "solely", "exclusively", "merely"})
 _TEXT_TO_BEFORE = re.compile(r"\btext-to-(\w+)\s+(?:\w+\s+)?$", re.IGNORECASE)
@@ -59,8 +95,11 @@ def _modality_of(p: Parsed, token: Any, index: dict[str, str]) -> str | None:
         if key in index:
             return index[key]
     for child in token.children:
-        if child.dep_ in ("compound", "amod") and child.lemma_.lower() in index and (
-                token.lemma_.lower() in _CARRIER_NOUNS):
+        if (
+            child.dep_ in ("compound", "amod")
+            and child.lemma_.lower() in index
+            and (token.lemma_.lower() in _CARRIER_NOUNS)
+        ):
             return index[child.lemma_.lower()]
     return None
 
@@ -69,11 +108,19 @@ def _subjects_of(verb: Any) -> list[Any]:
     node = verb
     for _ in range(4):
         subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
-        subjects = [s.head if s.lower_ in ("which", "that", "who") and node.dep_ == "relcl"
-                    else s for s in subjects]
+        subjects = [
+            s.head if s.lower_ in ("which", "that", "who") and node.dep_ == "relcl" else s
+            for s in subjects
+        ]
         if subjects:
-            if all(s.lower_ in ("you", "users", "people", "we", "developers", "it") for s in subjects) \
-                    and node.head is not node and node.head.lemma_ in _ENABLING:
+            if (
+                all(
+                    s.lower_ in ("you", "users", "people", "we", "developers", "it")
+                    for s in subjects
+                )
+                and node.head is not node
+                and node.head.lemma_ in _ENABLING
+            ):
                 node = node.head
                 continue
             return subjects
@@ -116,8 +163,13 @@ def _outputs_and_makers(verb: Any) -> tuple[list[Any], list[Any]]:
     lemma = verb.lemma_.lower()
     children = list(verb.children)
     if lemma in _INTO_VERBS:
-        objects = [o for c in children if c.dep_ == "prep" and c.lower_ == "into"
-                   for o in c.children if o.dep_ == "pobj"]
+        objects = [
+            o
+            for c in children
+            if c.dep_ == "prep" and c.lower_ == "into"
+            for o in c.children
+            if o.dep_ == "pobj"
+        ]
     elif lemma == "read":
         aloud = any(c.lower_ in ("aloud", "out") for c in children)
         objects = [verb] if aloud else []
@@ -161,11 +213,13 @@ def _making(p: Parsed) -> Iterator[Match]:
                 if not asserted(p.doc, [subject, verb, obj]):
                     continue
                 label = p.kb.modalities[modality].label
-                makes = " and ".join(p.kb.modalities[o].label for o in outputs
-                                     if o in p.kb.modalities)
+                makes = " and ".join(
+                    p.kb.modalities[o].label for o in outputs if o in p.kb.modalities
+                )
                 verb_word = "generate" if name == "Large language models" else "generates"
-                match = p.match("output-modality", subject, obj,
-                                f"{name} {verb_word} {makes}, not {label}")
+                match = p.match(
+                    "output-modality", subject, obj, f"{name} {verb_word} {makes}, not {label}"
+                )
                 if match:
                     yield match
 
@@ -179,39 +233,52 @@ def _implied_or_named(p: Parsed, verb: Any, obj: Any, index: dict[str, str]) -> 
 def _scope(p: Parsed, subject: Any, verb: Any, objects: list[Any]) -> Iterator[Match]:
     for obj in objects:
         words = {t.lower_ for t in obj.subtree}
-        if words & {"any", "all", "every", "everything", "anything"} and (
-            words & _SCOPE_NOUNS or obj.lower_ in ("anything", "everything")
-        ) and asserted(p.doc, [subject, verb, obj]):
-            match = p.match("subset-direction", subject, obj.right_edge,
-                            "LLMs focus on language (text and code); it is generative AI as a "
-                            "whole that spans every kind of content")
+        if (
+            words & {"any", "all", "every", "everything", "anything"}
+            and (words & _SCOPE_NOUNS or obj.lower_ in ("anything", "everything"))
+            and asserted(p.doc, [subject, verb, obj])
+        ):
+            match = p.match(
+                "subset-direction",
+                subject,
+                obj.right_edge,
+                "LLMs focus on language (text and code); it is generative AI as a "
+                "whole that spans every kind of content",
+            )
             if match:
                 yield match
 
 
-def _only_text(p: Parsed, subject: Any, verb: Any, objects: list[Any],
-               index: dict[str, str]) -> Iterator[Match]:
+def _only_text(
+    p: Parsed, subject: Any, verb: Any, objects: list[Any], index: dict[str, str]
+) -> Iterator[Match]:
     only = any(c.lower_ in _ONLY for c in verb.children) or any(
-        c.lower_ in _ONLY for o in objects for c in o.children)
+        c.lower_ in _ONLY for o in objects for c in o.children
+    )
     if not only:
         return
     for obj in objects:
         if _modality_of(p, obj, index) == "text" and asserted(p.doc, [subject, verb]):
-            match = p.match("subset-direction", subject, obj,
-                            "Generative AI is not limited to text: it also makes images, audio, "
-                            "video, code and 3D")
+            match = p.match(
+                "subset-direction",
+                subject,
+                obj,
+                "Generative AI is not limited to text: it also makes images, audio, "
+                "video, code and 3D",
+            )
             if match:
                 yield match
 
 
 def _limited_to(p: Parsed) -> Iterator[Match]:
-    """"Generative AI is limited to text"."""
+    """ "Generative AI is limited to text"."""
     index = modality_index(p.kb)
     for token in p.doc:
         if token.lemma_.lower() not in ("limited", "limit", "restricted", "restrict", "confined"):
             continue
         subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")] or [
-            c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+            c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")
+        ]
         for subject in subjects:
             ref = p.reference(subject)
             if ref is None or ref.type != CONCEPT or ref.id != GENAI:
@@ -223,15 +290,19 @@ def _limited_to(p: Parsed) -> Iterator[Match]:
                     if obj.dep_ == "pcomp":
                         obj = next((o for o in obj.children if o.dep_ == "dobj"), obj)
                     if _modality_of(p, obj, index) == "text" and asserted(p.doc, [subject, token]):
-                        match = p.match("subset-direction", subject, obj,
-                                        "Generative AI is not limited to text: it also makes "
-                                        "images, audio, video, code and 3D")
+                        match = p.match(
+                            "subset-direction",
+                            subject,
+                            obj,
+                            "Generative AI is not limited to text: it also makes "
+                            "images, audio, video, code and 3D",
+                        )
                         if match:
                             yield match
 
 
 def _text_to_x_llm(p: Parsed) -> Iterator[Match]:
-    """"a text-to-image LLM"."""
+    """ "a text-to-image LLM"."""
     text = p.doc.text
     for token in p.doc:
         ref = p.mention(token)
@@ -243,6 +314,10 @@ def _text_to_x_llm(p: Parsed) -> Iterator[Match]:
         if asserted(p.doc, [token]):
             code = p.codes.get("output-modality")
             if code:
-                yield Match(code, found.start(), token.idx + len(token.text),
-                            f"Large language models generate text; a text-to-{found.group(1)} "
-                            "model is not an LLM")
+                yield Match(
+                    code,
+                    found.start(),
+                    token.idx + len(token.text),
+                    f"Large language models generate text; a text-to-{found.group(1)} "
+                    "model is not an LLM",
+                )

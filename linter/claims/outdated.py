@@ -36,6 +36,10 @@ def check(p: Parsed, mentions: list[Mention]) -> Iterator[Match]:
         year = f" in {entity.renamed_year}" if entity.renamed_year else ""
         code = p.codes.get("outdated-name")
         if code:
-            yield Match(code, mention.start, mention.end,
-                        f"{entity.name} was renamed {new_name}{year}; write \"{new_name}\" "
-                        f"(or \"{new_name}, formerly {entity.name}\")")
+            yield Match(
+                code,
+                mention.start,
+                mention.end,
+                f'{entity.name} was renamed {new_name}{year}; write "{new_name}" '
+                f'(or "{new_name}, formerly {entity.name}")',
+            )

@@ -11,9 +11,35 @@ from linter.knowledge import KnowledgeBase
 
 #: Head nouns that take their class from a modifier: "generative AI models", "the DALL·E model".
 GENERIC_HEADS = frozenset(
-    "model models system systems tool tools application applications app apps technology "
-    "technologies platform platforms family families series version versions variant variants "
-    "solution solutions program programs algorithm algorithms".split()
+    [
+        "model",
+        "models",
+        "system",
+        "systems",
+        "tool",
+        "tools",
+        "application",
+        "applications",
+        "app",
+        "apps",
+        "technology",
+        "technologies",
+        "platform",
+        "platforms",
+        "family",
+        "families",
+        "series",
+        "version",
+        "versions",
+        "variant",
+        "variants",
+        "solution",
+        "solutions",
+        "program",
+        "programs",
+        "algorithm",
+        "algorithms",
+    ]
 )
 GENERIC_MODEL = "model"
 
@@ -48,13 +74,14 @@ class Parsed:
         if token.lemma_.lower() != GENERIC_MODEL or token.i in self.mentions:
             return False
         return all(
-            c.dep_ not in ("compound", "amod") or c.lower_ in ("ai", "popular", "other", "famous",
-                                                               "well-known", "known", "modern")
+            c.dep_ not in ("compound", "amod")
+            or c.lower_ in ("ai", "popular", "other", "famous", "well-known", "known", "modern")
             for c in token.children
         )
 
-    def match(self, rule: str, first: Any, last: Any, message: str,
-              replacement: str | None = None) -> Match | None:
+    def match(
+        self, rule: str, first: Any, last: Any, message: str, replacement: str | None = None
+    ) -> Match | None:
         """A match from token ``first`` to token ``last`` (either order), for rule name."""
         code = self.codes.get(rule)
         if code is None:

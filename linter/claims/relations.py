@@ -1,4 +1,4 @@
-"""Read "X is a Y" relations off a dependency parse: copula, apposition, lists, "other", "include"."""
+"""Read "X is a Y" relations off a dependency parse: copula, apposition, lists, "include"."""
 
 from __future__ import annotations
 
@@ -11,18 +11,70 @@ from linter.claims.parsed import Parsed
 
 _BE = frozenset({"be", "become", "remain"})
 _AS_VERBS = frozenset(
-    {"classify", "consider", "know", "describe", "categorize", "categorise", "regard", "label",
-     "define", "class", "count", "qualify", "market", "build", "design", "release"}
+    {
+        "classify",
+        "consider",
+        "know",
+        "describe",
+        "categorize",
+        "categorise",
+        "regard",
+        "label",
+        "define",
+        "class",
+        "count",
+        "qualify",
+        "market",
+        "build",
+        "design",
+        "release",
+    }
 )
 #: "X is a type of Y": the noun between the copula and the class.
 PART_NOUNS = frozenset(
-    "type kind form example subset subclass category branch variant sort class member instance "
-    "one part subfield subcategory family flavor flavour subtype specialization "
-    "specialisation superset umbrella generalization".split()
+    [
+        "type",
+        "kind",
+        "form",
+        "example",
+        "subset",
+        "subclass",
+        "category",
+        "branch",
+        "variant",
+        "sort",
+        "class",
+        "member",
+        "instance",
+        "one",
+        "part",
+        "subfield",
+        "subcategory",
+        "family",
+        "flavor",
+        "flavour",
+        "subtype",
+        "specialization",
+        "specialisation",
+        "superset",
+        "umbrella",
+        "generalization",
+    ]
 )
-_LIST_CUES = (("such", "as"), ("like",), ("including",), ("e.g.",), ("e.g",), ("eg",),
-              ("for", "example"), ("for", "instance"), ("especially",), ("particularly",),
-              ("namely",), ("notably",))
+_LIST_CUES = (
+    ("such", "as"),
+    ("like",),
+    ("including",),
+    ("e.g.",),
+    ("e.g",),
+    ("eg",),
+    ("for", "example"),
+    ("for", "instance"),
+    ("especially",),
+    ("particularly",),
+    ("namely",),
+    ("notably",),
+)
 _LIST_GLUE = frozenset({",", "and", "or", "&", "as", "well", "the", "’s", "'s", "plus"})
 _RELATIVE = frozenset({"which", "that", "who"})
 
@@ -55,7 +107,7 @@ def _subjects(verb: Any) -> list[Any]:
 
 
 def _through_part(token: Any) -> tuple[Any, str | None]:
-    """"a type of LLM" → (LLM, "type"); other tokens unchanged."""
+    """ "a type of LLM" → (LLM, "type"); other tokens unchanged."""
     if token.lemma_.lower() in PART_NOUNS:
         for prep in token.children:
             if prep.dep_ == "prep" and prep.lower_ == "of":
@@ -66,7 +118,7 @@ def _through_part(token: Any) -> tuple[Any, str | None]:
 
 
 def _examples_of(token: Any) -> Any | None:
-    """"examples of LLMs" → LLMs."""
+    """ "examples of LLMs" → LLMs."""
     if token.lemma_.lower() in ("example", "instance"):
         klass, _ = _through_part(token)
         return klass if klass is not token else None
@@ -78,8 +130,11 @@ def copula(p: Parsed) -> Iterator[IsA]:
         verb = token.head
         if token.dep_ in ("attr", "oprd") and verb.lemma_ in _BE | _AS_VERBS:
             klass_tokens = _conjuncts(token)
-        elif token.dep_ == "pobj" and token.head.lower_ == "as" and token.head.head.lemma_ in (
-                _AS_VERBS):
+        elif (
+            token.dep_ == "pobj"
+            and token.head.lower_ == "as"
+            and token.head.head.lemma_ in (_AS_VERBS)
+        ):
             verb = token.head.head
             klass_tokens = _conjuncts(token)
         else:
@@ -108,7 +163,7 @@ def apposition(p: Parsed) -> Iterator[IsA]:
 
 
 def listed(p: Parsed) -> Iterator[IsA]:
-    """"Ys such as X and Z", "Ys like X", "Ys including X" (read linearly: robust to parses)."""
+    """ "Ys such as X and Z", "Ys like X", "Ys including X" (read linearly: robust to parses)."""
     doc = p.doc
     for token in doc:
         if p.reference(token) is None and not p.is_generic_model(token):
@@ -146,7 +201,7 @@ def _members(p: Parsed, i: int) -> Iterator[Any]:
 
 
 def and_other(p: Parsed) -> Iterator[IsA]:
-    """"X, Z and other Ys"."""
+    """ "X, Z and other Ys"."""
     doc = p.doc
     for token in doc:
         if token.lower_ != "other" or token.i < 2 or doc[token.i - 1].lower_ not in ("and", "or"):
@@ -165,7 +220,7 @@ def and_other(p: Parsed) -> Iterator[IsA]:
 
 
 def include(p: Parsed) -> Iterator[IsA]:
-    """"Ys include X and Z", "Examples of Ys include X"."""
+    """ "Ys include X and Z", "Examples of Ys include X"."""
     for verb in p.doc:
         if verb.lemma_ not in ("include", "feature", "encompass"):
             continue
@@ -181,7 +236,7 @@ _BASIS_VERBS = frozenset({"build", "base", "power", "rely", "use", "employ", "le
 
 
 def built_on(p: Parsed) -> Iterator[IsA]:
-    """"X is built on / based on / powered by Y", "X uses Y" (how = "basis")."""
+    """ "X is built on / based on / powered by Y", "X uses Y" (how = "basis")."""
     for token in p.doc:
         if token.dep_ == "pobj" and token.head.lower_ in ("on", "upon", "by"):
             verb = token.head.head
@@ -197,15 +252,18 @@ def built_on(p: Parsed) -> Iterator[IsA]:
 
 
 def compound(p: Parsed) -> Iterator[IsA]:
-    """"the ChatGPT LLM": an entity naming the class noun it modifies."""
+    """ "the ChatGPT LLM": an entity naming the class noun it modifies."""
     for token in p.doc:
         ref = p.mention(token)
         if ref is None or ref.type == ENTITY or ref.type == VENDOR:
             continue
         for child in token.children:
             child_ref = p.mention(child)
-            if child.dep_ in ("compound", "nmod") and child_ref is not None and (
-                    child_ref.type == ENTITY):
+            if (
+                child.dep_ in ("compound", "nmod")
+                and child_ref is not None
+                and (child_ref.type == ENTITY)
+            ):
                 yield IsA(child, token, "compound", None, None)
 
 
@@ -213,7 +271,7 @@ _UNDER_VERBS = frozenset({"fall", "belong", "sit", "fit"})
 
 
 def falls_under(p: Parsed) -> Iterator[IsA]:
-    """"X falls under / belongs to (the category of) Y"."""
+    """ "X falls under / belongs to (the category of) Y"."""
     for token in p.doc:
         if token.dep_ != "pobj" or token.head.lower_ not in ("under", "to", "within", "into"):
             continue
@@ -226,6 +284,5 @@ def falls_under(p: Parsed) -> Iterator[IsA]:
 
 
 def is_a_relations(p: Parsed) -> Iterator[IsA]:
-    for finder in (copula, apposition, listed, and_other, include, built_on, compound,
-                   falls_under):
+    for finder in (copula, apposition, listed, and_other, include, built_on, compound, falls_under):
         yield from finder(p)

@@ -1,4 +1,4 @@
-"""Vendor attribution (GL205): "Google's GPT-4", "Claude, developed by OpenAI", "Meta released PaLM"."""
+"""Vendor attribution (GL205): "Google's GPT-4", "Claude, developed by OpenAI"."""
 
 from __future__ import annotations
 
@@ -18,8 +18,23 @@ _SHARED_CREDIT = re.compile(
     re.IGNORECASE,
 )
 CREATE_VERBS = frozenset(
-    "develop create build make release launch train design introduce unveil publish announce "
-    "invent ship open-source".split()
+    [
+        "develop",
+        "create",
+        "build",
+        "make",
+        "release",
+        "launch",
+        "train",
+        "design",
+        "introduce",
+        "unveil",
+        "publish",
+        "announce",
+        "invent",
+        "ship",
+        "open-source",
+    ]
 )
 
 
@@ -45,8 +60,11 @@ def _attributed(p: Parsed, vendor_token: Any) -> Iterator[tuple[Any, Any]]:
     following = vendor_token.nbor(1) if vendor_token.i + 1 < len(vendor_token.doc) else None
     if vendor_token.dep_ == "poss":
         yield from _described(head)
-    elif following is not None and following.lower_ in ("'s", "’s") and following.i + 1 < len(
-            vendor_token.doc):
+    elif (
+        following is not None
+        and following.lower_ in ("'s", "’s")
+        and following.i + 1 < len(vendor_token.doc)
+    ):
         yield from _described(vendor_token.doc[following.i + 1])  # a misparsed possessive
     elif vendor_token.dep_ == "pobj" and head.lower_ in ("by", "from"):
         owner = head.head
@@ -63,7 +81,7 @@ def _attributed(p: Parsed, vendor_token: Any) -> Iterator[tuple[Any, Any]]:
 
 
 def _described(noun: Any) -> Iterator[tuple[Any, Any]]:
-    """The noun itself, or the entity it describes ("Whisper, Google's model" / "X is Y's model")."""
+    """The noun, or the entity it describes ("Whisper, Google's model", "X is Y's model")."""
     yield noun, noun
     if noun.dep_ == "appos":
         yield noun.head, noun
@@ -83,8 +101,9 @@ def _verb_targets(verb: Any) -> Iterator[tuple[Any, Any]]:
         yield verb.head, verb
 
 
-def _judge(p: Parsed, vendor_token: Any, vendor_id: str, target: Any, entity_id: str,
-           anchor: Any) -> Match | None:
+def _judge(
+    p: Parsed, vendor_token: Any, vendor_id: str, target: Any, entity_id: str, anchor: Any
+) -> Match | None:
     kb = p.kb
     entity = kb.entities[entity_id]
     if entity.vendor is None or entity.vendor == vendor_id:
