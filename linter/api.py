@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from linter.knowledge import KnowledgeBase, load_knowledge
 from linter import markup
 from linter.config import Config
 from linter.discover import discover
@@ -245,10 +246,16 @@ def _claim_checker(
     model: str | None, knowledge_files: tuple[Path, ...], codes: tuple[tuple[str, str], ...]
 ) -> ClaimChecker | None:
     """Build the claim analyzer once per process; ``None`` when it cannot be imported."""
-    try:
-        from linter.claims import ClaimAnalyzer
-        from linter.knowledge import load_knowledge
-    except ImportError:
-        return None
-    kb = load_knowledge([packaged_path(KNOWLEDGE_FILE), *knowledge_files])
-    return ClaimAnalyzer(kb, dict(codes), model=model)
+    from linter.claims import ClaimAnalyzer
+
+    return ClaimAnalyzer(_load_knowledge(knowledge_files), dict(codes), model=model)
+
+
+def knowledge(config: Config) -> KnowledgeBase:
+    """The shipped knowledge base plus the config's ``knowledge_files``, loaded once."""
+    return _load_knowledge(tuple(config.knowledge_files))
+
+
+@lru_cache(maxsize=4)
+def _load_knowledge(knowledge_files: tuple[Path, ...]) -> KnowledgeBase:
+    return load_knowledge([packaged_path(KNOWLEDGE_FILE), *knowledge_files])

@@ -14,16 +14,17 @@ import os
 import sys
 import textwrap
 import traceback
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
 import click
 
 from linter import __version__
-from linter.api import PathNotFoundError, ruleset, run
+from linter.api import PathNotFoundError, knowledge, ruleset, run
 from linter.config import Config, ConfigError, find_config, load_config
 from linter.findings import Severity
+from linter.knowledge import Entity, KnowledgeBase
 from linter.formatters import FORMATS, render
 from linter.nlp import ModelError
 from linter.ruleinfo import RuleInfo
@@ -309,13 +310,44 @@ def explain(rule: str, config_path: str | None, no_config: bool, debug: bool) ->
     infos = _rule_infos(config_path, no_config)
     code = rule.upper() if rule.upper() in infos else next(
         (c for c, i in infos.items() if i.name == rule.lower()), None)
+    kb = _knowledge(config_path, no_config)
     if code is None:
-        _fail(f"unknown rule {rule!r} (see '{PROG} rules')")
-    click.echo(explain_text(infos[code]), nl=False)
+        entity = kb.find_entity(rule)
+        if entity is None:
+            _fail(f"unknown rule or entity {rule!r} (see '{PROG} rules')")
+        click.echo(entity_text(kb, entity), nl=False)
+        return EXIT_OK
+    click.echo(explain_text(infos[code], kb.cite), nl=False)
     return EXIT_OK
 
 
-def explain_text(info: RuleInfo) -> str:
+def entity_text(kb: KnowledgeBase, entity: Entity) -> str:
+    """The ``explain`` page of a knowledge-base entity: its facts and their sources."""
+    lines = [f"{entity.name} ({entity.kind})", ""]
+    facts = {
+        "aliases": ", ".join(entity.aliases),
+        "category": entity.category if isinstance(entity.category, str) else ", ".join(
+            entity.category or ()),
+        "vendor": kb.vendor_name(entity.vendor) if entity.vendor else "",
+        "output": ", ".join(entity.output),
+        "input": ", ".join(entity.input),
+        "architecture": ", ".join(entity.architecture),
+        "powered_by": ", ".join(kb.entities[e].name for e in entity.powered_by
+                                if e in kb.entities),
+        "renamed_to": entity.renamed_to or "",
+    }
+    for key, value in facts.items():
+        if value:
+            lines.append(f"  {key + ':':<14} {value}")
+    if entity.notes:
+        lines += ["", "Notes", *_wrap(entity.notes)]
+    cited = sorted({s for v in entity.sources.values() for s in ([v] if isinstance(v, str) else v)})
+    if cited:
+        lines += ["", "Sources", *(f"  - {kb.cite(s)}" for s in cited)]
+    return "\n".join(lines) + "\n"
+
+
+def explain_text(info: RuleInfo, cite: Callable[[str], str] = str) -> str:
     """The ``explain`` page of one rule."""
     fixable = ", fixable" if info.fixable else ""
     lines = [f"{info.code} {info.name} ({info.kind}, {info.severity.value}{fixable})", "",
@@ -329,7 +361,7 @@ def explain_text(info: RuleInfo) -> str:
             for example in info.examples.get(key, ()):
                 lines.append(f"  {label + ':':<12} {example}")
     if info.sources:
-        lines += ["", "Sources", *(f"  - {source}" for source in info.sources)]
+        lines += ["", "Sources", *(f"  - {cite(source)}" for source in info.sources)]
     lines += ["", "How to fix", *_wrap(_how_to_fix(info))]
     return "\n".join(lines) + "\n"
 
@@ -348,6 +380,14 @@ def _how_to_fix(info: RuleInfo) -> str:
 def _wrap(text: str) -> list[str]:
     return textwrap.wrap(" ".join(text.split()), width=88, initial_indent="  ",
                          subsequent_indent="  ", break_on_hyphens=False, break_long_words=False)
+
+
+def _knowledge(config_path: str | None, no_config: bool) -> KnowledgeBase:
+    config = _load_config(config_path, no_config)
+    try:
+        return knowledge(config)
+    except YamlError as exc:
+        _fail(exc)
 
 
 def _rule_infos(config_path: str | None, no_config: bool) -> dict[str, RuleInfo]:

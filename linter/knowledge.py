@@ -81,6 +81,15 @@ class KnowledgeBase:
     entities: Mapping[str, Entity]
     relations: tuple[Mapping[str, Any], ...] = ()
 
+    def find_entity(self, name: str) -> Entity | None:
+        """An entity by id, name or alias (case-insensitive)."""
+        wanted = name.casefold()
+        for entity in self.entities.values():
+            if wanted in {entity.id.casefold(), entity.name.casefold(),
+                          *(a.casefold() for a in entity.aliases)}:
+                return entity
+        return None
+
     def vendor_name(self, vendor_id: str | None) -> str:
         vendor = self.vendors.get(vendor_id or "")
         return vendor.name if vendor else (vendor_id or "")

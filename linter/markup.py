@@ -78,6 +78,7 @@ _URL = re.compile(
     r"|(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"
 )
 _URL_TRAILING = ".,:;!?\"'*_~"
+_BLANK_PROSE = " \t\n" + PLACEHOLDER
 
 
 class _Unlocatable(Exception):
@@ -410,8 +411,6 @@ class _Builder:
     def segment(self, kind: str) -> tuple[Segment, list[tuple[int, int]]] | None:
         """The finished segment (URLs masked) and the URLs' source spans."""
         text = "".join(self.parts)
-        if not text.strip(" \n\t" + PLACEHOLDER):
-            return None
         pieces = self.pieces
         urls = []
         for match in _URL.finditer(text):
@@ -422,6 +421,8 @@ class _Builder:
         spans: list[tuple[int, int]] = []
         if urls:
             text, pieces, spans = _mask(text, pieces, urls)
+        if not text.strip(_BLANK_PROSE):
+            return None
         return (
             Segment(text, tuple(Piece(*p) for p in pieces), kind=kind),
             spans,

@@ -18,6 +18,7 @@ from linter.yamlload import LineDict, YamlError, load_yaml
 _CODE = re.compile(r"^[A-Z]{1,6}\d{2,4}$")
 _NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _COMMON_KEYS = {
+    "fixable",
     "code",
     "name",
     "severity",
@@ -131,7 +132,7 @@ def _info(path: Path, kind: str, entry: LineDict) -> RuleInfo:
         severity=severity,
         summary=str(entry.get("summary") or _first_sentence(str(entry.get("rationale", "")))),
         rationale=str(entry.get("rationale", "")).strip(),
-        fixable=kind == "term",
+        fixable=kind == "term" or bool(entry.get("fixable", False)),
         examples={k: tuple(v) for k, v in examples.items()},
         sources=tuple(str(s) for s in sources),
     )

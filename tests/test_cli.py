@@ -370,7 +370,9 @@ def test_rules_text_and_json(project: Path) -> None:
     assert {"code", "name", "kind", "severity", "fixable"} <= set(data[0])
     kinds = {rule["kind"] for rule in data}
     assert {"term", "claim"} <= kinds
-    assert all(rule["fixable"] == (rule["kind"] == "term") for rule in data)
+    assert all(rule["fixable"] for rule in data if rule["kind"] == "term")
+    assert {rule["code"] for rule in data if rule["fixable"] and rule["kind"] == "claim"} == {
+        "GL205"}
 
 
 @pytest.mark.parametrize("ref", ["GL101", "gl101", "chatgpt-name"])
@@ -391,7 +393,8 @@ def test_explain_claim_rule_and_unknown(project: Path) -> None:
     assert claim.code == 0 and "\nWhy\n" in claim.stdout and "no automatic fix" in claim.stdout
     unknown = invoke("explain", "GL999")
     assert unknown.code == 2
-    assert unknown.stderr == "genai-lint: error: unknown rule 'GL999' (see 'genai-lint rules')\n"
+    assert unknown.stderr == (
+        "genai-lint: error: unknown rule or entity 'GL999' (see 'genai-lint rules')\n")
 
 
 # --------------------------------------------------------------------------- real processes
