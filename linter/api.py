@@ -7,24 +7,28 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 
-from linter.knowledge import KnowledgeBase, load_knowledge
 from linter import markup
 from linter.config import Config
 from linter.discover import discover
-from linter.engine import ClaimChecker, Linter, SourceFile
+from linter.engine import ClaimChecker, LazyClaims, Linter, SourceFile
+from linter.execution import Execution, lint_sources
 from linter.findings import Finding
 from linter.fix import FixOutcome, fix_files
+from linter.knowledge import KnowledgeBase, load_knowledge
+from linter.narrowing import FindingFilter, narrow, wanted
 from linter.reading import ReadError, ReadFile, label_for, read_file
 from linter.report import FileError, Report
 from linter.ruleset import RuleSet, load_ruleset, packaged_path
 from linter.selection import Selection, build_selection
 from linter.source import SourceText
+from linter.stats import LintStats
 from linter.suppress import parse_directives
 
 #: The knowledge base shipped with genai-lint; ``knowledge_files`` in the config extend it.
@@ -55,11 +59,12 @@ class Notice:
 
 @dataclass(frozen=True)
 class LintRun:
-    """A :class:`Report` plus the notices and per-file fix outcomes that went with it."""
+    """A :class:`Report` plus the notices, per-file fix outcomes and work counters."""
 
     report: Report
     notices: tuple[Notice, ...] = ()
     fixes: tuple[FixOutcome, ...] = ()
+    stats: LintStats | None = None
 
 
 def lint_text(
@@ -78,11 +83,32 @@ def lint_text(
     :class:`~linter.selection.SelectionError`); ``claims=False`` skips the spaCy-based claim
     rules. ``config`` supplies extra rule and knowledge files, severities and the model.
     """
+    return lint_texts([text], syntax=syntax, path=path, select=select, ignore=ignore,
+                      claims=claims, config=config)[0]
+
+
+def lint_texts(
+    texts: Sequence[str],
+    *,
+    syntax: str = "markdown",
+    path: str = "<text>",
+    select: Iterable[str] = (),
+    ignore: Iterable[str] = (),
+    claims: bool = True,
+    config: Config | None = None,
+) -> list[list[Finding]]:
+    """Findings for each of ``texts``, linted in one batch (one spaCy pass); see lint_text."""
     config = config or Config()
     rules = ruleset(config)
     selection = _selection(rules, config, select, ignore)
     linter = Linter(rules, selection, _claims_for(rules, selection, config) if claims else None)
-    return linter.lint([SourceFile(path, SourceText.from_text(text), syntax)])
+    labels = [f"{path}#{index}" for index in range(len(texts))]
+    sources = [SourceFile(label, SourceText.from_text(t), syntax) for label, t in zip(
+        labels, texts, strict=True)]
+    by_label: dict[str, list[Finding]] = {label: [] for label in labels}
+    for finding in linter.lint(sources):
+        by_label[finding.path].append(dataclasses.replace(finding, path=path))
+    return [by_label[label] for label in labels]
 
 
 def lint_paths(
@@ -106,6 +132,8 @@ def run(
     ignore: Iterable[str] = (),
     claims: bool = True,
     fix: bool = False,
+    filters: Sequence[FindingFilter] = (),
+    execution: Execution | None = None,
 ) -> LintRun:
     """Discover, read and lint ``paths``; with ``fix``, apply the safe fixes and re-lint.
 
@@ -113,7 +141,9 @@ def run(
     file that cannot be read, decoded or fixed becomes a :class:`FileError` in the report and
     the run goes on. Rule, selection and knowledge problems raise (``YamlError``,
     ``SelectionError``). ``select`` replaces the config's ``select`` (and then its ``ignore``
-    does not apply); ``ignore`` adds to the config's ``ignore``.
+    does not apply); ``ignore`` adds to the config's ``ignore``. ``filters`` (a changed-lines
+    set, a baseline) narrow the files linted and the findings reported and fixed.
+    ``execution`` sets worker processes, the cache folder and progress (default: none).
     """
     rules = ruleset(config)
     selection = _selection(rules, config, select, ignore)
@@ -128,14 +158,18 @@ def run(
     if found.missing:
         raise PathNotFoundError(found.missing)
     errors = [FileError(label_for(path), message) for path, message in found.errors]
-    inputs, read_errors = _read_all(found.files)
+    inputs, read_errors = _read_all(wanted(found.files, filters))
     errors.extend(read_errors)
     checker = _claims_for(rules, selection, config) if claims else None
     linter = Linter(rules, selection, checker)
-    findings = linter.lint([_source_file(read) for read in inputs])
+    findings, stats = lint_sources(
+        linter, [_source_file(read) for read in inputs], execution or Execution(), config
+    )
+    findings = narrow(findings, filters)
     outcomes: tuple[FixOutcome, ...] = ()
     if fix:
         findings, inputs, outcomes, fix_errors = _fix(linter, inputs, findings)
+        findings = narrow(findings, filters)
         errors.extend(fix_errors)
     report = Report(
         findings=tuple(findings),
@@ -145,7 +179,7 @@ def run(
         errors=tuple(sorted(errors, key=lambda e: e.path)),
         fixed=sum(outcome.applied for outcome in outcomes),
     )
-    return LintRun(report, tuple(_notices(rules, inputs)), outcomes)
+    return LintRun(report, tuple(_notices(rules, inputs)), outcomes, stats)
 
 
 def _read_all(paths: Sequence[Path]) -> tuple[list[ReadFile], list[FileError]]:
@@ -238,7 +272,7 @@ def _claims_for(rules: RuleSet, selection: Selection, config: Config) -> ClaimCh
     if not codes & selection.active:
         return None
     names = tuple(sorted((rules.infos[code].name, code) for code in codes))
-    return _claim_checker(config.model, tuple(config.knowledge_files), names)
+    return LazyClaims(partial(_claim_checker, config.model, tuple(config.knowledge_files), names))
 
 
 @lru_cache(maxsize=4)

@@ -22,10 +22,15 @@ import click
 
 from linter import __version__
 from linter.api import PathNotFoundError, knowledge, ruleset, run
+from linter.baseline import BaselineError, load_baseline, write_baseline
+from linter.cache import DEFAULT_DIR as CACHE_DIR
 from linter.config import Config, ConfigError, find_config, load_config
+from linter.execution import Execution
 from linter.findings import Severity
-from linter.knowledge import Entity, KnowledgeBase
 from linter.formatters import FORMATS, render
+from linter.gitdiff import GitError, changed_lines
+from linter.knowledge import Entity, KnowledgeBase
+from linter.narrowing import FindingFilter
 from linter.nlp import ModelError
 from linter.ruleinfo import RuleInfo
 from linter.selection import SelectionError
@@ -200,8 +205,58 @@ def _config_options(func: Any) -> Any:
     return func
 
 
+def _narrowing_options(func: Any) -> Any:
+    func = click.option("--write-baseline", metavar="FILE",
+                        help="Record the findings in FILE (for --baseline) and exit 0.")(func)
+    func = click.option("--baseline", metavar="FILE",
+                        help="Report only findings not recorded in FILE "
+                             "(see --write-baseline).")(func)
+    func = click.option("--diff-base", metavar="REF",
+                        help="Report only findings on lines added or changed since the merge "
+                             "base of git revision REF and HEAD (untracked files count).")(func)
+    return func
+
+
+def _filters(diff_base: str | None, baseline: str | None) -> list[FindingFilter]:
+    """The filters ``--baseline`` and ``--diff-base`` ask for; a problem is exit 2."""
+    filters: list[FindingFilter] = []
+    try:
+        if baseline is not None:
+            filters.append(load_baseline(baseline))
+        if diff_base is not None:
+            filters.append(changed_lines(diff_base))
+    except GitError as exc:
+        _fail(f"--diff-base: {exc}")
+    except BaselineError as exc:
+        _fail(exc)
+    return filters
+
+
+def _performance_options(func: Any) -> Any:
+    func = click.option("--cache-dir", metavar="PATH",
+                        help=f"Cache folder (default: {CACHE_DIR} in the current folder).")(func)
+    func = click.option("--no-cache", is_flag=True,
+                        help="Neither read nor write the cache of per-file results.")(func)
+    func = click.option("-j", "--jobs", type=click.IntRange(min=1), metavar="N",
+                        help="Worker processes for large runs (default: the number of CPUs; "
+                             "small runs stay in one process).")(func)
+    return func
+
+
+def _execution(jobs: int | None, no_cache: bool, cache_dir: str | None, show: bool) -> Execution:
+    """Workers, cache and progress bar (on a terminal stderr, when ``show``) for a lint run."""
+    from linter import progress
+
+    if jobs is None:
+        jobs = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    folder = None if no_cache else Path(cache_dir if cache_dir else CACHE_DIR)
+    return Execution(jobs=jobs or 1, cache_dir=folder, progress=show and progress.wanted())
+
+
 def _common_options(func: Any) -> Any:
-    func = click.option("--debug", is_flag=True, help="Show tracebacks for internal errors.")(func)
+    func = click.option("--debug", is_flag=True,
+                        help="Show tracebacks for internal errors and, when linting, counters "
+                             "of the work done (files, cache hits, words parsed).")(func)
     return func
 
 
@@ -233,26 +288,38 @@ def cli() -> None:
 @click.option("-q", "--quiet", is_flag=True, help="Findings only, one line each (text format).")
 @click.option("--color/--no-color", default=None,
               help="Colour the output (default: when stdout is a terminal and NO_COLOR is unset).")
+@_narrowing_options
+@_performance_options
 @_common_options
 @click.version_option(__version__, "--version", prog_name=PROG, message="%(prog)s %(version)s")
 def check(
     paths: tuple[str, ...], fmt: str, fix: bool, fail_on: str | None, select: tuple[str, ...],
     ignore: tuple[str, ...], config_path: str | None, no_config: bool, no_claims: bool,
-    statistics: bool, quiet: bool, color: bool | None, debug: bool,
+    statistics: bool, quiet: bool, color: bool | None, diff_base: str | None,
+    baseline: str | None, write_baseline: str | None, debug: bool,
+    jobs: int | None = None, no_cache: bool = False, cache_dir: str | None = None,
 ) -> int:
     """Lint PATHS (files and folders; default: the current folder)."""
     config = _load_config(config_path, no_config)
+    if write_baseline is not None and fix:
+        _fail("--write-baseline cannot be combined with --fix")
+    filters = _filters(diff_base, None if write_baseline is not None else baseline)
     try:
         result = run(paths or (".",), config, select=_split_refs(select),
-                     ignore=_split_refs(ignore), claims=not no_claims, fix=fix)
+                     ignore=_split_refs(ignore), claims=not no_claims, fix=fix, filters=filters,
+                     execution=_execution(jobs, no_cache, cache_dir, fmt == "text" and not quiet))
     except (PathNotFoundError, SelectionError, YamlError) as exc:
         _fail(exc)
     except ModelError as exc:  # no spaCy pipeline: the claim rules cannot run
         _fail(f"{exc} (or use --no-claims)")
     report = result.report
+    if debug and result.stats is not None:
+        click.echo(f"{PROG}: debug: {result.stats.summary()}", err=True)
     use_color = _use_color(color)
     for notice in result.notices:
         click.echo(f"{PROG}: warning: {notice}", err=True)
+    if write_baseline is not None:
+        return _record_baseline(write_baseline, report)
     if fmt == "text":
         for error in report.errors:
             click.echo(f"{PROG}: error: {error.path}: {error.message}", err=True)
@@ -265,6 +332,19 @@ def check(
     output = render(fmt, shown, color=use_color, statistics=statistics, quiet=quiet)
     click.echo(output, nl=False, color=use_color)
     return _exit_code(report, Severity(fail_on) if fail_on else config.fail_on)
+
+
+def _record_baseline(path: str, report: Any) -> int:
+    """``--write-baseline``: record the findings, say how many on stderr, exit 0."""
+    for error in report.errors:
+        click.echo(f"{PROG}: error: {error.path}: {error.message}", err=True)
+    try:
+        count = write_baseline(path, report.findings)
+    except BaselineError as exc:
+        _fail(exc)
+    noun = "finding" if count == 1 else "findings"
+    click.echo(f"{PROG}: recorded {count} {noun} in baseline {path}", err=True)
+    return EXIT_OK
 
 
 def _exit_code(report: Any, fail_on: Severity) -> int:

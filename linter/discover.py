@@ -31,15 +31,23 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pathspec
-from pathspec import GitIgnoreSpec, PathSpec
+if TYPE_CHECKING:  # imported when a glob or .gitignore is compiled (not for a lone file)
+    from pathspec import GitIgnoreSpec, PathSpec
 
 DEFAULT_EXTENSIONS: tuple[str, ...] = (".md", ".markdown", ".mdx", ".txt")
 SKIPPED_DIRS = frozenset({"node_modules", "__pycache__", ".genai-lint-cache"})
-# pathspec 1.x renamed the plain gitwildmatch pattern factory (the old name warns)
-_GLOB = "gitignore" if int(pathspec.__version__.split(".")[0]) >= 1 else "gitwildmatch"
+
+
+@cache
+def _glob_factory() -> str:
+    """pathspec 1.x renamed the plain gitwildmatch pattern factory (the old name warns)."""
+    import pathspec
+
+    return "gitignore" if int(pathspec.__version__.split(".")[0]) >= 1 else "gitwildmatch"
 
 
 @dataclass(frozen=True)
@@ -127,7 +135,11 @@ def compile_globs(patterns: Sequence[str]) -> PathSpec | None:
 
     Raises ``ValueError`` for a pattern pathspec rejects (``config`` uses this to validate).
     """
-    return PathSpec.from_lines(_GLOB, patterns) if patterns else None
+    if not patterns:
+        return None
+    from pathspec import PathSpec
+
+    return PathSpec.from_lines(_glob_factory(), patterns)
 
 
 def _walk(
@@ -255,6 +267,8 @@ def _read_gitignore(folder: str, shown: str, errors: list[tuple[str, str]]) -> _
 
 def _compile_lenient(lines: list[str]) -> GitIgnoreSpec:
     """Compile ignore lines, dropping the ones git would not understand either."""
+    from pathspec import GitIgnoreSpec
+
     try:
         return GitIgnoreSpec.from_lines(lines)
     except ValueError:

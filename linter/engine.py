@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -13,6 +13,7 @@ from linter.ruleset import RuleSet
 from linter.segments import Document, Segment
 from linter.selection import Selection
 from linter.source import SourceText
+from linter.stats import LintStats
 from linter.suppress import parse_directives
 from linter.textutil import is_quoted_block
 
@@ -27,6 +28,33 @@ class ClaimChecker(Protocol):
     def analyze(self, texts: Sequence[str]) -> list[list[Match]]: ...
 
     def could_match(self, text: str) -> bool: ...
+
+
+class LazyClaims:
+    """A :class:`ClaimChecker` built on first use: a run answered from the cache never needs it."""
+
+    def __init__(self, build: Callable[[], ClaimChecker]) -> None:
+        self._build = build
+        self._checker: ClaimChecker | None = None
+
+    @property
+    def checker(self) -> ClaimChecker:
+        if self._checker is None:
+            self._checker = self._build()
+        return self._checker
+
+    def candidates(self, segment: Segment) -> list[tuple[int, int]]:
+        return self.checker.candidates(segment)
+
+    def analyze(self, texts: Sequence[str]) -> list[list[Match]]:
+        return self.checker.analyze(texts)
+
+    def could_match(self, text: str) -> bool:
+        return self.checker.could_match(text)
+
+    def __getstate__(self) -> dict[str, object]:
+        """Pickled (for a spawned worker) without the built checker: the worker builds its own."""
+        return {"_build": self._build, "_checker": None}
 
 
 @dataclass(frozen=True)
@@ -57,13 +85,34 @@ class Linter:
         self.claims = claims
         self._term_rules = tuple(r for r in rules.term_rules if r.info.code in selection.active)
         self._claims_active = bool(rules.codes_of_kind("claim") & selection.active)
+        self.stats = LintStats()
+
+    @property
+    def runs_claims(self) -> bool:
+        """Whether the claim rules run (a claim rule is active and a checker was given)."""
+        return self.claims is not None and self._claims_active
 
     def lint(self, files: Sequence[SourceFile]) -> list[Finding]:
         """Findings for all files, sorted by (path, line, column, rule)."""
-        documents = [
-            markup.extract(f.source, f.syntax) if self._could_match(f.source.text) else _EMPTY
-            for f in files
-        ]
+        return sorted(
+            (finding for found in self.lint_each(files) for finding in found),
+            key=lambda f: f.sort_key,
+        )
+
+    def lint_each(self, files: Sequence[SourceFile]) -> list[list[Finding]]:
+        """Each file's findings, sorted; one spaCy batch for all of them."""
+        stats = self.stats
+        documents = []
+        for file in files:
+            words = len(file.source.text.split())
+            stats.files += 1
+            stats.words += words
+            if self.could_match(file.source.text):
+                stats.matched_files += 1
+                stats.matched_words += words
+                documents.append(markup.extract(file.source, file.syntax))
+            else:
+                documents.append(_EMPTY)
         per_file: list[list[tuple[Segment, Match]]] = [[] for _ in files]
         candidates: list[_Candidate] = []
         for index, document in enumerate(documents):
@@ -77,17 +126,20 @@ class Linter:
                         _Candidate(index, segment, s, e) for s, e in self.claims.candidates(segment)
                     )
         if candidates and self.claims is not None:
-            results = self.claims.analyze([c.segment.text[c.start : c.end] for c in candidates])
+            texts = [c.segment.text[c.start : c.end] for c in candidates]
+            stats.candidates += len(texts)
+            stats.parsed_words += sum(len(text.split()) for text in texts)
+            results = self.claims.analyze(texts)
             for cand, matches in zip(candidates, results, strict=True):
                 per_file[cand.file_index].extend(
                     (cand.segment, _shift(m, cand.start)) for m in matches
                 )
-        findings: list[Finding] = []
-        for file, document, matches in zip(files, documents, per_file, strict=True):
-            findings.extend(self._findings(file, document, matches))
-        return sorted(findings, key=lambda f: f.sort_key)
+        return [
+            sorted(self._findings(file, document, matches), key=lambda f: f.sort_key)
+            for file, document, matches in zip(files, documents, per_file, strict=True)
+        ]
 
-    def _could_match(self, text: str) -> bool:
+    def could_match(self, text: str) -> bool:
         """The raw-text prefilter: can any active rule match anywhere in this file?"""
         if any(rule.pattern.search(text) for rule in self._term_rules):
             return True

@@ -30,11 +30,11 @@ import re
 from collections.abc import Callable
 from functools import cache
 from pathlib import PurePath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
-from mdit_py_plugins.front_matter import front_matter_plugin
+if TYPE_CHECKING:  # markdown-it is imported on first parse: a file with no AI term never needs it
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
 
 from .segments import PLACEHOLDER, Comment, Document, Piece, Segment
 from .source import SourceText
@@ -132,9 +132,11 @@ def _record_lines(fn: Callable[..., bool]) -> Callable[..., bool]:
     """Wrap a block rule so its inline tokens carry the source span of each of their lines."""
 
     def rule(state: Any, start_line: int, end_line: int, silent: bool) -> bool:
+        if silent:
+            return fn(state, start_line, end_line, silent)
         count = len(state.tokens)
         ok = fn(state, start_line, end_line, silent)
-        if ok and not silent:
+        if ok:
             begins, shifts, ends = state.bMarks, state.tShift, state.eMarks
             cell = -1
             for token in state.tokens[count:]:
@@ -212,6 +214,9 @@ def _wrap(ruler: Any, name: str, wrapper: Callable[..., Any]) -> None:
 
 @cache
 def _parser(mdx: bool, max_nesting: int = MAX_NESTING) -> MarkdownIt:
+    from markdown_it import MarkdownIt
+    from mdit_py_plugins.front_matter import front_matter_plugin
+
     md = MarkdownIt("commonmark", {"maxNesting": max_nesting}).enable(["table", "strikethrough"])
     md.use(front_matter_plugin)
     md.core.ruler.disable("text_join")  # keep escapes and entities as their own tokens
@@ -358,7 +363,7 @@ def _slice_runs(
 class _Builder:
     """Accumulates prose and pieces for one segment."""
 
-    __slots__ = ("length", "parts", "pieces", "region_starts", "regions", "text")
+    __slots__ = ("emitted", "length", "parts", "pieces", "region_starts", "regions", "text")
 
     def __init__(self, text: str, regions: list[tuple[int, int, str]], starts: list[int]):
         self.text = text
@@ -367,6 +372,7 @@ class _Builder:
         self.length = 0
         self.regions = regions
         self.region_starts = starts
+        self.emitted: set[int] = set()  # expression regions already shown as a placeholder
 
     def add(self, prose: str, src_start: int, src_end: int, role: str) -> None:
         pieces = self.pieces
@@ -396,17 +402,31 @@ class _Builder:
         if index < 0:
             index = 0
         while index < len(self.regions) and self.regions[index][0] < end:
-            r_start, r_end, kind = self.regions[index]
+            r_start, r_end, _kind = self.regions[index]
+            if r_end > pos:
+                if r_start > pos:
+                    self.add(self.text[pos:r_start], pos, r_start, role)
+                self._region(index)
+                pos = max(pos, min(r_end, end))
             index += 1
-            if r_end <= pos:
-                continue
-            if r_start > pos:
-                self.add(self.text[pos:r_start], pos, r_start, role)
-            if kind == "expr" and r_start >= src_start:
-                self.add(PLACEHOLDER, r_start, r_end, "placeholder")
-            pos = max(pos, min(r_end, end))
         if pos < end:
             self.add(self.text[pos:end], pos, end, role)
+
+    def _region(self, index: int) -> None:
+        """Prose touches MDX region ``index``: an expression shows once as a placeholder."""
+        start, end, kind = self.regions[index]
+        if kind == "expr" and index not in self.emitted:
+            self.emitted.add(index)
+            self.add(PLACEHOLDER, start, end, "placeholder")
+
+    def newline(self, prose: str, src: int, role: str) -> None:
+        """A line break in the prose, at the source newline ``src``."""
+        if self.regions:
+            index = bisect.bisect_right(self.region_starts, src) - 1
+            if index >= 0 and src < self.regions[index][1]:  # inside a multi-line region
+                self._region(index)
+                return
+        self.add(prose, src, src + 1, role)
 
     def segment(self, kind: str) -> tuple[Segment, list[tuple[int, int]]] | None:
         """The finished segment (URLs masked) and the URLs' source spans."""
@@ -577,8 +597,9 @@ class _MarkdownExtractor:
 
     def _block_comments(self, first: int, last: int) -> None:
         start, end = self._line_span(first, last)
+        original = self.source.text
         for match in _HTML_COMMENT.finditer(self.text, start, end):
-            self.comments.append(Comment(match.group(1), match.start(), match.end()))
+            self.comments.append(Comment(original[match.start(1) : match.end(1)], *match.span()))
 
     # ---- inline content
 
@@ -611,8 +632,14 @@ class _MarkdownExtractor:
                 return None
             return _Map([(0, found, len(content))])
         parts = content.split("\n")
-        if len(parts) != len(lines):
-            return None
+        if len(parts) != len(lines):  # trimming removed lines of exotic whitespace (NBSP, ...)
+            lines = list(lines)
+            while len(lines) > len(parts) and not text[slice(*lines[0])].strip(_MD_TRIM):
+                del lines[0]
+            while len(lines) > len(parts) and not text[slice(*lines[-1])].strip(_MD_TRIM):
+                del lines[-1]
+            if len(parts) != len(lines):
+                return None
         runs = []
         offset = 0
         last = len(parts) - 1
@@ -664,7 +691,8 @@ class _MarkdownExtractor:
                 start, end = cmap.span(*span)
             except _Unlocatable:
                 continue
-            self.comments.append(Comment(child.content[4:-3], start, end))
+            if self.source.text.startswith("<!--", start):
+                self.comments.append(Comment(self.source.text[start + 4 : end - 3], start, end))
 
     def _build(self, token: Token, cmap: _Map, protected: list[tuple[int, int]]) -> _Builder:
         """Walk the inline children (iteratively; image alt text is a nested token list)."""
@@ -733,7 +761,7 @@ class _MarkdownExtractor:
                     if content[pos : pos + 1] != "\n":
                         raise _Unlocatable
                     src = cmap.cover(pos, pos + 1)[0][0]
-                    out.add(" " if ctype == "softbreak" else "\n", src, src + 1, role)
+                    out.newline(" " if ctype == "softbreak" else "\n", src, role)
                     cursor = pos + 1
                 cursor = skip_spaces(cursor)
             elif ctype in _DELIMITERS:

@@ -5,11 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
-
-import pathspec
+from typing import TYPE_CHECKING
 
 from linter.findings import Finding, Severity
 from linter.ruleset import RuleSet
+
+if TYPE_CHECKING:  # imported only when there are per-file ignores
+    import pathspec
 
 
 class SelectionError(ValueError):
@@ -73,6 +75,8 @@ def build_selection(
     for ref, level in (severities or {}).items():
         for code in resolve_refs(rules, [ref], "severity"):
             overrides[code] = Severity.parse(level)
+    if per_file_ignores:
+        import pathspec
     per_file = tuple(
         (
             pathspec.PathSpec.from_lines("gitwildmatch", [glob]),

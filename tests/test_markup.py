@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 import sys
 import time
@@ -49,7 +50,7 @@ def check_invariants(source: SourceText, document: Document) -> None:
         assert any(p.role != "placeholder" for p in segment.pieces)
         pieces = segment.pieces
         assert pieces[0].prose_start == 0
-        for before, after in zip(pieces, pieces[1:]):
+        for before, after in itertools.pairwise(pieces):
             assert after.prose_start == before.prose_start + before.prose_len
         assert pieces[-1].prose_start + pieces[-1].prose_len == len(segment.text)
         assert pieces[0].src_start >= last_start  # segments come in document order
@@ -65,7 +66,7 @@ def check_invariants(source: SourceText, document: Document) -> None:
                 assert piece.src_end <= lo or piece.src_start >= hi, (piece, (lo, hi))
             if piece.exact:
                 original = text[piece.src_start : piece.src_end]
-                for mine, theirs in zip(chunk, original):
+                for mine, theirs in zip(chunk, original, strict=True):
                     assert mine == theirs or (mine == " " and theirs == "\n") or (
                         mine == "\ufffd" and theirs == "\0"
                     ), (chunk, original)
@@ -84,7 +85,7 @@ def check_words(text: str, segment: Segment) -> None:
         touched = segment.pieces[lo : hi + 1]
         if not all(p.exact for p in touched):
             continue
-        if any(a.src_end != b.src_start for a, b in zip(touched, touched[1:])):
+        if any(a.src_end != b.src_start for a, b in itertools.pairwise(touched)):
             continue
         src_start, src_end = segment.source_span(start, end)
         assert text[src_start:src_end] == match.group(), (match.group(), segment)
@@ -222,7 +223,7 @@ def test_word_location(
 )
 def test_roles(text: str, word: str, role: str) -> None:
     source, document = doc_of(text)
-    segment, start, end = locate(source, document, word)
+    segment, _, _ = locate(source, document, word)
     index = segment.text.index(word)
     assert segment.roles(index, index + len(word)) == {role}
 
@@ -386,7 +387,7 @@ def test_pathological_nesting(text: str, syntax: str) -> None:
 def test_nesting_within_the_limit_is_extracted() -> None:
     depth = MAX_NESTING // 3
     source, document = doc_of("> " * depth + "deep Claude\n")
-    segment, start, _ = locate(source, document, "Claude")
+    _, start, _ = locate(source, document, "Claude")
     assert source.position(start) == (1, 2 * depth + 6)
     levels = MAX_NESTING // 2 - 2
     text = "".join("  " * i + f"- item{i}\n" for i in range(levels))
@@ -431,7 +432,7 @@ TERMS = ["GPT-4", "ChatGPT", "DALL·E", "LLaMA", "Claude", "PaLM", "生成AI", "
          "Midjourney", "e.g.", "3D", "text-to-image", "GPT‑4", "OpenAI's"]
 SECRET = "SECRETWORD"
 
-word = st.sampled_from(TERMS + ["the", "model", "is", "an", "a", "LLM", "of"])
+word = st.sampled_from([*TERMS, "the", "model", "is", "an", "a", "LLM", "of"])
 words = st.lists(word, min_size=1, max_size=5).map(" ".join)
 
 inline = st.one_of(
@@ -572,7 +573,7 @@ def test_generated_mdx_maps_back(text: str) -> None:
 
 
 markdownish = st.lists(
-    st.sampled_from(list("ab1 \t\n\n>*_`~[]()!<>#-+|\\&;:{}/=\"'.·é🤖") + ["&amp;", "```", "---"]),
+    st.sampled_from([*"ab1 \t\n\n>*_`~[]()!<>#-+|\\&;:{}/=\"'.·é🤖", "&amp;", "```", "---"]),
     max_size=120,
 ).map("".join)
 

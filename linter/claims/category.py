@@ -68,6 +68,10 @@ def _judge(p: Parsed, rel: IsA) -> Match | None:
         return None
     klass = p.reference(rel.klass)
     generic = klass is None and p.is_generic_model(rel.klass)
+    if rel.how == "compound" and rel.klass.lemma_.lower() == "model" and rel.klass.i not in (
+        p.mentions
+    ):
+        klass, generic = None, True
     if klass is None and not generic:
         return None
     if rel.how == "basis" and (klass is None or klass.type != ARCHITECTURE):
@@ -177,7 +181,8 @@ def _compatible(kb: KnowledgeBase, entity: Entity, category) -> bool:
 
 
 def _head_is_model(rel: IsA) -> bool:
-    return rel.klass.lemma_.lower() == "model"
+    """The class noun is "model(s)", alone or ending a merged name ("generative models")."""
+    return rel.klass.text.split()[-1].lower() in ("model", "models")
 
 
 def _overlap(first, second) -> bool:

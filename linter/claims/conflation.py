@@ -11,9 +11,10 @@ from linter.claims.category import GENAI, LLM
 from linter.claims.context import negated, sentence_asserts
 from linter.claims.mentions import CATEGORY, CONCEPT, Mention
 from linter.claims.parsed import Parsed
+from linter.textutil import inside_quotes
 
 _RENAMING = re.compile(
-    r"\s*(?:(?:,|—|–|--)\s*)?(?:\(\s*)?(?:(?:also|otherwise|commonly|often|sometimes|usually|simply)\s+)?"
+    r"\s*(?:(?:,|—|–|--)\s*)?(?:\(\s*)?(?:(?:also|otherwise|commonly|often|sometimes|usually|simply)\s+)*"
     r"(?:(?:known|referred\s+to|described|termed|labell?ed)\s+as|called|named|aka|a\.k\.a\.?|"
     r"i\.\s?e\.,?|ie,|that\s+is,|in\s+other\s+words,?|or|means|equals|=|is\s+just|"
     r"is\s+simply|is\s+another\s+(?:word|name|term)\s+for)\s*,?\s*(?:just\s+|simply\s+)?$",
@@ -50,7 +51,7 @@ def check(p: Parsed, mentions: list[Mention]) -> Iterator[Match]:
     if len({_kind(m) for m in classes}) < 2 or not sentence_asserts(text):
         return
     for first, second in combinations(classes, 2):
-        if _kind(first) == _kind(second):
+        if _kind(first) == _kind(second) or inside_quotes(text, first.start, second.end):
             continue
         between = text[first.end : second.start]
         renamed = _RENAMING.fullmatch(between) or _PAREN.fullmatch(between)
@@ -62,6 +63,8 @@ def check(p: Parsed, mentions: list[Mention]) -> Iterator[Match]:
                 yield _match(p, first.start, end)
             return
     same = _SAME.search(text)
+    if same and inside_quotes(text, same.start(), same.end()):
+        same = None
     cue_negates = same is not None and same.group(0).lower().startswith("no")
     if (
         same

@@ -59,6 +59,16 @@ def _negates(child: Any) -> bool:
     return child.dep_ == "neg" or child.lower_ in _NEGATORS
 
 
+def _clause_ancestors(token: Any) -> list[Any]:
+    """Ancestors up to the edge of an adverbial or relative clause ("because X is Y, ...")."""
+    nodes = []
+    node = token
+    while node.head.i != node.i and node.dep_ not in ("advcl", "relcl", "acl"):
+        node = node.head
+        nodes.append(node)
+    return nodes
+
+
 def negated(tokens: Iterable[Any]) -> bool:
     """True when a token or its clause is negated or hedged ("isn't", "never", "may be")."""
     for token in tokens:
@@ -72,7 +82,7 @@ def negated(tokens: Iterable[Any]) -> bool:
                     return True
             if node.lower_ in _NEGATORS and node.dep_ in ("det", "neg", "advmod", "preconj"):
                 return True
-        for node in token.ancestors:
+        for node in _clause_ancestors(token):
             if any(c.dep_ == "neg" and _negates(c) for c in node.children):
                 return True
             if any(
@@ -94,13 +104,17 @@ def quoted(doc: Any, token: Any) -> bool:
     return inside_quotes(doc.text, token.idx, token.idx + len(token.text))
 
 
-def asserted(doc: Any, tokens: Iterable[Any]) -> bool:
-    """The sentence states the relation between ``tokens`` as a fact."""
+def asserted(doc: Any, tokens: Iterable[Any], questions: bool = True) -> bool:
+    """The sentence states the relation between ``tokens`` as a fact.
+
+    ``questions=False`` keeps presupposed relations (a possessive) even in a question.
+    """
     tokens = list(tokens)
     if not tokens:
         return False
     sentence = tokens[0].sent
-    if not sentence_asserts(sentence.text):
+    text = sentence.text if questions else sentence.text.rstrip(" ?")
+    if not sentence_asserts(text):
         return False
     if negated(tokens):
         return False

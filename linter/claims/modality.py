@@ -91,6 +91,9 @@ def _modality_of(p: Parsed, token: Any, index: dict[str, str]) -> str | None:
             phrase = f"{child.lower_} {token.lemma_.lower()}"
             if phrase in index:
                 return index[phrase]
+    before = token.nbor(-1) if token.i > 0 else None
+    if before is not None and f"{before.lower_} {token.lemma_.lower()}" in index:
+        return index[f"{before.lower_} {token.lemma_.lower()}"]  # "album covers", misparsed
     for key in (token.lemma_.lower(), token.lower_):
         if key in index:
             return index[key]
@@ -118,7 +121,7 @@ def _subjects_of(verb: Any) -> list[Any]:
                     s.lower_ in ("you", "users", "people", "we", "developers", "it")
                     for s in subjects
                 )
-                and node.head is not node
+                and node.head.i != node.i
                 and node.head.lemma_ in _ENABLING
             ):
                 node = node.head
@@ -126,7 +129,7 @@ def _subjects_of(verb: Any) -> list[Any]:
             return subjects
         if node.dep_ == "relcl":
             return [node.head]
-        if node.dep_ in ("conj", "xcomp", "advcl", "ccomp") and node.head is not node:
+        if node.dep_ in ("conj", "xcomp", "advcl", "ccomp") and node.head.i != node.i:
             node = node.head
             continue
         return []
@@ -225,7 +228,7 @@ def _making(p: Parsed) -> Iterator[Match]:
 
 
 def _implied_or_named(p: Parsed, verb: Any, obj: Any, index: dict[str, str]) -> str | None:
-    if obj is verb:
+    if obj.i == verb.i:
         return "speech" if verb.lemma_.lower() == "read" else _IMPLIED.get(verb.lemma_.lower())
     return _modality_of(p, obj, index)
 

@@ -75,7 +75,8 @@ class Parsed:
             return False
         return all(
             c.dep_ not in ("compound", "amod")
-            or c.lower_ in ("ai", "popular", "other", "famous", "well-known", "known", "modern")
+            or c.lower_ in ("ai", "popular", "other", "famous", "well-known", "known", "modern",
+                           "generative")
             for c in token.children
         )
 

@@ -9,71 +9,25 @@ from typing import Any
 from linter.claims.mentions import ENTITY, VENDOR
 from linter.claims.parsed import Parsed
 
-_BE = frozenset({"be", "become", "remain"})
-_AS_VERBS = frozenset(
-    {
-        "classify",
-        "consider",
-        "know",
-        "describe",
-        "categorize",
-        "categorise",
-        "regard",
-        "label",
-        "define",
-        "class",
-        "count",
-        "qualify",
-        "market",
-        "build",
-        "design",
-        "release",
-    }
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_BE = _words("be become remain")
+_AS_VERBS = _words(
+    "classify consider know describe categorize categorise regard label define class count "
+    "qualify market build design release"
 )
 #: "X is a type of Y": the noun between the copula and the class.
-PART_NOUNS = frozenset(
-    [
-        "type",
-        "kind",
-        "form",
-        "example",
-        "subset",
-        "subclass",
-        "category",
-        "branch",
-        "variant",
-        "sort",
-        "class",
-        "member",
-        "instance",
-        "one",
-        "part",
-        "subfield",
-        "subcategory",
-        "family",
-        "flavor",
-        "flavour",
-        "subtype",
-        "specialization",
-        "specialisation",
-        "superset",
-        "umbrella",
-        "generalization",
-    ]
+PART_NOUNS = _words(
+    "type kind form example subset subclass category branch variant sort class member instance "
+    "one part subfield subcategory family flavor flavour subtype specialization specialisation "
+    "superset umbrella generalization"
 )
 _LIST_CUES = (
-    ("such", "as"),
-    ("like",),
-    ("including",),
-    ("e.g.",),
-    ("e.g",),
-    ("eg",),
-    ("for", "example"),
-    ("for", "instance"),
-    ("especially",),
-    ("particularly",),
-    ("namely",),
-    ("notably",),
+    ("such", "as"), ("like",), ("including",), ("e.g.",), ("e.g",), ("eg",), ("for", "example"),
+    ("for", "instance"), ("especially",), ("particularly",), ("namely",), ("notably",), (":",),
 )
 _LIST_GLUE = frozenset({",", "and", "or", "&", "as", "well", "the", "’s", "'s", "plus"})
 _RELATIVE = frozenset({"which", "that", "who"})
@@ -121,7 +75,7 @@ def _examples_of(token: Any) -> Any | None:
     """ "examples of LLMs" → LLMs."""
     if token.lemma_.lower() in ("example", "instance"):
         klass, _ = _through_part(token)
-        return klass if klass is not token else None
+        return klass if klass.i != token.i else None
     return None
 
 
@@ -129,29 +83,54 @@ def copula(p: Parsed) -> Iterator[IsA]:
     for token in p.doc:
         verb = token.head
         if token.dep_ in ("attr", "oprd") and verb.lemma_ in _BE | _AS_VERBS:
-            klass_tokens = _conjuncts(token)
-        elif (
-            token.dep_ == "pobj"
-            and token.head.lower_ == "as"
-            and token.head.head.lemma_ in (_AS_VERBS)
+            yield from _subject_classes(verb, _conjuncts(token))
+        elif token.dep_ == "pobj" and token.head.lower_ == "as" and (
+            token.head.head.lemma_ in _AS_VERBS
         ):
-            verb = token.head.head
-            klass_tokens = _conjuncts(token)
-        else:
+            yield from _subject_classes(token.head.head, _conjuncts(token))
+        elif token.lemma_ in _BE:
+            stray = _stray_attribute(p, token)
+            if stray is not None:
+                yield from _subject_classes(token, [stray])
+
+
+def _subject_classes(verb: Any, klass_tokens: list[Any]) -> Iterator[IsA]:
+    for subject in _subjects(verb):
+        for klass_token in klass_tokens:
+            klass, part = _through_part(klass_token)
+            example_class = _examples_of(subject)
+            if example_class is not None:
+                yield IsA(klass, example_class, "copula", verb, None)
+            else:
+                yield IsA(subject, klass, "copula", verb, part)
+
+
+def _stray_attribute(p: Parsed, verb: Any) -> Any | None:
+    """A class noun the parser hung off an inserted phrase ("X is, by definition, a Y")."""
+    if any(c.dep_ in ("attr", "acomp", "oprd") for c in verb.children):
+        return None
+    for token in verb.subtree:
+        if token.i > verb.i and token.dep_ == "appos" and p.reference(token) is not None:
+            return token
+    return None
+
+
+def like_any(p: Parsed) -> Iterator[IsA]:
+    """"Like any LLM, X predicts the next word" says that X is an LLM."""
+    for token in p.doc:
+        if token.dep_ != "pobj" or token.head.lower_ != "like":
             continue
-        for subject in _subjects(verb):
-            for klass_token in klass_tokens:
-                klass, part = _through_part(klass_token)
-                example_class = _examples_of(subject)
-                if example_class is not None:
-                    yield IsA(klass, example_class, "copula", verb, None)
-                else:
-                    yield IsA(subject, klass, "copula", verb, part)
+        if any(c.lower_ in ("any", "every", "all", "other") for c in token.children):
+            for subject in _subjects(token.head.head):
+                yield IsA(subject, token, "copula", token.head.head, None)
 
 
 def apposition(p: Parsed) -> Iterator[IsA]:
     for token in p.doc:
         if token.dep_ != "appos":
+            loose = _loose_apposition(p, token)
+            if loose is not None:
+                yield IsA(loose, token, "appos", None, None)
             continue
         head = token.head
         head_ref, token_ref = p.reference(head), p.reference(token)
@@ -160,6 +139,18 @@ def apposition(p: Parsed) -> Iterator[IsA]:
             yield IsA(head, klass, "appos", None, part)
         elif token_ref is not None and token_ref.type == ENTITY:
             yield IsA(token, head, "appos", None, None)
+
+
+def _loose_apposition(p: Parsed, token: Any) -> Any | None:
+    """"loads Stable Diffusion, the LLM we use": an apposition the parser did not label."""
+    if token.dep_ not in ("npadvmod", "dep") or p.reference(token) is None:
+        return None
+    i = token.left_edge.i - 1
+    if i < 1 or p.doc[i].text != ",":
+        return None
+    before = p.doc[i - 1]
+    ref = p.mention(before)
+    return before if ref is not None and ref.type == ENTITY else None
 
 
 def listed(p: Parsed) -> Iterator[IsA]:
@@ -232,7 +223,7 @@ def include(p: Parsed) -> Iterator[IsA]:
                         yield IsA(member, klass, "include", verb, None)
 
 
-_BASIS_VERBS = frozenset({"build", "base", "power", "rely", "use", "employ", "leverage"})
+_BASIS_VERBS = _words("build base power rely use employ leverage")
 
 
 def built_on(p: Parsed) -> Iterator[IsA]:
@@ -255,19 +246,18 @@ def compound(p: Parsed) -> Iterator[IsA]:
     """ "the ChatGPT LLM": an entity naming the class noun it modifies."""
     for token in p.doc:
         ref = p.mention(token)
-        if ref is None or ref.type == ENTITY or ref.type == VENDOR:
+        generic = ref is None and token.lemma_.lower() == "model"
+        if not generic and (ref is None or ref.type in (ENTITY, VENDOR)):
             continue
         for child in token.children:
             child_ref = p.mention(child)
-            if (
-                child.dep_ in ("compound", "nmod")
-                and child_ref is not None
-                and (child_ref.type == ENTITY)
+            if child.dep_ in ("compound", "nmod") and child_ref is not None and (
+                child_ref.type == ENTITY
             ):
                 yield IsA(child, token, "compound", None, None)
 
 
-_UNDER_VERBS = frozenset({"fall", "belong", "sit", "fit"})
+_UNDER_VERBS = _words("fall belong sit fit")
 
 
 def falls_under(p: Parsed) -> Iterator[IsA]:
@@ -284,5 +274,7 @@ def falls_under(p: Parsed) -> Iterator[IsA]:
 
 
 def is_a_relations(p: Parsed) -> Iterator[IsA]:
-    for finder in (copula, apposition, listed, and_other, include, built_on, compound, falls_under):
+    finders = (copula, apposition, listed, and_other, include, built_on, compound, falls_under,
+               like_any)
+    for finder in finders:
         yield from finder(p)

@@ -9,7 +9,7 @@ from typing import Any
 from linter.checks.base import Match
 from linter.claims.context import asserted
 from linter.claims.mentions import ENTITY, VENDOR
-from linter.claims.parsed import Parsed
+from linter.claims.parsed import GENERIC_HEADS, Parsed
 
 #: Joint work, hosting and distribution are not authorship.
 _SHARED_CREDIT = re.compile(
@@ -58,8 +58,10 @@ def _attributed(p: Parsed, vendor_token: Any) -> Iterator[tuple[Any, Any]]:
     if vendor_token.dep_ == "pobj" and head.lower_ == "at" and head.head.dep_ == "pobj":
         vendor_token, head = head.head, head.head.head  # "by researchers at OpenAI"
     following = vendor_token.nbor(1) if vendor_token.i + 1 < len(vendor_token.doc) else None
-    if vendor_token.dep_ == "poss":
-        yield from _described(head)
+    if vendor_token.dep_ == "poss" or (
+        vendor_token.dep_ == "compound" and head.lemma_.lower() in GENERIC_HEADS
+    ):
+        yield from _described(head)  # "Google's GPT-4", "a Meta model"
     elif (
         following is not None
         and following.lower_ in ("'s", "’s")
@@ -73,6 +75,8 @@ def _attributed(p: Parsed, vendor_token: Any) -> Iterator[tuple[Any, Any]]:
         elif head.lower_ == "by" or owner.pos_ in ("PROPN", "NOUN"):
             for target, _ in _described(owner):
                 yield target, head
+    elif vendor_token.dep_ == "pobj" and head.lower_ in ("of", "from") and _came(head.head):
+        yield from _verb_targets(_came(head.head))  # "StyleGAN came out of Google Research"
     elif vendor_token.dep_ == "nsubj" and head.lemma_ in CREATE_VERBS:
         for child in head.children:
             if child.dep_ == "dobj":
@@ -80,9 +84,21 @@ def _attributed(p: Parsed, vendor_token: Any) -> Iterator[tuple[Any, Any]]:
                     yield obj, head
 
 
+def _came(token: Any) -> Any | None:
+    """The verb "come" of "came from" / "came out of", or None."""
+    if token.lower_ == "out":
+        token = token.head
+    return token if token.lemma_ == "come" else None
+
+
 def _described(noun: Any) -> Iterator[tuple[Any, Any]]:
     """The noun, or the entity it describes ("Whisper, Google's model", "X is Y's model")."""
     yield noun, noun
+    for child in noun.children:
+        if child.dep_ in ("nmod", "appos", "compound") and child.i < noun.i and any(
+            t.text == "," for t in noun.doc[child.i + 1 : noun.i]
+        ):
+            yield child, noun  # "MusicLM, OpenAI's model" parsed with MusicLM under "model"
     if noun.dep_ == "appos":
         yield noun.head, noun
     elif noun.dep_ == "attr":
@@ -118,7 +134,8 @@ def _judge(
         return None
     if any(c.dep_ == "compound" for c in vendor_token.children):
         return None
-    if not asserted(p.doc, [vendor_token, target, anchor]):
+    presupposed = vendor_token.dep_ == "poss"  # "Why does Google's GPT-4 ...?" still says so
+    if not asserted(p.doc, [vendor_token, target, anchor], questions=not presupposed):
         return None
     message = f"{entity.name} is made by {right.name}, not {wrong.name}"
     return p.match("model-vendor", vendor_token, vendor_token, message, right.name)

@@ -1,0 +1,199 @@
+"""Tests for --jobs, the result cache (--no-cache, --cache-dir) and the progress bar."""
+
+from __future__ import annotations
+
+import importlib.util
+import io
+import json
+import re
+import sys
+from pathlib import Path
+
+import pytest
+
+import linter.execution
+from linter import progress
+from linter.cache import LintCache
+from linter.cli import _execution, main
+from linter.findings import Finding, Fix, Severity
+
+_CORPUS = Path(__file__).resolve().parent.parent / "benchmarks" / "corpus.py"
+_STATS = re.compile(r"(\d+) files \((\d+) from cache, (\d+) linted ([^)]*)\)")
+
+
+def _corpus():
+    spec = importlib.util.spec_from_file_location("genai_lint_corpus", _CORPUS)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def tree(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A generated docs tree: 24 files of prose, code, tables and AI claims (some wrong)."""
+    root = tmp_path_factory.mktemp("tree")
+    corpus = _corpus()
+    corpus.generate(root, corpus.CorpusSpec(files=24, words_per_file=250, ai_share=0.3, seed=3))
+    return root
+
+
+@pytest.fixture
+def project(tree: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A private copy of the tree as the working folder, with a config that stops the lookup."""
+    import shutil
+
+    root = tmp_path / "project"
+    shutil.copytree(tree, root)
+    (root / ".genai-lint.yaml").write_text("fail-on: error\n", encoding="utf-8")
+    monkeypatch.chdir(root)
+    return root
+
+
+def lint(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[dict, tuple[int, int, int, str]]:
+    """Run the CLI in-process with --debug; return the JSON output and the cache counters."""
+    main(["--format", "json", "--debug", *args])
+    captured = capsys.readouterr()
+    found = _STATS.search(captured.err)
+    assert found, captured.err
+    files, cached, linted, mode = found.groups()
+    return json.loads(captured.out), (int(files), int(cached), int(linted), mode)
+
+
+def test_jobs_give_the_same_findings_as_one_process(
+    project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(linter.execution, "PARALLEL_MIN_CHARS", 0)  # a small tree, still split
+    serial, serial_stats = lint(capsys, "--no-cache", "--jobs", "1", "docs")
+    parallel, parallel_stats = lint(capsys, "--no-cache", "--jobs", "2", "docs")
+    assert serial_stats[3] == "in-process"
+    assert parallel_stats[3] == "2 workers"
+    assert parallel["findings"] == serial["findings"]
+    assert parallel["summary"] == serial["summary"]
+    assert serial["findings"]
+
+
+def test_small_runs_stay_in_process(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    first = sorted((project / "docs").rglob("*.md"))[0]
+    _, stats = lint(capsys, "--no-cache", "--jobs", "2", str(first))
+    assert stats[3] == "in-process"
+
+
+def test_cache_dir_is_created_with_a_gitignore_and_reused(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    cache = project / "build" / "lint-cache"
+    first, stats = lint(capsys, "--cache-dir", str(cache), "docs")
+    assert stats[:3] == (24, 0, 24)
+    assert (cache / ".gitignore").read_text(encoding="utf-8").splitlines()[-1] == "*"
+    second, stats = lint(capsys, "--cache-dir", str(cache), "docs")
+    assert stats[:3] == (24, 24, 0)
+    assert second == first
+
+
+def test_default_cache_is_in_the_working_folder(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    lint(capsys, "--no-cache", "docs")
+    assert not (project / ".genai-lint-cache").exists()
+    lint(capsys, "docs")
+    assert (project / ".genai-lint-cache" / ".gitignore").is_file()
+    _, stats = lint(capsys, "docs")
+    assert stats[:3] == (24, 24, 0)
+
+
+def test_a_changed_file_is_linted_again(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    lint(capsys, "docs")
+    target = sorted((project / "docs").rglob("*.md"))[0]
+    target.write_text(target.read_text(encoding="utf-8") + "\nUse Chat GPT here.\n",
+                      encoding="utf-8")
+    output, stats = lint(capsys, "docs")
+    assert stats[:3] == (24, 23, 1)
+    label = target.relative_to(project).as_posix()
+    assert any(f["path"] == label and f["rule"] == "GL101" for f in output["findings"])
+
+
+def test_changed_rules_or_settings_invalidate_the_cache(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    rules = project / "house-rules.yaml"
+    rule = ("kind: term\nrules:\n  - code: HR101\n    name: acme-name\n    severity: warning\n"
+            "    preferred: ACME\n    variants: [{variant}]\n")
+    rules.write_text(rule.format(variant="Acme"), encoding="utf-8")
+    config = project / ".genai-lint.yaml"
+    config.write_text("fail-on: error\nrule-files: [house-rules.yaml]\n", encoding="utf-8")
+    lint(capsys, "docs")
+    _, stats = lint(capsys, "docs")
+    assert stats[1] == 24
+    rules.write_text(rule.format(variant="AcMe"), encoding="utf-8")
+    _, stats = lint(capsys, "docs")
+    assert stats[1] == 0
+    _, stats = lint(capsys, "--ignore", "GL101", "docs")
+    assert stats[1] == 0
+
+
+def test_a_corrupt_cache_entry_is_ignored(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    first, _ = lint(capsys, "docs")
+    entries = sorted((project / ".genai-lint-cache").rglob("*.json"))
+    assert len(entries) == 24
+    entries[0].write_text("{not json", encoding="utf-8")
+    entries[1].write_bytes(b"")
+    entries[2].write_text(json.dumps({"key": "other", "findings": []}), encoding="utf-8")
+    entries[3].write_text(json.dumps({"key": entries[3].stem, "findings": [{"line": "x"}]}),
+                          encoding="utf-8")
+    second, stats = lint(capsys, "docs")
+    assert stats[:3] == (24, 20, 4)
+    assert second == first
+
+
+def test_an_unwritable_cache_is_skipped(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    blocker = project / "not-a-folder"
+    blocker.write_text("", encoding="utf-8")
+    output, stats = lint(capsys, "--cache-dir", str(blocker / "cache"), "docs")
+    assert stats[:3] == (24, 0, 24)
+    assert output["summary"]["files"] == 24
+
+
+def test_cache_round_trips_findings(tmp_path: Path) -> None:
+    cache = LintCache(tmp_path, "f" * 64)
+    findings = [
+        Finding("a.md", 1, 2, 1, 5, 1, 4, "GL101", "chatgpt-name", Severity.WARNING, "m", "Cha",
+                Fix("ChatGPT")),
+        Finding("a.md", 3, 1, 4, 2, 20, 40, "GL201", "model-category", Severity.ERROR, "n",
+                "DALL·E is\nan LLM"),
+    ]
+    key = cache.key("a.md", "text")
+    assert cache.get(key) is None
+    cache.put(key, findings)
+    assert cache.get(key) == findings
+    assert cache.key("b.md", "text") != key and cache.key("a.md", "text!") != key
+    assert (cache.hits, cache.misses, cache.writes) == (1, 1, 1)
+
+
+def test_no_progress_bar_when_stderr_is_not_a_terminal(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    main(["--no-cache", "docs"])
+    err = capsys.readouterr().err
+    assert "\r" not in err and "linting [" not in err
+    assert not progress.wanted(io.StringIO())
+
+
+def test_progress_bar_only_for_text_output() -> None:
+    assert _execution(1, True, None, show=False).progress is False
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_bar_draws_and_erases_itself_on_a_terminal() -> None:
+    stream = _Terminal()
+    assert progress.wanted(stream)
+    with progress.Progress(10, stream, delay=0) as bar:
+        bar.advance(4)
+    out = stream.getvalue()
+    assert "4/10 files" in out and out.endswith("\r\x1b[K")
