@@ -29,6 +29,10 @@ class ClaimChecker(Protocol):
 
     def could_match(self, text: str) -> bool: ...
 
+    def table_matches(
+        self, segments: Sequence[Segment], line_of: Callable[[int], int]
+    ) -> list[tuple[Segment, Match]]: ...
+
 
 class LazyClaims:
     """A :class:`ClaimChecker` built on first use: a run answered from the cache never needs it."""
@@ -51,6 +55,11 @@ class LazyClaims:
 
     def could_match(self, text: str) -> bool:
         return self.checker.could_match(text)
+
+    def table_matches(
+        self, segments: Sequence[Segment], line_of: Callable[[int], int]
+    ) -> list[tuple[Segment, Match]]:
+        return self.checker.table_matches(segments, line_of)
 
     def __getstate__(self) -> dict[str, object]:
         """Pickled (for a spawned worker) without the built checker: the worker builds its own."""
@@ -116,6 +125,10 @@ class Linter:
         per_file: list[list[tuple[Segment, Match]]] = [[] for _ in files]
         candidates: list[_Candidate] = []
         for index, document in enumerate(documents):
+            if self.claims is not None and self._claims_active and document.segments:
+                source = files[index].source
+                per_file[index].extend(self.claims.table_matches(
+                    document.segments, lambda offset, s=source: s.position(offset)[0]))
             for segment in document.segments:
                 if is_quoted_block(files[index].source.text, segment):
                     continue

@@ -78,7 +78,6 @@ _URL = re.compile(
     r"|(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"
 )
 _URL_TRAILING = ".,:;!?\"'*_~"
-_BLANK_PROSE = " \t\n" + PLACEHOLDER
 
 
 class _Unlocatable(Exception):
@@ -441,7 +440,7 @@ class _Builder:
         spans: list[tuple[int, int]] = []
         if urls:
             text, pieces, spans = _mask(text, pieces, urls)
-        if not text.strip(_BLANK_PROSE):
+        if not text.replace(PLACEHOLDER, "").strip():
             return None
         return (
             Segment(text, tuple(Piece(*p) for p in pieces), kind=kind),

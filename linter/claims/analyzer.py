@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from itertools import pairwise
 from typing import Any
 
 from linter.checks.base import Match
-from linter.claims import category, conflation, modality, outdated, vendor
+from linter.claims import category, conflation, modality, outdated, tables, vendor
 from linter.claims.mentions import ENTITY, VENDOR, Mention, MentionFinder, sentences
 from linter.claims.parsed import Parsed
 from linter.knowledge import KnowledgeBase
@@ -41,6 +41,12 @@ class ClaimAnalyzer:
     def could_match(self, text: str) -> bool:
         """Whether any knowledge-base name occurs in ``text`` at all (a cheap prefilter)."""
         return self.finder.any_mention(text)
+
+    def table_matches(
+        self, segments: Sequence[Segment], line_of: Callable[[int], int]
+    ) -> list[tuple[Segment, Match]]:
+        """Claims made by table rows (no parsing needed)."""
+        return list(tables.table_matches(self.finder, self.codes, segments, line_of))
 
     def candidates(self, segment: Segment) -> list[tuple[int, int]]:
         """Sentence spans of ``segment`` worth parsing."""

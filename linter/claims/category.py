@@ -80,7 +80,7 @@ def _judge(p: Parsed, rel: IsA) -> Match | None:
     kb = p.kb
     if subject.type == ENTITY:
         entity = kb.entities[subject.id]
-        message, rule = _entity_verdict(kb, entity, klass, rel, generic)
+        message, rule = entity_verdict(kb, entity, klass, generic or _head_is_model(rel))
     elif subject.type == CATEGORY and subject.id == LLM and klass is not None:
         message, rule = _llm_verdict(kb, klass, rel)
     elif subject.type == CONCEPT and subject.id == GENAI and klass is not None:
@@ -92,11 +92,15 @@ def _judge(p: Parsed, rel: IsA) -> Match | None:
     return p.match(rule, first, last, message)
 
 
-def _entity_verdict(
-    kb: KnowledgeBase, entity: Entity, klass: Mention | None, rel: IsA, generic: bool
+def entity_verdict(
+    kb: KnowledgeBase, entity: Entity, klass: Mention | None, as_model: bool
 ) -> tuple[str | None, str | None]:
+    """Why calling ``entity`` a ``klass`` is wrong (message, rule name), or (None, None).
+
+    ``as_model``: the class noun is "model" (bare, or "generative AI models").
+    """
     what = describe(kb, entity)
-    if generic or (klass is not None and klass.type == CONCEPT and _head_is_model(rel)):
+    if as_model and (klass is None or klass.type == CONCEPT):
         if entity.is_product:
             return f"{what}, not a model", "product-called-model"
         return None, None

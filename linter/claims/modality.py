@@ -136,7 +136,7 @@ def _subjects_of(verb: Any) -> list[Any]:
     return []
 
 
-def _allowed(kb: KnowledgeBase, outputs: tuple[str, ...]) -> set[str]:
+def allowed_outputs(kb: KnowledgeBase, outputs: tuple[str, ...]) -> set[str]:
     allowed = set(outputs)
     for output in outputs:
         modality = kb.modalities.get(output)
@@ -208,7 +208,7 @@ def _making(p: Parsed) -> Iterator[Match]:
             if known is None or not known[1]:
                 continue
             name, outputs = known
-            allowed = _allowed(p.kb, outputs)
+            allowed = allowed_outputs(p.kb, outputs)
             for obj in objects:
                 modality = _implied_or_named(p, verb, obj, index)
                 if modality is None or modality in allowed:

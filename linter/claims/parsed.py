@@ -61,12 +61,26 @@ class Parsed:
         own = self.mentions.get(token.i)
         if own is not None:
             return own
+        antecedent = self.antecedent(token)
+        if antecedent is not None:
+            return self.mentions[antecedent.i]
         if token.lower_ in GENERIC_HEADS:
             for child in token.children:
                 if child.dep_ in ("compound", "amod", "nmod") and child.i in self.mentions:
                     found = self.mentions[child.i]
                     if found.type in (ENTITY, CATEGORY, CONCEPT):
                         return found
+        return None
+
+    def antecedent(self, token: Any) -> Any | None:
+        """The name a subject "it" (an entity) or "they" (a class) stands for in this text."""
+        if token.dep_ not in ("nsubj", "nsubjpass") or token.lower_ not in ("it", "they"):
+            return None
+        wanted = (ENTITY,) if token.lower_ == "it" else (CATEGORY, CONCEPT)
+        for previous in reversed(token.doc[: token.i]):
+            found = self.mentions.get(previous.i)
+            if found is not None and found.type in wanted:
+                return previous
         return None
 
     def is_generic_model(self, token: Any) -> bool:
@@ -87,5 +101,6 @@ class Parsed:
         code = self.codes.get(rule)
         if code is None:
             return None
+        first = self.antecedent(first) or first
         lo, hi = sorted((first, last), key=lambda t: t.i)
         return Match(code, lo.idx, hi.idx + len(hi.text), message, replacement)

@@ -116,11 +116,13 @@ def _stray_attribute(p: Parsed, verb: Any) -> Any | None:
 
 
 def like_any(p: Parsed) -> Iterator[IsA]:
-    """"Like any LLM, X predicts the next word" says that X is an LLM."""
+    """"Like any LLM, X predicts ..." and "As an LLM, X ..." say that X is an LLM."""
     for token in p.doc:
-        if token.dep_ != "pobj" or token.head.lower_ != "like":
+        if token.dep_ != "pobj" or token.head.lower_ not in ("like", "as"):
             continue
-        if any(c.lower_ in ("any", "every", "all", "other") for c in token.children):
+        words = {c.lower_ for c in token.children}
+        cue = {"any", "every", "all", "other"} if token.head.lower_ == "like" else {"a", "an"}
+        if words & cue and token.head.head.pos_ in ("VERB", "AUX"):
             for subject in _subjects(token.head.head):
                 yield IsA(subject, token, "copula", token.head.head, None)
 

@@ -1,0 +1,171 @@
+"""Claims made by Markdown tables: a row's model against its Vendor / Type / Output columns,
+and "Examples" rows under a class column ("Large Language Models (LLMs)": GPT-4, Bard)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+
+from linter.checks.base import Match
+from linter.claims.category import entity_verdict
+from linter.claims.mentions import ARCHITECTURE, CATEGORY, ENTITY, VENDOR, Mention, MentionFinder
+from linter.claims.modality import allowed_outputs, modality_index
+from linter.knowledge import Entity, KnowledgeBase
+from linter.segments import Segment
+
+_ENTITY_HEADERS = frozenset(["model", "models", "name", "product", "tool", "system"])
+_VENDOR_HEADER = re.compile(
+    r"\b(?:vendor|developer|developed by|company|maker|made by|creator|created by|"
+    r"organi[sz]ation|provider|lab|publisher|owner)\b", re.IGNORECASE)
+_TYPE_HEADER = re.compile(r"\b(?:type|category|kind|class|architecture)\b", re.IGNORECASE)
+_OUTPUT_HEADER = re.compile(r"\b(?:outputs?|modalit(?:y|ies)|generates|produces|creates)\b",
+                            re.IGNORECASE)
+_EXAMPLES = re.compile(r"^\s*(?:examples?|e\.g\.|models?|well-known models)\s*$", re.IGNORECASE)
+_WORD = re.compile(r"[A-Za-z0-9][\w-]*")
+
+
+@dataclass(frozen=True)
+class _Cell:
+    segment: Segment
+    line: int
+
+
+def table_matches(
+    finder: MentionFinder, codes: dict[str, str], segments: Sequence[Segment],
+    line_of: Callable[[int], int],
+) -> Iterator[tuple[Segment, Match]]:
+    """Matches for every table in a document's segments."""
+    for table in _tables(segments, line_of):
+        yield from _check_table(finder, codes, table)
+
+
+def _tables(segments: Sequence[Segment], line_of: Callable[[int], int]) -> list[list[list[_Cell]]]:
+    """Tables as rows of cells; the first row is the header."""
+    rows: list[list[_Cell]] = []
+    for segment in segments:
+        if segment.kind != "table_cell" or not segment.pieces:
+            continue
+        cell = _Cell(segment, line_of(segment.pieces[0].src_start))
+        if rows and rows[-1][0].line == cell.line:
+            rows[-1].append(cell)
+        else:
+            rows.append([cell])
+    tables: list[list[list[_Cell]]] = []
+    for row in rows:
+        previous = tables[-1][-1][0].line if tables else -10
+        gap = 2 if tables and len(tables[-1]) == 1 else 1
+        if tables and row[0].line == previous + gap:
+            tables[-1].append(row)
+        else:
+            tables.append([row])
+    return tables
+
+
+def _check_table(
+    finder: MentionFinder, codes: dict[str, str], table: list[list[_Cell]]
+) -> Iterator[tuple[Segment, Match]]:
+    header = [c.segment.text.strip() for c in table[0]]
+    kb = finder.kb
+    entity_col = next((i for i, h in enumerate(header) if h.lower() in _ENTITY_HEADERS), 0)
+    for row in table[1:]:
+        cells = [c.segment for c in row]
+        if len(cells) != len(header):
+            continue
+        if _EXAMPLES.match(cells[0].text):
+            yield from _example_row(finder, codes, header, cells)
+            continue
+        entity = _sole_entity(finder, cells[entity_col].text)
+        if entity is None:
+            continue
+        for column, title in enumerate(header):
+            if column == entity_col:
+                continue
+            cell = cells[column]
+            if _VENDOR_HEADER.search(title):
+                found = _vendor_match(finder, codes, entity, cell)
+            elif _TYPE_HEADER.search(title):
+                found = _type_match(finder, codes, entity, cell)
+            elif _OUTPUT_HEADER.search(title):
+                found = _output_match(kb, codes, entity, cell)
+            else:
+                found = None
+            if found is not None:
+                yield cell, found
+
+
+def _sole_entity(finder: MentionFinder, text: str) -> Entity | None:
+    mentions = finder.find(text)
+    if len(mentions) == 1 and mentions[0].type == ENTITY and mentions[0].text == text.strip():
+        return finder.kb.entities[mentions[0].id]
+    return None
+
+
+def _vendor_match(finder: MentionFinder, codes: dict[str, str], entity: Entity,
+                  cell: Segment) -> Match | None:
+    kb = finder.kb
+    right = kb.vendors.get(entity.vendor or "")
+    for mention in finder.find(cell.text):
+        if mention.type != VENDOR or right is None or mention.id == right.id:
+            continue
+        wrong = kb.vendors[mention.id]
+        if wrong.host or mention.id in right.affiliates or right.id in wrong.affiliates:
+            continue
+        return _match(codes, "model-vendor", mention,
+                      f"{entity.name} is made by {right.name}, not {wrong.name}", right.name)
+    return None
+
+
+def _type_match(finder: MentionFinder, codes: dict[str, str], entity: Entity,
+                cell: Segment) -> Match | None:
+    for mention in finder.find(cell.text):
+        if mention.type in (CATEGORY, ARCHITECTURE):
+            message, rule = entity_verdict(finder.kb, entity, mention, as_model=False)
+            if message and rule:
+                return _match(codes, rule, mention, message)
+    return None
+
+
+def _output_match(kb: KnowledgeBase, codes: dict[str, str], entity: Entity,
+                  cell: Segment) -> Match | None:
+    from linter.claims.category import entity_outputs
+
+    outputs = entity_outputs(kb, entity)
+    if not outputs:
+        return None
+    allowed = allowed_outputs(kb, outputs)
+    index = modality_index(kb)
+    for word in _WORD.finditer(cell.text):
+        key = word.group(0).lower()
+        modality = index.get(key) or index.get(key[:-1] if key.endswith("s") else key)
+        if modality and modality not in allowed:
+            label = kb.modalities[modality].label
+            makes = " and ".join(kb.modalities[o].label for o in outputs if o in kb.modalities)
+            found = Mention(word.start(), word.end(), "modality", modality, word.group(0))
+            return _match(codes, "output-modality", found,
+                          f"{entity.name} generates {makes}, not {label}")
+    return None
+
+
+def _example_row(finder: MentionFinder, codes: dict[str, str], header: list[str],
+                 cells: list[Segment]) -> Iterator[tuple[Segment, Match]]:
+    """An "Examples" row: each entity listed under a class column is said to be one."""
+    for title, cell in zip(header, cells, strict=True):
+        classes = [m for m in finder.find(title) if m.type == CATEGORY]
+        if len(classes) != 1:
+            continue
+        for mention in finder.find(cell.text):
+            if mention.type != ENTITY:
+                continue
+            entity = finder.kb.entities[mention.id]
+            message, rule = entity_verdict(finder.kb, entity, classes[0], as_model=False)
+            if message and rule:
+                found = _match(codes, rule, mention, message)
+                if found is not None:
+                    yield cell, found
+
+
+def _match(codes: dict[str, str], rule: str, mention: Mention, message: str,
+           replacement: str | None = None) -> Match | None:
+    code = codes.get(rule)
+    return Match(code, mention.start, mention.end, message, replacement) if code else None
