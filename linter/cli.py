@@ -381,6 +381,37 @@ def rules(fmt: str, config_path: str | None, no_config: bool, debug: bool) -> in
     return EXIT_OK
 
 
+@cli.command("test-rules", context_settings=CONTEXT_SETTINGS)
+@click.argument("files", nargs=-1, type=click.Path())
+@_config_options
+@_common_options
+def test_rules(files: tuple[str, ...], config_path: str | None, no_config: bool,
+               debug: bool) -> int:
+    """Check every rule's own examples: bad ones fire, good ones do not, fixed is what --fix
+    makes of bad. With FILES (rule YAML files), test the rules those files define."""
+    from linter.ruletest import check_rules
+
+    config = _load_config(config_path, no_config)
+    extra = tuple(Path(f) for f in files)
+    missing = [f for f in files if not Path(f).is_file()]
+    if missing:
+        _fail(f"rule file not found: {', '.join(missing)}")
+    config = dataclasses.replace(config, rule_files=(*config.rule_files, *extra))
+    try:
+        infos = ruleset(config).infos
+        wanted = {str(f.resolve()) for f in extra}
+        chosen = [i for i in infos.values() if not extra or i.origin in wanted]
+        results = check_rules(chosen, config)
+    except YamlError as exc:
+        _fail(exc)
+    failures = [r for r in results if not r.passed]
+    for result in failures:
+        shown = f" {result.example!r}" if result.example else ""
+        click.echo(f"{result.code} {result.label}:{shown}: {result.detail}")
+    click.echo(f"{len(chosen)} rules, {len(results)} checks, {len(failures)} failed.")
+    return EXIT_FINDINGS if failures else EXIT_OK
+
+
 @cli.command(context_settings=CONTEXT_SETTINGS)
 @click.argument("rule")
 @_config_options

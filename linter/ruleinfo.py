@@ -25,3 +25,4 @@ class RuleInfo:
     fixable: bool = False
     examples: dict[str, tuple[str, ...]] = field(default_factory=dict)
     sources: tuple[str, ...] = ()
+    origin: str = ""  # the rule file that defines it

@@ -135,6 +135,7 @@ def _info(path: Path, kind: str, entry: LineDict) -> RuleInfo:
         fixable=kind == "term" or bool(entry.get("fixable", False)),
         examples={k: tuple(v) for k, v in examples.items()},
         sources=tuple(str(s) for s in sources),
+        origin=str(path.resolve()),
     )
 
 
