@@ -70,11 +70,11 @@ AI_MENTION = (  # names an AI system or concept, usually without a claim
     "Our {component} can call {model} through the hosted API",
     "Store the {model} responses next to the {noun} for later review",
     "The example below asks {model} to summarise a {noun}",
-    "Set the temperature to 0 when you compare {model} outputs",
-    "Cache the embeddings so that the {llm} does not see the same {noun} twice",
+    "Set the temperature to 0 when you compare answers from {model}",
+    "Cache the embeddings so that the {llm} does not see a {noun} twice",
     "The {concept} section lists the parameters you can tune",
     "Compare the latency of {model} and {model2} on your own {noun}s",
-    "Prompts longer than the context window are truncated before they reach {model}",
+    "Long prompts get truncated before they reach {model}",
     "Log every request to {model} with the {noun} id",
 )
 AI_CLAIM = (  # a claim the analyzer parses; true
@@ -105,7 +105,7 @@ class CorpusSpec:
     files: int = 400
     words_per_file: int = 650  # mean; sizes vary log-normally
     ai_share: float = 0.25  # share of prose sentences that name an AI system or concept
-    claim_share: float = 0.3  # of those, the share that state a (true) claim
+    claim_share: float = 0.1  # of those, the share that state a (true) claim
     wrong_share: float = 0.05  # of those, the share that is wrong or misspelled
     code_share: float = 0.15  # share of blocks that are fenced code
     seed: int = 0

@@ -109,10 +109,6 @@ def _root(path: str | os.PathLike[str]) -> str:
 
 def _rebased(findings: Sequence[Finding], root: str) -> list[Finding]:
     """The findings with paths relative to ``root`` (labels are relative to the cwd)."""
-    labels: dict[str, str] = {}
-    return [
-        dataclasses.replace(
-            f, path=labels.setdefault(f.path, label_for(os.path.abspath(f.path), cwd=root))
-        )
-        for f in findings
-    ]
+    paths = {finding.path for finding in findings}
+    labels = {path: label_for(os.path.abspath(path), cwd=root) for path in paths}
+    return [dataclasses.replace(f, path=labels[f.path]) for f in findings]

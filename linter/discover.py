@@ -102,8 +102,16 @@ def discover(
     missing: list[str] = []
     errors: list[tuple[str, str]] = []
 
-    def add(abs_path: str, shown: Path) -> None:
-        key = os.path.realpath(abs_path)
+    real_folders: dict[str, str] = {}
+
+    def add(abs_path: str, shown: Path, is_link: bool = True) -> None:
+        if is_link:
+            key = os.path.realpath(abs_path)
+        else:  # a plain file: resolve its folder once for all its siblings
+            folder, name = os.path.split(abs_path)
+            if folder not in real_folders:
+                real_folders[folder] = os.path.realpath(folder)
+            key = os.path.join(real_folders[folder], name)
         if key not in found or _sort_key(shown) < _sort_key(found[key]):
             found[key] = shown
 
@@ -146,7 +154,7 @@ def _walk(
     top: str,
     shown_top: str,
     opts: _Options,
-    add: Callable[[str, Path], None],
+    add: Callable[[str, Path, bool], None],
     errors: list[tuple[str, str]],
 ) -> None:
     """Walk ``top`` without following folder links; call ``add`` for each selected file."""
@@ -186,7 +194,7 @@ def _walk(
                     continue
                 stack.append((entry.path, child_shown, ignores))
             elif is_file and _selected(opts, ignores, entry.path, entry.name):
-                add(entry.path, Path(child_shown))
+                add(entry.path, Path(child_shown), is_link)
 
 
 def _selected(opts: _Options, ignores: tuple[_IgnoreFile, ...], path: str, name: str) -> bool:

@@ -37,23 +37,22 @@ class ChangedLines:
 
     def wants_file(self, path: str | os.PathLike[str]) -> bool:
         """Whether ``path`` has any added or changed line."""
-        return _resolve(path) in self.files
+        ranges = self.files.get(_resolve(path), ())
+        return ranges is None or bool(ranges)
 
     def mask(self, findings: Sequence[Finding]) -> list[bool]:
         """For each finding (``path`` relative to the current folder): is it on a changed line?"""
-        resolved: dict[str, str] = {}
-        keep = []
-        for finding in findings:
-            path = resolved.setdefault(finding.path, _resolve(finding.path))
-            keep.append(path in self.files and _overlaps(
-                self.files[path], finding.line, finding.end_line))
-        return keep
+        resolved = {path: _resolve(path) for path in {f.path for f in findings}}
+        return [
+            resolved[f.path] in self.files
+            and _overlaps(self.files[resolved[f.path]], f.line, f.end_line)
+            for f in findings
+        ]
 
 
 def changed_lines(ref: str, cwd: str | os.PathLike[str] | None = None) -> ChangedLines:
     """What changed since the merge base of ``ref`` and ``HEAD`` in the repository at ``cwd``."""
-    top = _git(["rev-parse", "--show-toplevel"], cwd,
-               "not a git repository (--diff-base needs one)").strip()
+    top = _git(["rev-parse", "--show-toplevel"], cwd, "not a git repository").strip()
     _git(["rev-parse", "--verify", "--quiet", "--end-of-options", f"{ref}^{{commit}}"], top,
          f"unknown git revision {ref!r}")
     base = _git(["merge-base", ref, "HEAD"], top,
@@ -138,7 +137,7 @@ def _git(args: list[str], cwd: str | os.PathLike[str] | None, failure: str) -> s
             env={**os.environ, "GIT_TERMINAL_PROMPT": "0", "LC_ALL": "C"},
         )
     except FileNotFoundError:
-        raise GitError("git not found (--diff-base needs it on PATH)") from None
+        raise GitError("git not found on PATH") from None
     if done.returncode != 0:
         raise GitError(failure)
     return done.stdout.decode("utf-8", errors="surrogateescape")

@@ -362,9 +362,13 @@ def _slice_runs(
 class _Builder:
     """Accumulates prose and pieces for one segment."""
 
-    __slots__ = ("emitted", "length", "parts", "pieces", "region_starts", "regions", "text")
+    __slots__ = (
+        "emitted", "gap", "length", "next", "parts", "pieces", "region_starts", "regions", "text"
+    )
 
-    def __init__(self, text: str, regions: list[tuple[int, int, str]], starts: list[int]):
+    def __init__(
+        self, text: str, regions: list[tuple[int, int, str]], starts: list[int], lower: int
+    ) -> None:
         self.text = text
         self.parts: list[str] = []
         self.pieces: list[list[Any]] = []  # [prose_start, prose_len, src_start, src_end, role]
@@ -372,6 +376,10 @@ class _Builder:
         self.regions = regions
         self.region_starts = starts
         self.emitted: set[int] = set()  # expression regions already shown as a placeholder
+        # MDX regions from source offset ``lower`` on that the prose skips over (blanked, so
+        # whitespace to markdown-it) still show as placeholders; -1: only regions it touches
+        self.next = bisect.bisect_left(starts, lower) if lower >= 0 else len(regions)
+        self.gap = -1  # end of the last skipped region shown, while prose may need a space
 
     def add(self, prose: str, src_start: int, src_end: int, role: str) -> None:
         pieces = self.pieces
@@ -390,12 +398,19 @@ class _Builder:
         self.parts.append(prose)
         self.length += n
 
+    def mapped(self, prose: str, src_start: int, src_end: int, role: str) -> None:
+        """Add ``prose`` standing for the source span ``[src_start, src_end)``."""
+        if self.regions:
+            self.flush(src_start, prose[:1])
+        self.add(prose, src_start, src_end, role)
+
     def source(self, src_start: int, length: int, role: str) -> None:
         """Add source text ``[src_start, src_start+length)`` verbatim (MDX regions removed)."""
         end = src_start + length
         if not self.regions:
             self.add(self.text[src_start:end], src_start, end, role)
             return
+        self.flush(src_start, self.text[src_start : src_start + 1])
         index = bisect.bisect_right(self.region_starts, src_start) - 1
         pos = src_start
         if index < 0:
@@ -418,9 +433,40 @@ class _Builder:
             self.emitted.add(index)
             self.add(PLACEHOLDER, start, end, "placeholder")
 
+    def flush(self, upto: int, following: str = "") -> None:
+        """Show the skipped expression regions that start before ``upto``, spaced as in the
+        source from the prose around them; ``following`` is the prose about to be added."""
+        regions = self.regions
+        while self.next < len(regions) and regions[self.next][0] < upto:
+            index = self.next
+            self.next += 1
+            start, end, kind = regions[index]
+            if kind != "expr" or index in self.emitted:
+                continue
+            if self.parts and not self.parts[-1][-1:].isspace():
+                self._space(start - 1)
+            self._region(index)
+            self.gap = end
+        if self.gap >= 0 and upto > self.gap and following and not following.isspace():
+            self._space(self.gap)
+        self.gap = -1
+
+    def skip(self, upto: int) -> None:
+        """Regions before ``upto`` are in a link destination or the like: not prose."""
+        while self.next < len(self.regions) and self.regions[self.next][0] < upto:
+            self.next += 1
+
+    def _space(self, pos: int) -> None:
+        """Add the source space at ``pos`` to the prose, if it is one and not in a region."""
+        if 0 <= pos < len(self.text) and self.text[pos] == " ":
+            index = bisect.bisect_right(self.region_starts, pos) - 1
+            if index < 0 or self.regions[index][1] <= pos:
+                self.add(" ", pos, pos + 1, "text")
+
     def newline(self, prose: str, src: int, role: str) -> None:
         """A line break in the prose, at the source newline ``src``."""
         if self.regions:
+            self.flush(src, prose)
             index = bisect.bisect_right(self.region_starts, src) - 1
             if index >= 0 and src < self.regions[index][1]:  # inside a multi-line region
                 self._region(index)
@@ -669,7 +715,7 @@ class _MarkdownExtractor:
         self._inline_comments(token, cmap)
         protected: list[tuple[int, int]] = []
         try:
-            built = self._build(token, cmap, protected)
+            built = self._build(token, cmap, kind, protected)
         except _Unlocatable:
             return
         self.protected.extend(protected)
@@ -693,10 +739,16 @@ class _MarkdownExtractor:
             if self.source.text.startswith("<!--", start):
                 self.comments.append(Comment(self.source.text[start + 4 : end - 3], start, end))
 
-    def _build(self, token: Token, cmap: _Map, protected: list[tuple[int, int]]) -> _Builder:
+    def _build(
+        self, token: Token, cmap: _Map, kind: str, protected: list[tuple[int, int]]
+    ) -> _Builder:
         """Walk the inline children (iteratively; image alt text is a nested token list)."""
         content = token.content
-        out = _Builder(self.text, self.regions, self.region_starts)
+        original = self.source.text
+        lower = -1
+        if self.regions and kind != "table_cell" and token.map:
+            lower = self._line_span(token.map[0], token.map[1])[0]
+        out = _Builder(self.text, self.regions, self.region_starts, lower)
         cursor = 0
         # frames: [children, next index, span offset, is alt text, end of the image]
         frames: list[list[Any]] = [[token.children or [], 0, 0, False, 0]]
@@ -709,7 +761,7 @@ class _MarkdownExtractor:
 
         def opaque(start: int, end: int, prose: str, role: str) -> None:
             src_start, src_end = cmap.span(start, end)
-            out.add(prose, src_start, src_end, role)
+            out.mapped(prose, src_start, src_end, role)
 
         def skip_spaces(pos: int) -> int:
             while pos < len(content) and content[pos] in " \t":
@@ -724,7 +776,8 @@ class _MarkdownExtractor:
                 if frame[3]:  # end of an image's alt text: skip "](src)"
                     alt_depth -= 1
                     if frame[4] > cursor:
-                        protected.append(cmap.span(cursor, frame[4]))
+                        protected.append(tail := cmap.span(cursor, frame[4]))
+                        out.skip(tail[1])
                     cursor = frame[4]
                 continue
             frame[1] = index + 1
@@ -760,7 +813,9 @@ class _MarkdownExtractor:
                     if content[pos : pos + 1] != "\n":
                         raise _Unlocatable
                     src = cmap.cover(pos, pos + 1)[0][0]
-                    out.newline(" " if ctype == "softbreak" else "\n", src, role)
+                    # two spaces make a hard break, unless MDX blanking made them
+                    hard = ctype == "hardbreak" and original[src - 2 : src] == "  "
+                    out.newline("\n" if hard else " ", src, role)
                     cursor = pos + 1
                 cursor = skip_spaces(cursor)
             elif ctype in _DELIMITERS:
@@ -772,14 +827,14 @@ class _MarkdownExtractor:
                 src = cmap.span(start, end)
                 protected.append(src)
                 if not (ctype == "html_inline" and child.content.startswith("<!--")):
-                    out.add(PLACEHOLDER, src[0], src[1], "placeholder")
+                    out.mapped(PLACEHOLDER, src[0], src[1], "placeholder")
                 cursor = end
             elif ctype == "link_open":
                 start, end = self._span(child, offset, cursor)
                 if child.markup == "autolink":
                     src = cmap.span(start, end)
                     protected.append(src)
-                    out.add(PLACEHOLDER, src[0], src[1], "placeholder")
+                    out.mapped(PLACEHOLDER, src[0], src[1], "placeholder")
                     depth = 1
                     while depth and frame[1] < len(children):  # skip to the matching close
                         skipped = children[frame[1]]
@@ -796,7 +851,8 @@ class _MarkdownExtractor:
                     raise _Unlocatable
                 end = link_ends.pop()
                 if end > cursor:
-                    protected.append(cmap.span(cursor, end))
+                    protected.append(tail := cmap.span(cursor, end))
+                    out.skip(tail[1])
                 cursor = end
             elif ctype == "image":
                 start, end = self._span(child, offset, cursor)
@@ -807,6 +863,8 @@ class _MarkdownExtractor:
                 frames.append([child.children or [], 0, start + 2, True, end])
             else:
                 raise _Unlocatable
+        if lower >= 0:
+            out.flush(self._line_span(token.map[0], token.map[1])[1])
         return out
 
     @staticmethod
@@ -833,7 +891,11 @@ def _merge(spans: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
 
 
 def _blank(text: str, regions: list[tuple[int, int, str]]) -> str:
-    """Replace every region's characters except newlines by spaces (offsets unchanged)."""
+    """Replace every region's characters except newlines by spaces (offsets unchanged).
+
+    A region that starts after text on its line is inline (``a {\\n x\\n} b``): its inner
+    lines are filled with letters instead, so the paragraph around it does not break there.
+    """
     if "\0" in text:
         text = text.replace("\0", "\ufffd")  # as markdown-it normalises it
     if not regions:
@@ -842,7 +904,13 @@ def _blank(text: str, regions: list[tuple[int, int, str]]) -> str:
     last = 0
     for start, end, _kind in sorted(regions):
         parts.append(text[last:start])
-        parts.append(_NOT_NEWLINE.sub(" ", text[start:end]))
+        chunk = _NOT_NEWLINE.sub(" ", text[start:end])
+        if "\n" in chunk and text[text.rfind("\n", 0, start) + 1 : start].strip():
+            lines = chunk.split("\n")
+            for index in range(1, len(lines) - 1):
+                lines[index] = "x" * len(lines[index])
+            chunk = "\n".join(lines)
+        parts.append(chunk)
         last = end
     parts.append(text[last:])
     return "".join(parts)

@@ -60,7 +60,9 @@ def test_mask_keeps_findings_that_touch_a_changed_line(tmp_path: Path) -> None:
     findings = [_finding(a, 2, 2), _finding(a, 2, 3), _finding(a, 4, 4), _finding(a, 5, 9),
                 _finding(a, 9, 11), _finding(b, 100, 100), _finding(str(tmp_path / "c.md"), 1, 1)]
     assert changed.mask(findings) == [False, True, True, False, True, True, False]
-    assert changed.wants_file(b) and not changed.wants_file(tmp_path / "c.md")
+    assert changed.wants_file(a) and changed.wants_file(b)
+    assert not changed.wants_file(tmp_path / "c.md")
+    assert not ChangedLines({a: ()}).wants_file(a)  # only deletions: nothing to report
 
 
 @pytest.fixture
@@ -160,8 +162,7 @@ def test_not_a_git_repository(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
     monkeypatch.chdir(folder)
     code, stdout, stderr = _invoke("--diff-base", "main", "--no-claims")
     assert (code, stdout) == (2, "")
-    assert stderr == (
-        "genai-lint: error: --diff-base: not a git repository (--diff-base needs one)\n")
+    assert stderr == "genai-lint: error: --diff-base: not a git repository\n"
     with pytest.raises(GitError):
         changed_lines("main", folder)
 

@@ -11,6 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from linter import markup
 from linter.markup import MAX_NESTING, extract, syntax_for
 from linter.segments import PLACEHOLDER, Document, Segment
 from linter.source import SourceText
@@ -273,6 +274,25 @@ def test_not_prose(text: str, syntax: str) -> None:
     assert any("SECRET" in source.text[lo:hi] for lo, hi in document.protected)
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("{name} is an LLM", f"{PLACEHOLDER} is an LLM"),
+        ("Hello {name}\nworld", f"Hello {PLACEHOLDER} world"),
+        ("Hello {name}  \nworld", f"Hello {PLACEHOLDER}\nworld"),
+        ("a {x} b {y}", f"a {PLACEHOLDER} b {PLACEHOLDER}"),
+        ("a{\n  x\n}b", f"a{PLACEHOLDER}b"),
+        ("text [a]({url}) more", "text a more"),
+        ("<Tip>{a} b</Tip>", f"{PLACEHOLDER} b"),
+        ("Use <b>GPT</b>-4 and <br/>Claude", "Use GPT-4 and Claude"),
+    ],
+)
+def test_mdx_expressions_and_tags_in_prose(text: str, expected: str) -> None:
+    source, document = doc_of(text, "mdx")
+    check_invariants(source, document)
+    assert [s.text for s in document.segments] == [expected]
+
+
 def test_code_fence_in_mdx_keeps_braces_literal() -> None:
     # an unbalanced brace in code must not swallow the rest of the document
     texts = prose("```c\nint main() {\n```\n\nClaude is a model.\n", "mdx")
@@ -394,14 +414,30 @@ def test_nesting_within_the_limit_is_extracted() -> None:
     assert prose(text)[-1] == f"item{levels - 1}"
 
 
-def test_deep_call_stack_falls_back() -> None:
+def test_deep_call_stack_falls_back(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Called with little stack left, markdown-it's recursion at MAX_NESTING would overflow:
+    # the parse is retried with markdown-it's default limit instead of failing.
     text = "> " * 90 + "deep Claude\n\nshallow GPT\n"
+    calls = []
+    original = markup._parser
+
+    def spy(mdx: bool, max_nesting: int = MAX_NESTING):  # type: ignore[no-untyped-def]
+        calls.append(max_nesting)
+        return original(mdx, max_nesting)
+
+    monkeypatch.setattr(markup, "_parser", spy)
+
+    def stack_depth() -> int:
+        frame, depth = sys._getframe(), 0
+        while frame is not None:
+            frame, depth = frame.f_back, depth + 1
+        return depth
 
     def nest(n: int) -> list[str]:
         return nest(n - 1) if n else prose(text)
 
-    depth = sys.getrecursionlimit() - 150
-    assert "shallow GPT" in nest(depth)
+    assert "shallow GPT" in nest(sys.getrecursionlimit() - stack_depth() - 200)
+    assert calls == [MAX_NESTING, 20]
 
 
 def test_big_file_is_linear() -> None:
