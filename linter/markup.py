@@ -469,7 +469,12 @@ class _Builder:
             self.flush(src, prose)
             index = bisect.bisect_right(self.region_starts, src) - 1
             if index >= 0 and src < self.regions[index][1]:  # inside a multi-line region
-                self._region(index)
+                start, end, _kind = self.regions[index]
+                if self.pieces and self.pieces[-1][3] <= start:  # first touch of the region
+                    if not self.parts[-1][-1:].isspace():
+                        self._space(start - 1)
+                    self._region(index)
+                self.gap = end
                 return
         self.add(prose, src, src + 1, role)
 

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 from typing import Any
-
-import yaml
 
 
 class YamlError(Exception):
@@ -29,34 +28,55 @@ class LineDict(dict):
         return self.key_lines.get(key, self.line)
 
 
-#: libyaml's parser when PyYAML was built with it (about 8x faster on the knowledge base).
-_SafeLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+@cache
+def _line_loader() -> Any:
+    """A safe loader that builds :class:`LineDict` mappings (libyaml's parser when available,
+    about 8x faster on the knowledge base). PyYAML is imported here, on first use."""
+    import yaml
 
+    base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-class _LineLoader(_SafeLoader):
-    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> LineDict:
-        mapping = LineDict(super().construct_mapping(node, deep=True))
-        mapping.line = node.start_mark.line + 1
-        mapping.key_lines = {
-            str(key_node.value): key_node.start_mark.line + 1 for key_node, _ in node.value
-        }
-        return mapping
+    class _LineLoader(base):  # type: ignore[misc, valid-type]
+        def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> LineDict:
+            mapping = LineDict(super().construct_mapping(node, deep=True))
+            mapping.line = node.start_mark.line + 1
+            mapping.key_lines = {
+                str(key_node.value): key_node.start_mark.line + 1 for key_node, _ in node.value
+            }
+            return mapping
 
-
-_LineLoader.add_constructor(
-    yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _LineLoader.construct_mapping
-)
+    _LineLoader.add_constructor(
+        yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _LineLoader.construct_mapping
+    )
+    return _LineLoader
 
 
 def load_yaml(path: Path, text: str | None = None) -> Any:
-    """Parse a YAML file; a syntax error becomes a :class:`YamlError` with its line."""
+    """Parse a YAML file; a syntax error becomes a :class:`YamlError` with its line.
+
+    A file parsed before (same text) comes from :mod:`linter.yamlcache` without PyYAML.
+    """
     try:
         if text is None:
             text = path.read_text(encoding="utf-8")
-        return yaml.load(text, Loader=_LineLoader)
+    except (OSError, UnicodeDecodeError) as exc:
+        raise YamlError(path, None, f"cannot read: {exc}") from None
+    from linter import yamlcache
+
+    entry = yamlcache.key(text)
+    found, data = yamlcache.get(entry)
+    if not found:
+        data = _parse(path, text)
+        yamlcache.put(entry, data)
+    return data
+
+
+def _parse(path: Path, text: str) -> Any:
+    import yaml
+
+    try:
+        return yaml.load(text, Loader=_line_loader())
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
         raise YamlError(path, line, f"invalid YAML: {exc.problem or exc}") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise YamlError(path, None, f"cannot read: {exc}") from None

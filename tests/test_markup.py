@@ -53,6 +53,7 @@ def check_invariants(source: SourceText, document: Document) -> None:
         assert pieces[0].prose_start == 0
         for before, after in itertools.pairwise(pieces):
             assert after.prose_start == before.prose_start + before.prose_len
+            assert after.src_start >= before.src_end  # in source order, never overlapping
         assert pieces[-1].prose_start + pieces[-1].prose_len == len(segment.text)
         assert pieces[0].src_start >= last_start  # segments come in document order
         last_start = pieces[0].src_start

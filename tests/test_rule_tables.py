@@ -21,7 +21,7 @@ only the findings of the table's rule are judged. Case ids are ``<CODE>-fire-<n>
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -106,7 +106,7 @@ def _param(case: Case):
     return pytest.param(case, id=case.id, marks=marks)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _findings(text: str) -> tuple[Finding, ...]:
     return tuple(lint_text(text))
 
