@@ -22,12 +22,13 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
-from typing import Any
-
-import yaml
+from typing import TYPE_CHECKING, Any
 
 from linter.discover import DEFAULT_EXTENSIONS, compile_globs
 from linter.findings import Severity
+
+if TYPE_CHECKING:  # PyYAML is imported only to read a YAML config
+    import yaml
 
 tomllib: ModuleType | None
 if sys.version_info >= (3, 11):
@@ -130,6 +131,8 @@ class _Node:
 
 
 def _yaml_tree(text: str, shown: str) -> _Node | None:
+    import yaml
+
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
         if root is None:
@@ -149,6 +152,8 @@ def _yaml_tree(text: str, shown: str) -> _Node | None:
 
 
 def _from_yaml(node: yaml.Node, loader: yaml.SafeLoader) -> _Node:
+    import yaml
+
     line = node.start_mark.line + 1
     if isinstance(node, yaml.MappingNode):
         pairs = [(_from_yaml(k, loader), _from_yaml(v, loader)) for k, v in node.value]

@@ -833,6 +833,9 @@ class _MarkdownExtractor:
                 protected.append(src)
                 if not (ctype == "html_inline" and child.content.startswith("<!--")):
                     out.mapped(PLACEHOLDER, src[0], src[1], "placeholder")
+                elif self.regions:
+                    out.flush(src[0])
+                out.skip(src[1])
                 cursor = end
             elif ctype == "link_open":
                 start, end = self._span(child, offset, cursor)
@@ -840,6 +843,7 @@ class _MarkdownExtractor:
                     src = cmap.span(start, end)
                     protected.append(src)
                     out.mapped(PLACEHOLDER, src[0], src[1], "placeholder")
+                    out.skip(src[1])
                     depth = 1
                     while depth and frame[1] < len(children):  # skip to the matching close
                         skipped = children[frame[1]]
@@ -969,6 +973,8 @@ _QUOTE_END = {q: re.compile(r"\\.|\n|" + q, re.S) for q in ("'", '"')}
 _NAME = re.compile(r"[A-Za-z_$][\w$.:-]*")
 _SPACES = re.compile(r"[ \t\r\n]*")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
+# where a paragraph surely ends: a blank line, or a line starting a list item, heading, quote
+_BLOCK_BREAK = re.compile(r"\n(?=[ \t]*(?:\n|[-*+][ \t]|\d{1,9}[.)][ \t]|#{1,6}[ \t]|>))")
 _CLOSERS = {"}": ("{", "${"), ")": ("(",), "]": ("[",)}
 _FATAL = -2
 
@@ -1103,14 +1109,14 @@ def _mdx_regions(text: str, start: int) -> tuple[list[tuple[int, int, str]], lis
     n = len(text)
     regions: list[tuple[int, int, str]] = []
     comments: list[Comment] = []
-    blank_lines = [m.start() for m in re.finditer(r"\n[ \t]*(?=\n)", text)]
+    breaks = [m.start() for m in _BLOCK_BREAK.finditer(text)]
     runs: dict[int, list[int]] = {}
     for match in re.finditer(r"`+", text):
         runs.setdefault(match.end() - match.start(), []).append(match.start())
 
     def paragraph_end(pos: int) -> int:
-        index = bisect.bisect_right(blank_lines, pos)
-        return blank_lines[index] if index < len(blank_lines) else n
+        index = bisect.bisect_right(breaks, pos)
+        return breaks[index] if index < len(breaks) else n
 
     tags_ok = js_ok = True
     pos = start

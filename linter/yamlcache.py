@@ -48,7 +48,7 @@ def key(text: str) -> str:
 
 
 def get(entry: str) -> tuple[bool, Any]:
-    """``(True, data)``: the stored parse of the text hashed to ``entry``; else ``(False, None)``."""
+    """The stored parse of the text hashed to ``entry``: ``(True, data)``, or ``(False, None)``."""
     where = folder()
     if where is None:
         return False, None

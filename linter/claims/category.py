@@ -4,6 +4,7 @@ subset direction (GL302)."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 from linter.checks.base import Match
 from linter.claims.context import asserted
@@ -15,21 +16,10 @@ from linter.knowledge import Entity, KnowledgeBase
 LLM = "llm"
 GENAI = "generative-ai"
 _SUPERSET_PARTS = frozenset({"superset", "umbrella", "generalization"})
+#: Determiners that make a claim about some generative AI, not about the field as a whole.
 _PARTIAL_DETERMINERS = frozenset(
-    {
-        "some",
-        "many",
-        "certain",
-        "several",
-        "most",
-        "few",
-        "modern",
-        "popular",
-        "today",
-        "these",
-        "those",
-        "text",
-    }
+    "some many certain several most few modern popular today these those text this that our my "
+    "your their its his her one".split()
 )
 
 
@@ -158,7 +148,7 @@ def _genai_verdict(p: Parsed, rel: IsA, klass: Mention) -> tuple[str | None, str
         return None, None
     if rel.part in _SUPERSET_PARTS:
         return None, None
-    if any(c.lower_ in _PARTIAL_DETERMINERS for c in rel.subject.children):
+    if not about_the_field(rel.subject):
         return None, None
     return (
         "Generative AI is the broader field: every LLM is a generative AI model, but not "
@@ -182,6 +172,11 @@ def _compatible(kb: KnowledgeBase, entity: Entity, category) -> bool:
         or {"text"}
     )
     return not category.input or _overlap(inputs, category.input)
+
+
+def about_the_field(token: Any) -> bool:
+    """"Generative AI (models)" in general, not "this generative AI tool" or "some ..."."""
+    return not any(c.lower_ in _PARTIAL_DETERMINERS for c in token.children)
 
 
 def _head_is_model(rel: IsA) -> bool:

@@ -29,10 +29,14 @@ _SAME = re.compile(
     r"equal\s+to|no\s+different\s+from)\b",
     re.IGNORECASE,
 )
+_DENIED = re.compile(
+    r"\b(?:rather\s+than|instead\s+of|not|n't|never|no\s+longer|nor)\s+(?:(?:a|an|the|just|"
+    r"simply|merely)\s+)?$", re.IGNORECASE)
 _REPORTED_USE = re.compile(
     r"^\s*(?:treating|using|calling|equating|conflating|confusing|describing)\b|"
     r"\b(?:often|commonly|frequently|sometimes|wrongly|loosely|mistakenly|casually|widely|"
-    r"people|many|some)\b[^.]{0,40}\b(?:used|treated|conflated|confused|thought|called)\b",
+    r"people|many|some)\b[^.]{0,40}\b(?:use|uses|using|used|treat|treated|conflate|conflated|"
+    r"confuse|confused|thought|called)\b",
     re.IGNORECASE,
 )
 
@@ -63,7 +67,8 @@ def check(p: Parsed, mentions: list[Mention]) -> Iterator[Match]:
                 yield _match(p, first.start, end)
             return
     same = _SAME.search(text)
-    if same and inside_quotes(text, same.start(), same.end()):
+    if same and (inside_quotes(text, same.start(), same.end()) or _DENIED.search(
+            text, 0, same.start())):
         same = None
     cue_negates = same is not None and same.group(0).lower().startswith("no")
     if (

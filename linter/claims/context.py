@@ -13,7 +13,7 @@ _NOT_ASSERTED = re.compile(
     r"incorrect(?:ly)?|erroneous(?:ly)?|not true|untrue|false(?:ly)?|fallac\w+|"
     r"misunderst\w+|misnomer|confus\w+|mix(?:es|ed)? up|myth|contrary to|avoid (?:saying|calling|"
     r"describing|writing)|(?:don't|do not|never) (?:say|call|write|describe)|"
-    r"(?:some|many|most) people (?:think|believe|say|assume|claim)|"
+    r"(?:some|many|most) people (?:think|believe|say|assume|claim)|mistakes?|common errors?|"
     r"(?:people|some|many|users|readers|beginners) (?:often |sometimes |commonly )?"
     r"(?:think|believe|assume|claim|suppose)|assum(?:e|es|ed|ption) that|it is a mistake|"
     r"claim(?:s|ed)? that|so-called|whether|hypothetical\w*|suppose|imagine|pretend|"
@@ -93,10 +93,12 @@ def negated(tokens: Iterable[Any]) -> bool:
 
 
 def contrasted(token: Any) -> bool:
-    """True when a token sits under "unlike", "rather than", "instead of" and the like."""
-    return any(node.lower_ in _CONTRAST_WORDS for node in token.ancestors) or (
-        token.lower_ in _CONTRAST_WORDS
-    )
+    """True when a token sits under or after "unlike", "rather than", "instead of", "not"."""
+    if token.lower_ in _CONTRAST_WORDS or any(n.lower_ in _CONTRAST_WORDS for n in token.ancestors):
+        return True
+    start = token.left_edge.i
+    before = token.doc[max(start - 3, token.sent.start) : start]
+    return any(t.lower_ in _CONTRAST_WORDS or t.lower_ == "not" for t in before)
 
 
 def quoted(doc: Any, token: Any) -> bool:

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from linter.checks.base import Match
-from linter.claims.category import GENAI, LLM, entity_outputs
+from linter.claims.category import GENAI, LLM, about_the_field, entity_outputs
 from linter.claims.context import asserted
 from linter.claims.mentions import CATEGORY, CONCEPT, ENTITY
 from linter.claims.parsed import Parsed
@@ -195,7 +195,8 @@ def _making(p: Parsed) -> Iterator[Match]:
         objects, makers = _outputs_and_makers(verb)
         if not objects:
             continue
-        for subject in makers:
+        for maker in makers:
+            subject = p.appositive_entity(maker) or maker
             ref = p.reference(subject)
             if ref is None or subject.conjuncts:
                 continue
@@ -258,7 +259,7 @@ def _only_text(
     only = any(c.lower_ in _ONLY for c in verb.children) or any(
         c.lower_ in _ONLY for o in objects for c in o.children
     )
-    if not only:
+    if not only or not about_the_field(subject):
         return
     for obj in objects:
         if _modality_of(p, obj, index) == "text" and asserted(p.doc, [subject, verb]):
@@ -284,7 +285,9 @@ def _limited_to(p: Parsed) -> Iterator[Match]:
         ]
         for subject in subjects:
             ref = p.reference(subject)
-            if ref is None or ref.type != CONCEPT or ref.id != GENAI:
+            if ref is None or ref.type != CONCEPT or ref.id != GENAI or not about_the_field(
+                subject
+            ):
                 continue
             for prep in token.children:
                 if prep.lower_ != "to":

@@ -72,6 +72,16 @@ class Parsed:
                         return found
         return None
 
+    def appositive_entity(self, token: Any) -> Any | None:
+        """"MusicLM, a large language model, ..." parsed with MusicLM under the class noun."""
+        for child in token.children:
+            found = self.mentions.get(child.i)
+            if found is not None and found.type == ENTITY and child.i < token.i and any(
+                t.text == "," for t in token.doc[child.i + 1 : token.i]
+            ):
+                return child
+        return None
+
     def antecedent(self, token: Any) -> Any | None:
         """The name a subject "it" (an entity) or "they" (a class) stands for in this text."""
         if token.dep_ not in ("nsubj", "nsubjpass") or token.lower_ not in ("it", "they"):

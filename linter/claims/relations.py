@@ -145,7 +145,12 @@ def apposition(p: Parsed) -> Iterator[IsA]:
 
 def _loose_apposition(p: Parsed, token: Any) -> Any | None:
     """"loads Stable Diffusion, the LLM we use": an apposition the parser did not label."""
-    if token.dep_ not in ("npadvmod", "dep") or p.reference(token) is None:
+    if p.reference(token) is None:
+        return None
+    inner = p.appositive_entity(token)
+    if inner is not None:
+        return inner
+    if token.dep_ not in ("npadvmod", "dep"):
         return None
     i = token.left_edge.i - 1
     if i < 1 or p.doc[i].text != ",":
