@@ -59,6 +59,8 @@ class Entity:
     components: tuple[str, ...] = ()
     vendor: str | None = None
     ambiguous: bool = False
+    #: "context": a look-alike unless AI context is near; "determiner": only after an article
+    ambiguity: str = ""
     powered_by: tuple[str, ...] = ()
     renamed_to: str | None = None
     renamed_year: int | None = None
@@ -124,6 +126,12 @@ def _term(key: str, raw: Mapping[str, Any]) -> Term:
     )
 
 
+def _ambiguity(value: Any) -> str:
+    if value in ("determiner", "context"):
+        return str(value)
+    return "context" if value else ""
+
+
 def _entity(raw: Mapping[str, Any]) -> Entity:
     year = raw.get("renamed_year")
     return Entity(
@@ -138,6 +146,7 @@ def _entity(raw: Mapping[str, Any]) -> Entity:
         components=_strs(raw.get("components")),
         vendor=raw.get("vendor"),
         ambiguous=bool(raw.get("ambiguous", False)),
+        ambiguity=_ambiguity(raw.get("ambiguous", False)),
         powered_by=_strs(raw.get("powered_by")),
         renamed_to=raw.get("renamed_to"),
         renamed_year=int(year) if year else None,

@@ -501,20 +501,17 @@ class _Builder:
 
 def _trim_url(url: str) -> str:
     """Drop trailing punctuation that ends the sentence rather than the URL (GFM rules)."""
-    while url:
-        last = url[-1]
-        if last in _URL_TRAILING or (
-            last in ")]" and _unbalanced(url, last)
-        ):
-            url = url[:-1]
-        else:
+    opened = {")": url.count("("), "]": url.count("[")}
+    closed = {")": url.count(")"), "]": url.count("]")}
+    end = len(url)
+    while end:
+        last = url[end - 1]
+        if last in ")]" and opened[last] < closed[last]:
+            closed[last] -= 1
+        elif last not in _URL_TRAILING:
             break
-    return url
-
-
-def _unbalanced(url: str, closer: str) -> bool:
-    opener = "(" if closer == ")" else "["
-    return url.count(opener) < url.count(closer)
+        end -= 1
+    return url[:end]
 
 
 def _mask(

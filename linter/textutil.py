@@ -34,6 +34,11 @@ _TITLE_SMALL_WORDS = frozenset(
 )
 
 
+def words(text: str) -> frozenset[str]:
+    """A set of words written as one space-separated string."""
+    return frozenset(text.split())
+
+
 def is_word_char(char: str) -> bool:
     return bool(char) and (char.isalnum() or char == "_")
 

@@ -12,14 +12,15 @@ from linter.claims.mentions import ARCHITECTURE, CATEGORY, CONCEPT, ENTITY, Ment
 from linter.claims.parsed import Parsed
 from linter.claims.relations import IsA, is_a_relations
 from linter.knowledge import Entity, KnowledgeBase
+from linter.textutil import words
 
 LLM = "llm"
 GENAI = "generative-ai"
 _SUPERSET_PARTS = frozenset({"superset", "umbrella", "generalization"})
 #: Determiners that make a claim about some generative AI, not about the field as a whole.
-_PARTIAL_DETERMINERS = frozenset(
+_PARTIAL_DETERMINERS = words(
     "some many certain several most few modern popular today these those text this that our my "
-    "your their its his her one".split()
+    "your their its his her one"
 )
 
 

@@ -136,6 +136,12 @@ class MentionFinder:
             return False
         if re.search(r"\bthe\s+$", before, re.IGNORECASE) and re.match(r"\s+of\b", after):
             return False
+        if entity.ambiguity == "determiner":
+            # Only "the Bard" or "a bard" is the ordinary word; a bare capital name is the product.
+            after_product = re.match(r"\s+(?:app|chatbot|assistant|extensions?|API|team)\b", after)
+            return bool(after_product) or not re.search(
+                r"\b(?:the|a|an|every|this|that|our|my)\s+$", before, re.I
+            )
         sentence = text[max(0, start - 200) : end + 200]
         context = (
             sentence[: start - max(0, start - 200)] + " " + sentence[end - max(0, start - 200) :]

@@ -11,9 +11,11 @@ from linter.claims.mentions import ENTITY, Mention
 from linter.claims.parsed import Parsed
 
 _HISTORICAL = re.compile(
-    r"\b(?:formerly|previously|renamed|rebrand\w*|now\s+(?:called|known|named|part|branded)|"
-    r"was\s+(?:called|known|named)|originally|old\s+name|used\s+to\s+be|until|prior\s+to|"
-    r"predecessor|replaced|became|history|launched\s+in|introduced\s+in|(?:19|20)(?:[01]\d|2[0-3]))\b",
+    r"\b(?:formerly|previously|renam\w*|rebrand\w*|remember\w*|former|legacy|used\s+to|older|"
+    r"outdated|archived|deprecated|retired|discontinued|sunset\w*|"
+    r"now\s+(?:called|known|named|part|branded)|was\s+(?:called|known|named)|originally|"
+    r"old\s+name|until|prior\s+to|predecessor|replaced|became|history|launched\s+in|"
+    r"introduced\s+in|(?:19|20)(?:[01]\d|2[0-3]))\b",
     re.IGNORECASE,
 )
 
@@ -28,8 +30,9 @@ def check(p: Parsed, mentions: list[Mention]) -> Iterator[Match]:
             continue
         successor = p.kb.entities.get(entity.renamed_to)
         new_name = successor.name if successor else entity.renamed_to
-        if successor and any(alias in text for alias in successor.aliases):
-            continue
+        if re.search(rf"\b(?:now|became|becomes)\s+(?:called\s+|named\s+|known\s+as\s+)?"
+                     rf"{re.escape(new_name)}\b", text):
+            continue  # "Bard (now Gemini)"
         token = next((t for t in p.doc if t.idx == mention.start), None)
         if token is None or not sentence_asserts(token.sent.text) or token.sent.root.tag_ == "VBD":
             continue

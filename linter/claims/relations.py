@@ -8,19 +8,15 @@ from typing import Any
 
 from linter.claims.mentions import ENTITY, VENDOR
 from linter.claims.parsed import Parsed
+from linter.textutil import words
 
-
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
-_BE = _words("be become remain")
-_AS_VERBS = _words(
+_BE = words("be become remain")
+_AS_VERBS = words(
     "classify consider know describe categorize categorise regard label define class count "
     "qualify market build design release"
 )
 #: "X is a type of Y": the noun between the copula and the class.
-PART_NOUNS = _words(
+PART_NOUNS = words(
     "type kind form example subset subclass category branch variant sort class member instance "
     "one part subfield subcategory family flavor flavour subtype specialization specialisation "
     "superset umbrella generalization"
@@ -230,7 +226,7 @@ def include(p: Parsed) -> Iterator[IsA]:
                         yield IsA(member, klass, "include", verb, None)
 
 
-_BASIS_VERBS = _words("build base power rely use employ leverage")
+_BASIS_VERBS = words("build base power rely use employ leverage")
 
 
 def built_on(p: Parsed) -> Iterator[IsA]:
@@ -264,7 +260,7 @@ def compound(p: Parsed) -> Iterator[IsA]:
                 yield IsA(child, token, "compound", None, None)
 
 
-_UNDER_VERBS = _words("fall belong sit fit")
+_UNDER_VERBS = words("fall belong sit fit")
 
 
 def falls_under(p: Parsed) -> Iterator[IsA]:
