@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from linter import markup
+from linter import largefile, markup
 from linter.checks.base import Match
 from linter.findings import Finding, Fix
 from linter.ruleset import RuleSet
@@ -112,45 +112,75 @@ class Linter:
         """Each file's findings, sorted; one spaCy batch for all of them."""
         stats = self.stats
         documents = []
-        for file in files:
+        per_file: list[list[tuple[Segment, Match]]] = [[] for _ in files]
+        candidates: list[_Candidate] = []
+        for index, file in enumerate(files):
             words = len(file.source.text.split())
             stats.files += 1
             stats.words += words
-            if self.could_match(file.source.text):
-                stats.matched_files += 1
-                stats.matched_words += words
-                documents.append(markup.extract(file.source, file.syntax))
-            else:
+            if not self.could_match(file.source.text):
                 documents.append(_EMPTY)
-        per_file: list[list[tuple[Segment, Match]]] = [[] for _ in files]
-        candidates: list[_Candidate] = []
-        for index, document in enumerate(documents):
-            if self.claims is not None and self._claims_active and document.segments:
-                source = files[index].source
-                per_file[index].extend(self.claims.table_matches(
-                    document.segments, lambda offset, s=source: s.position(offset)[0]))
-            for segment in document.segments:
-                if is_quoted_block(files[index].source.text, segment):
-                    continue
-                for rule in self._term_rules:
-                    per_file[index].extend((segment, m) for m in rule.find(segment))
-                if self.claims is not None and self._claims_active:
-                    candidates.extend(
-                        _Candidate(index, segment, s, e) for s, e in self.claims.candidates(segment)
-                    )
-        if candidates and self.claims is not None:
-            texts = [c.segment.text[c.start : c.end] for c in candidates]
-            stats.candidates += len(texts)
-            stats.parsed_words += sum(len(text.split()) for text in texts)
-            results = self.claims.analyze(texts)
-            for cand, matches in zip(candidates, results, strict=True):
-                per_file[cand.file_index].extend(
-                    (cand.segment, _shift(m, cand.start)) for m in matches
-                )
+                continue
+            stats.matched_files += 1
+            stats.matched_words += words
+            if largefile.splittable(file.source, file.syntax):
+                documents.append(self._lint_in_parts(file, per_file[index]))
+                continue
+            document = markup.extract(file.source, file.syntax)
+            documents.append(document)
+            self._scan(index, file.source, document.segments, per_file[index], candidates)
+        self._analyze(candidates, per_file)
         return [
             sorted(self._findings(file, document, matches), key=lambda f: f.sort_key)
             for file, document, matches in zip(files, documents, per_file, strict=True)
         ]
+
+    def _scan(
+        self,
+        index: int,
+        source: SourceText,
+        segments: Sequence[Segment],
+        found: list[tuple[Segment, Match]],
+        candidates: list[_Candidate],
+    ) -> None:
+        """Table claims and term matches into ``found``; sentences to parse into ``candidates``."""
+        claims = self.claims if self._claims_active else None
+        if claims is not None and segments:
+            found.extend(claims.table_matches(segments, lambda offset: source.position(offset)[0]))
+        for segment in segments:
+            if is_quoted_block(source.text, segment):
+                continue
+            for rule in self._term_rules:
+                found.extend((segment, m) for m in rule.find(segment))
+            if claims is not None:
+                candidates.extend(
+                    _Candidate(index, segment, s, e) for s, e in claims.candidates(segment)
+                )
+
+    def _analyze(
+        self, candidates: list[_Candidate], per_file: list[list[tuple[Segment, Match]]]
+    ) -> None:
+        """Parse the candidate sentences in one batch; add their matches to their files."""
+        if not candidates or self.claims is None:
+            return
+        texts = [c.segment.text[c.start : c.end] for c in candidates]
+        self.stats.candidates += len(texts)
+        self.stats.parsed_words += sum(len(text.split()) for text in texts)
+        results = self.claims.analyze(texts)
+        for cand, matches in zip(candidates, results, strict=True):
+            per_file[cand.file_index].extend(
+                (cand.segment, _shift(m, cand.start)) for m in matches
+            )
+
+    def _lint_in_parts(self, file: SourceFile, found: list[tuple[Segment, Match]]) -> Document:
+        """A very large file, part by part (see :mod:`linter.largefile`); returns its comments."""
+        comments = []
+        for document in largefile.parts(file.source):
+            candidates: list[_Candidate] = []
+            self._scan(0, file.source, document.segments, found, candidates)
+            self._analyze(candidates, [found])
+            comments.extend(document.comments)
+        return Document(segments=(), comments=tuple(comments))
 
     def could_match(self, text: str) -> bool:
         """The raw-text prefilter: can any active rule match anywhere in this file?"""

@@ -104,7 +104,7 @@ def entity_verdict(
         if entity.is_product and category.kind == "model":
             if not _overlap(entity_outputs(kb, entity), category.output):
                 return f"{what}, not {wrong}", "model-category"
-            if klass.id == LLM:
+            if klass.id == LLM or "model" in klass.text.lower():
                 return f"{what}, not {wrong}", "product-called-model"
             return None, None
         if not entity.is_product and category.kind == "product":
@@ -145,7 +145,7 @@ def _llm_verdict(kb: KnowledgeBase, klass: Mention, rel: IsA) -> tuple[str | Non
 
 
 def _genai_verdict(p: Parsed, rel: IsA, klass: Mention) -> tuple[str | None, str | None]:
-    if klass.type != CATEGORY or klass.id != LLM or rel.how not in ("copula", "appos"):
+    if klass.type != CATEGORY or klass.id != LLM or rel.how not in ("copula", "appos", "include"):
         return None, None
     if rel.part in _SUPERSET_PARTS:
         return None, None

@@ -16,7 +16,7 @@ _NOT_ASSERTED = re.compile(
     r"(?:some|many|most) people (?:think|believe|say|assume|claim)|mistakes?|common errors?|"
     r"(?:people|some|many|users|readers|beginners) (?:often |sometimes |commonly )?"
     r"(?:think|believe|assume|claim|suppose)|assum(?:e|es|ed|ption) that|it is a mistake|"
-    r"claim(?:s|ed)? that|so-called|whether|hypothetical\w*|suppose|imagine|pretend|"
+    r"claim(?:s|ed)? that|so-called|whether|hypothetical\w*|suppose|^\s*imagine|pretend|"
     r"as if|would be|could be|might be|may be|if you)\b",
     re.IGNORECASE,
 )

@@ -138,7 +138,9 @@ class MentionFinder:
             return False
         if entity.ambiguity == "determiner":
             # Only "the Bard" or "a bard" is the ordinary word; a bare capital name is the product.
-            after_product = re.match(r"\s+(?:app|chatbot|assistant|extensions?|API|team)\b", after)
+            after_product = re.match(
+                r"\s+(?:app|chatbot|assistant|extensions?|API|team|responses?|answers?|chats?|"
+                r"conversations?|prompts?|replies|reply|outputs?|features?|accounts?)\b", after)
             return bool(after_product) or not re.search(
                 r"\b(?:the|a|an|every|this|that|our|my)\s+$", before, re.I
             )

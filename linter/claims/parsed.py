@@ -12,6 +12,9 @@ from linter.knowledge import KnowledgeBase
 #: Head nouns that take their class from a modifier: "generative AI models", "the DALL·E model".
 GENERIC_HEADS = frozenset(
     [
+        "architecture",
+        "architectures",
+        "backbone",
         "model",
         "models",
         "system",
@@ -66,7 +69,7 @@ class Parsed:
             return self.mentions[antecedent.i]
         if token.lower_ in GENERIC_HEADS:
             for child in token.children:
-                if child.dep_ in ("compound", "amod", "nmod") and child.i in self.mentions:
+                if child.dep_ in ("compound", "amod", "nmod", "poss") and child.i in self.mentions:
                     found = self.mentions[child.i]
                     if found.type in (ENTITY, CATEGORY, CONCEPT):
                         return found

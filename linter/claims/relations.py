@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from linter.claims.mentions import ENTITY, VENDOR
+from linter.claims.mentions import CATEGORY, CONCEPT, ENTITY, VENDOR
 from linter.claims.parsed import Parsed
 from linter.textutil import words
 
@@ -60,7 +60,7 @@ def _through_part(token: Any) -> tuple[Any, str | None]:
     """ "a type of LLM" → (LLM, "type"); other tokens unchanged."""
     if token.lemma_.lower() in PART_NOUNS:
         for prep in token.children:
-            if prep.dep_ == "prep" and prep.lower_ == "of":
+            if prep.dep_ == "prep" and prep.lower_ in ("of", "within", "inside", "under"):
                 for obj in prep.children:
                     if obj.dep_ == "pobj":
                         return obj, token.lemma_.lower()
@@ -114,11 +114,11 @@ def _stray_attribute(p: Parsed, verb: Any) -> Any | None:
 def like_any(p: Parsed) -> Iterator[IsA]:
     """"Like any LLM, X predicts ..." and "As an LLM, X ..." say that X is an LLM."""
     for token in p.doc:
-        if token.dep_ != "pobj" or token.head.lower_ not in ("like", "as"):
+        if token.dep_ != "pobj" or token.head.lower_ not in ("like", "as", "among"):
             continue
-        words = {c.lower_ for c in token.children}
-        cue = {"any", "every", "all", "other"} if token.head.lower_ == "like" else {"a", "an"}
-        if words & cue and token.head.head.pos_ in ("VERB", "AUX"):
+        found = {c.lower_ for c in token.children}
+        cue = {"like": {"any", "every", "all", "other"}, "as": {"a", "an"}}.get(token.head.lower_)
+        if (cue is None or found & cue) and token.head.head.pos_ in ("VERB", "AUX"):
             for subject in _subjects(token.head.head):
                 yield IsA(subject, token, "copula", token.head.head, None)
 
@@ -132,9 +132,10 @@ def apposition(p: Parsed) -> Iterator[IsA]:
             continue
         head = token.head
         head_ref, token_ref = p.reference(head), p.reference(token)
-        if head_ref is not None and head_ref.type == ENTITY:
+        if head_ref is not None and head_ref.type in (ENTITY, CATEGORY, CONCEPT):
             klass, part = _through_part(token)
-            yield IsA(head, klass, "appos", None, part)
+            if head_ref.type == ENTITY or part is not None:  # "generative AI (LLMs)" is GL301
+                yield IsA(head, klass, "appos", None, part)
         elif token_ref is not None and token_ref.type == ENTITY:
             yield IsA(token, head, "appos", None, None)
 
@@ -213,15 +214,27 @@ def and_other(p: Parsed) -> Iterator[IsA]:
             i -= 1
 
 
+def _through_all(token: Any) -> tuple[Any, str | None]:
+    """"all of generative AI" → generative AI."""
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for obj in prep.children:
+                if obj.dep_ == "pobj":
+                    return obj, "all"
+    return token, None
+
+
 def include(p: Parsed) -> Iterator[IsA]:
     """ "Ys include X and Z", "Examples of Ys include X"."""
     for verb in p.doc:
-        if verb.lemma_ not in ("include", "feature", "encompass"):
+        if verb.lemma_ not in ("include", "feature", "encompass", "contain", "cover"):
             continue
         for subject in _subjects(verb):
             klass = _examples_of(subject) or subject
             for obj in verb.children:
                 if obj.dep_ == "dobj":
+                    if obj.lower_ in ("all", "most", "much") and obj.i + 2 < len(p.doc):
+                        obj, _ = _through_all(obj)
                     for member in _conjuncts(obj):
                         yield IsA(member, klass, "include", verb, None)
 
@@ -258,6 +271,11 @@ def compound(p: Parsed) -> Iterator[IsA]:
                 child_ref.type == ENTITY
             ):
                 yield IsA(child, token, "compound", None, None)
+            elif ref is not None and ref.type == ENTITY and child.dep_ in (
+                "compound", "nmod", "amod") and child.i == token.i - 1 and (
+                child_ref is not None and child_ref.type == CATEGORY
+            ):
+                yield IsA(token, child, "compound", None, None)  # "the LLM Jukebox"
 
 
 _UNDER_VERBS = words("fall belong sit fit")

@@ -17,6 +17,7 @@ _SHARED_CREDIT = re.compile(
     r"partner\w*|in\s+partnership|host\w*|offer\w*|serv(?:e|es|ed)|resell\w*|distribut\w*)\b",
     re.IGNORECASE,
 )
+_PEOPLE = frozenset({"researcher", "engineer", "scientist", "team", "developer", "lab"})
 CREATE_VERBS = frozenset(
     [
         "develop",
@@ -57,6 +58,8 @@ def _attributed(p: Parsed, vendor_token: Any) -> Iterator[tuple[Any, Any]]:
     head = vendor_token.head
     if vendor_token.dep_ == "pobj" and head.lower_ == "at" and head.head.dep_ == "pobj":
         vendor_token, head = head.head, head.head.head  # "by researchers at OpenAI"
+    elif vendor_token.dep_ == "compound" and head.lemma_ in _PEOPLE and head.dep_ == "pobj":
+        vendor_token, head = head, head.head  # "by Meta AI researchers"
     following = vendor_token.nbor(1) if vendor_token.i + 1 < len(vendor_token.doc) else None
     if vendor_token.dep_ == "poss" or (
         vendor_token.dep_ == "compound" and head.lemma_.lower() in GENERIC_HEADS
@@ -95,10 +98,13 @@ def _described(noun: Any) -> Iterator[tuple[Any, Any]]:
     """The noun, or the entity it describes ("Whisper, Google's model", "X is Y's model")."""
     yield noun, noun
     for child in noun.children:
-        if child.dep_ in ("nmod", "appos", "compound") and child.i < noun.i and any(
-            t.text == "," for t in noun.doc[child.i + 1 : noun.i]
+        if child.dep_ in ("nmod", "appos", "compound") and child.i < noun.i and (
+            any(t.text == "," for t in noun.doc[child.i + 1 : noun.i])
+            or (child.dep_ == "compound" and child.i == noun.i - 1)
         ):
             yield child, noun  # "MusicLM, OpenAI's model" parsed with MusicLM under "model"
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.dep_ == "attr":
+        yield from _described(noun.head.head)  # "LLaMA is a family of models from Google"
     if noun.dep_ == "appos":
         yield noun.head, noun
     elif noun.dep_ == "attr":
@@ -114,7 +120,8 @@ def _verb_targets(verb: Any) -> Iterator[tuple[Any, Any]]:
             target = subject.head if subject.lower_ in ("which", "that") else subject
             yield target, verb
     elif verb.dep_ in ("acl", "relcl", "appos"):
-        yield verb.head, verb
+        for target, _ in _described(verb.head):
+            yield target, verb
 
 
 def _judge(

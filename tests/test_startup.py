@@ -1,0 +1,83 @@
+"""Start-up cost: what a run imports, and the cache of parsed rule and knowledge files."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from linter import yamlcache
+from linter.yamlload import LineDict, load_yaml
+
+PROBE = """\
+import sys
+from linter.cli import main
+code = main(sys.argv[1:])
+heavy = ("spacy", "markdown_it", "yaml", "pathspec", "linter.claims.analyzer")
+print(sorted(name for name in heavy if name in sys.modules))
+raise SystemExit(code)
+"""
+
+
+def probe(folder: Path, *args: str) -> tuple[int, list[str]]:
+    env = {**os.environ, "GENAI_LINT_CACHE_HOME": str(folder / "user-cache")}
+    result = subprocess.run([sys.executable, "-c", PROBE, *args], cwd=folder, env=env,
+                            capture_output=True, text=True, check=False)
+    return result.returncode, json.loads(result.stdout.splitlines()[-1].replace("'", '"'))
+
+
+def test_a_file_without_ai_terms_needs_no_parser(tmp_path: Path) -> None:
+    (tmp_path / ".genai-lint.toml").write_text("", encoding="utf-8")  # stops no lookup; harmless
+    (tmp_path / "notes.md").write_text("# Release\n\nTag the release and upload it.\n",
+                                       encoding="utf-8")
+    probe(tmp_path, "--no-cache", "notes.md")  # the first run parses the YAML rules
+    assert probe(tmp_path, "--no-cache", "notes.md") == (0, ["linter.claims.analyzer"])
+
+
+def test_a_file_with_ai_terms_parses_markdown_but_needs_spacy_only_for_claims(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "models.md").write_text("# Models\n\nWe use Chat GPT for drafts.\n",
+                                        encoding="utf-8")
+    code, imported = probe(tmp_path, "--no-cache", "models.md")
+    assert code == 1
+    assert "markdown_it" in imported and "spacy" not in imported
+
+
+@pytest.fixture
+def user_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("GENAI_LINT_CACHE_HOME", str(tmp_path / "cache"))
+    return tmp_path / "cache" / "yaml"
+
+
+def test_parsed_yaml_is_cached_with_its_lines(tmp_path: Path, user_cache: Path) -> None:
+    path = tmp_path / "rules.yaml"
+    path.write_text("kind: term\nrules:\n  - code: X101\n    name: x\n", encoding="utf-8")
+    first = load_yaml(path)
+    assert len(list(user_cache.glob("*.json"))) == 1
+    second = load_yaml(path)
+    assert second == first and isinstance(second, LineDict)
+    rule = second["rules"][0]
+    assert (second.line_of("rules"), rule.line, rule.line_of("name")) == (2, 3, 4)
+
+
+def test_a_corrupt_cache_entry_is_ignored(tmp_path: Path, user_cache: Path) -> None:
+    path = tmp_path / "k.yaml"
+    path.write_text("a: 1\n", encoding="utf-8")
+    load_yaml(path)
+    entry = next(user_cache.glob("*.json"))
+    for garbage in ("{", "[]", json.dumps([entry.stem, {"\0map": [1]}]), '["other", 1]'):
+        entry.write_text(garbage, encoding="utf-8")
+        assert load_yaml(path) == {"a": 1}
+
+
+def test_values_json_cannot_hold_are_not_cached(tmp_path: Path, user_cache: Path) -> None:
+    path = tmp_path / "d.yaml"
+    path.write_text("when: 2024-01-02\n1: one\n", encoding="utf-8")
+    assert str(load_yaml(path)["when"]) == "2024-01-02"
+    assert not list(user_cache.glob("*.json")) if user_cache.exists() else True
+    assert yamlcache.get(yamlcache.key(path.read_text(encoding="utf-8"))) == (False, None)
