@@ -396,7 +396,9 @@ def test_rules(files: tuple[str, ...], config_path: str | None, no_config: bool,
     missing = [f for f in files if not Path(f).is_file()]
     if missing:
         _fail(f"rule file not found: {', '.join(missing)}")
-    config = dataclasses.replace(config, rule_files=(*config.rule_files, *extra))
+    known = {f.resolve() for f in config.rule_files}
+    added = tuple(f for f in extra if f.resolve() not in known)
+    config = dataclasses.replace(config, rule_files=(*config.rule_files, *added))
     try:
         infos = ruleset(config).infos
         wanted = {str(f.resolve()) for f in extra}
