@@ -13,7 +13,7 @@ from linter.ruleset import RuleSet
 from linter.segments import Document, Segment
 from linter.selection import Selection
 from linter.source import SourceText
-from linter.stats import LintStats
+from linter.stats import LintStats, word_count
 from linter.suppress import parse_directives
 from linter.textutil import is_quoted_block
 
@@ -115,7 +115,7 @@ class Linter:
         per_file: list[list[tuple[Segment, Match]]] = [[] for _ in files]
         candidates: list[_Candidate] = []
         for index, file in enumerate(files):
-            words = len(file.source.text.split())
+            words = word_count(file.source.text)
             stats.files += 1
             stats.words += words
             if not self.could_match(file.source.text):

@@ -16,7 +16,7 @@ from linter.config import Config
 from linter.engine import Linter, SourceFile
 from linter.findings import Finding
 from linter.progress import Progress
-from linter.stats import LintStats
+from linter.stats import LintStats, word_count
 
 #: Below this much text (characters, about 25,000 words) worker processes cost more than
 #: they save: each loads its own spaCy pipeline.
@@ -88,7 +88,7 @@ def _prefilter(
         else:
             results[index] = []
             stats.files += 1
-            stats.words += len(text.split())
+            stats.words += word_count(text)
     return linted
 
 

@@ -14,13 +14,19 @@ from linter.claims.parsed import Parsed
 from linter.textutil import inside_quotes
 
 _RENAMING = re.compile(
-    r"\s*(?:(?:,|—|–|--)\s*)?(?:\(\s*)?(?:(?:also|otherwise|commonly|often|sometimes|usually|simply)\s+)*"
+    r"\s*(?:(?:,|—|–|--)\s*)?(?:\(\s*)?"
+    r"(?:(?:also|otherwise|commonly|often|sometimes|usually|simply|better|more|widely)\s+)*"
     r"(?:(?:known|referred\s+to|described|termed|labell?ed)\s+as|called|named|aka|a\.k\.a\.?|"
     r"i\.\s?e\.,?|ie,|that\s+is,|in\s+other\s+words,?|or|means|equals|=|is\s+just|"
-    r"is\s+simply|is\s+another\s+(?:word|name|term)\s+for)\s*,?\s*(?:just\s+|simply\s+)?$",
+    r"is\s+simply|refers?\s+to|stands?\s+for|(?:we|I|you)\s+mean|"
+    r"is\s+(?:simply\s+|just\s+|merely\s+)?(?:the|a|another)\s+(?:\w+\s+)?(?:word|name|term)"
+    r"\s+for)\s*,?\s*(?:just\s+|simply\s+)?$",
     re.IGNORECASE,
 )
-_PAREN = re.compile(r"\s*\(\s*(?:or\s+|i\.\s?e\.,?\s*|aka\s+)?$", re.IGNORECASE)
+_PAREN = re.compile(r"\s*\(\s*(?:or\s+|i\.\s?e\.,?\s*|aka\s+|that\s+is,?\s*)?$", re.IGNORECASE)
+#: What may close a parenthetical renaming: "(generative AI, in other words)".
+_PAREN_CLOSE = re.compile(r"\s*(?:,\s*(?:in\s+other\s+words|i\.\s?e\.|that\s+is|for\s+short))?"
+                          r"\s*\)", re.IGNORECASE)
 _SAME = re.compile(
     r"\b(?:the\s+same(?:\s+thing)?|same\s+as|interchangeabl[ey]|synonym(?:s|ous(?:ly)?)?|"
     r"no\s+difference\s+between|"
@@ -63,7 +69,7 @@ def check(p: Parsed, mentions: list[Mention]) -> Iterator[Match]:
             if not _negated_at(p, first.start):
                 end = second.end
                 if "(" in between:
-                    end = text.index(")", end) + 1
+                    end = _PAREN_CLOSE.match(text, end).end()
                 yield _match(p, first.start, end)
             return
     same = _SAME.search(text)
@@ -84,7 +90,7 @@ def _closes(text: str, end: int, between: str) -> bool:
     """A renaming ends where the name does: ")" for a parenthesis, else ",", "." or a verb."""
     rest = text[end:].lstrip()
     if "(" in between:
-        return rest.startswith(")")
+        return bool(_PAREN_CLOSE.match(text, end))
     if between.strip().lower().rstrip(",") == "or":
         return "," in between and (rest[:1] in (",", ")", ".", ";", ""))
     return True

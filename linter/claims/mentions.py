@@ -22,7 +22,10 @@ _AI_CONTEXT = re.compile(
     r"machine learning|language|text-to-\w+|images?|apps?|users?|released|launched|speech|"
     r"audio|video|frames?|text|transcripts?|outputs?)\b"
 )
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”')\]]*\s+(?=[\"“(\[]?[A-Z0-9])|\n\s*\n")
+_SENTENCE_END = re.compile(
+    r"(?<!\bi\.e\.)(?<!\be\.g\.)(?<!\betc\.)(?<!\bvs\.)(?<!\bcf\.)(?<!\bDr\.)(?<!\bMr\.)"
+    r"(?<=[.!?])[\"”')\]]*\s+(?=[\"“(\[]?[A-Z0-9])|\n\s*\n"
+)
 
 
 @dataclass(frozen=True)
