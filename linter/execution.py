@@ -6,7 +6,9 @@ the work was split (file order and the stable sort are kept).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import contextlib
+import os
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -56,7 +58,8 @@ def lint_sources(
     linted = _prefilter(linter, files, todo, results, stats)
     with Progress(len(todo)) if execution.progress else _NoProgress() as progress:
         progress.advance(len(todo) - len(linted))
-        _lint(linter, files, linted, results, stats, execution, progress)
+        preload = partial(_preload, linter, config.model)
+        _lint(linter, files, linted, results, stats, execution, progress, preload)
     if cache is not None:
         for index in todo:
             cache.put(keys[index], results[index] or [])
@@ -100,6 +103,7 @@ def _lint(
     stats: LintStats,
     execution: Execution,
     progress: Progress | _NoProgress,
+    preload: Callable[[], None],
 ) -> None:
     sizes = {i: len(files[i].source.text) for i in indices}
     total = sum(sizes.values())
@@ -109,8 +113,7 @@ def _lint(
         chunks = _split(indices, sizes, execution.jobs * CHUNKS_PER_JOB)
         sources = [[files[i] for i in chunk] for chunk in chunks]
         stats.workers = min(execution.jobs, len(chunks))
-        factory = partial(Linter, linter.rules, linter.selection, linter.claims)
-        for number, (found, worker_stats) in run_chunks(sources, factory, execution.jobs):
+        for number, (found, worker_stats) in run_chunks(sources, linter, execution.jobs, preload):
             _store(chunks[number], found, results)
             stats.add(worker_stats)
             progress.advance(len(found))
@@ -123,6 +126,17 @@ def _lint(
         _store(chunk, linter.lint_each([files[i] for i in chunk]), results)
         stats.add(linter.stats)
         progress.advance(len(chunk))
+
+
+def _preload(linter: Linter, model: str | None) -> None:
+    """Load the spaCy pipeline before forking workers, so that they share it."""
+    if not linter.runs_claims:
+        return
+    from linter.nlp import ModelError, load_pipeline
+
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")  # no BLAS threads to fork (spaCy uses blis)
+    with contextlib.suppress(ModelError):  # reported by the first chunk that needs it
+        load_pipeline(model)
 
 
 def _split(indices: list[int], sizes: dict[int, int], count: int) -> list[list[int]]:

@@ -1,16 +1,19 @@
-"""Lint chunks of files in worker processes; each worker builds its linter (and spaCy) once.
+"""Lint chunks of files in this process and ``jobs - 1`` workers that share its loaded state.
 
 Chunks are independent: the claim analysis of a sentence does not depend on the batch it is
 parsed in, so any split gives the findings of one in-process run. Results come back per
-chunk and the caller puts them in file order.
+chunk and the caller puts them in file order. With fork, the spaCy pipeline is loaded once,
+here, before the workers start (importing and loading it costs about a second of CPU).
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import sys
+from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from functools import partial
 
 from linter.engine import Linter, SourceFile
 from linter.findings import Finding
@@ -29,30 +32,42 @@ def can_fork() -> bool:
 
 def run_chunks(
     chunks: Sequence[Sequence[SourceFile]],
-    factory: Callable[[], Linter],
+    linter: Linter,
     jobs: int,
+    prepare: Callable[[], None] | None = None,
 ) -> Iterator[tuple[int, ChunkResult]]:
-    """Yield ``(chunk index, result)`` as chunks finish, using up to ``jobs`` processes.
+    """Yield ``(chunk index, result)`` as chunks finish, in ``jobs`` processes in all.
 
-    With fork, ``factory`` runs in each worker on inherited state; with spawn it must be
-    picklable. A worker's exception is re-raised here and the remaining chunks are cancelled.
+    This process lints chunks too, with ``linter``; ``jobs - 1`` workers get an equal linter
+    (inherited with fork, after ``prepare`` ran here, so that what it loads is loaded once;
+    rebuilt from picklable parts with spawn). A worker's exception is re-raised here and the
+    chunks not started are cancelled.
     """
-    method = "fork" if can_fork() else "spawn"
-    context = multiprocessing.get_context(method)
-    workers = max(1, min(jobs, len(chunks)))
+    forking = can_fork()
+    if forking and prepare is not None:
+        prepare()
+    context = multiprocessing.get_context("fork" if forking else "spawn")
+    factory = partial(Linter, linter.rules, linter.selection, linter.claims)
+    workers = max(1, min(jobs - 1, len(chunks) - 1))
     # Biggest chunks first, so a large file does not start last and finish alone.
-    order = sorted(range(len(chunks)), key=lambda i: -sum(len(f.source.text) for f in chunks[i]))
+    queue = deque(sorted(range(len(chunks)), key=lambda i: -sum(len(f.source.text)
+                                                                for f in chunks[i])))
+    pending: dict[Future[ChunkResult], int] = {}
     with ProcessPoolExecutor(workers, mp_context=context, initializer=_start,
                              initargs=(factory,)) as pool:
-        pending: dict[Future[ChunkResult], int] = {
-            pool.submit(_lint_chunk, list(chunks[i])): i for i in order
-        }
         try:
-            while pending:
-                done, _ = wait(pending, return_when=FIRST_COMPLETED)
+            while queue or pending:
+                while queue and len(pending) < 2 * workers:
+                    index = queue.popleft()
+                    pending[pool.submit(_lint_chunk, list(chunks[index]))] = index
+                if queue:  # this process takes the smallest chunk left
+                    index = queue.pop()
+                    yield index, _lint_with(linter, chunks[index])
+                    done = {future for future in pending if future.done()}
+                else:
+                    done, _ = wait(pending, return_when=FIRST_COMPLETED)
                 for future in done:
-                    index = pending.pop(future)
-                    yield index, future.result()
+                    yield pending.pop(future), future.result()
         finally:
             for future in pending:
                 future.cancel()
@@ -65,6 +80,10 @@ def _start(factory: Callable[[], Linter]) -> None:
 
 def _lint_chunk(files: list[SourceFile]) -> ChunkResult:
     assert _linter is not None, "worker not initialised"
-    _linter.stats = LintStats()
-    found = _linter.lint_each(files)
-    return found, _linter.stats
+    return _lint_with(_linter, files)
+
+
+def _lint_with(linter: Linter, files: Sequence[SourceFile]) -> ChunkResult:
+    linter.stats = LintStats()
+    found = linter.lint_each(files)
+    return found, linter.stats

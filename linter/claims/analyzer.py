@@ -22,7 +22,9 @@ _CUES = re.compile(
     r"generat\w*|creat\w*|produc\w*|makes?|making|writ\w*|wrote|compos\w*|draws?|drawing|"
     r"paint\w*|render\w*|synthes\w*|design\w*|develop\w*|buil[dt]\w*|releas\w*|launch\w*|"
     r"train\w*|introduc\w*|unveil\w*|based|powered|limited|restricted|outputs?|uses?|used|"
-    r"means|turns?|converts?|narrat\w*|reads?|falls?|belongs?|text-to-\w+|came|comes?)\b|[’']s\b|\(|,|—",
+    r"means|turns?|converts?|narrat\w*|reads?|falls?|belongs?|text-to-\w+|came|comes?|speak\w*|"
+    r"spoke|aloud|sings?|sang|animat\w*|illustrat\w*|film\w*|craft\w*|draw\w*|drew|among|"
+    r"architecture)\b|[’']s\b|\(|,|—",
     re.IGNORECASE,
 )
 _BATCH_SIZE = 128

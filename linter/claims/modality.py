@@ -14,34 +14,9 @@ from linter.claims.parsed import Parsed
 from linter.knowledge import KnowledgeBase
 from linter.textutil import words
 
-MAKE_VERBS = frozenset(
-    [
-        "generate",
-        "create",
-        "produce",
-        "make",
-        "write",
-        "compose",
-        "draw",
-        "paint",
-        "render",
-        "synthesize",
-        "synthesise",
-        "output",
-        "design",
-        "craft",
-        "sing",
-        "animate",
-        "illustrate",
-        "film",
-        "author",
-        "turn",
-        "convert",
-        "transform",
-        "narrate",
-        "speak",
-        "read",
-    ]
+MAKE_VERBS = words(
+    "generate create produce make write compose draw paint render synthesize synthesise output "
+    "design craft sing author turn convert transform narrate speak read"
 )
 #: Verbs whose output modality is implied when they have no object naming one.
 _IMPLIED = {"narrate": "speech", "speak": "speech", "sing": "music"}
@@ -106,7 +81,7 @@ def _subjects_of(verb: Any) -> list[Any]:
     for _ in range(6):
         subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
         subjects = [
-            s.head if s.lower_ in ("which", "that", "who") and node.dep_ == "relcl" else s
+            node.head if s.lower_ in ("which", "that", "who") and node.dep_ == "relcl" else s
             for s in subjects
         ]
         if subjects:
