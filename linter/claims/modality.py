@@ -268,15 +268,15 @@ def _only_text(
         return
     for obj in objects:
         if _modality_of(p, obj, index) == "text" and asserted(p.doc, [subject, verb]):
-            match = p.match(
-                "subset-direction",
-                subject,
-                obj,
-                "Generative AI is not limited to text: it also makes images, audio, "
-                "video, code and 3D",
-            )
-            if match:
-                yield match
+            yield from _not_only_text(p, subject, obj)
+
+
+def _not_only_text(p: Parsed, subject: Any, obj: Any) -> Iterator[Match]:
+    match = p.match("subset-direction", subject, obj,
+                    "Generative AI is not limited to text: it also makes images, audio, video, "
+                    "code and 3D")
+    if match:
+        yield match
 
 
 def _limited_to(p: Parsed) -> Iterator[Match]:
@@ -301,15 +301,7 @@ def _limited_to(p: Parsed) -> Iterator[Match]:
                     if obj.dep_ == "pcomp":
                         obj = next((o for o in obj.children if o.dep_ == "dobj"), obj)
                     if _modality_of(p, obj, index) == "text" and asserted(p.doc, [subject, token]):
-                        match = p.match(
-                            "subset-direction",
-                            subject,
-                            obj,
-                            "Generative AI is not limited to text: it also makes "
-                            "images, audio, video, code and 3D",
-                        )
-                        if match:
-                            yield match
+                        yield from _not_only_text(p, subject, obj)
 
 
 def _text_to_x_llm(p: Parsed) -> Iterator[Match]:
