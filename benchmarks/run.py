@@ -48,6 +48,8 @@ class Run:
     stderr: str
     max_rss_mb: float  # the largest single process
     tree_rss_mb: float  # the largest sampled sum over the process tree
+    cpu_seconds: float  # user + system time of the run (workers included)
+    others: float  # CPUs kept busy by other processes meanwhile (Linux), -1 if unknown
 
     @property
     def stats(self) -> dict[str, str]:
@@ -67,6 +69,7 @@ def child_env(scratch: Path) -> dict[str, str]:
 def measure(args: list[str], cwd: Path, env: dict[str, str]) -> Run:
     """Run ``python -m linter ARGS`` once: wall time, output and peak memory."""
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        before = _busy_seconds()
         start = time.perf_counter()
         proc = subprocess.Popen([sys.executable, "-m", "linter", *args], cwd=cwd, env=env,
                                 stdout=out, stderr=err)
@@ -74,12 +77,26 @@ def measure(args: list[str], cwd: Path, env: dict[str, str]) -> Run:
         sampler.start()
         _, status, usage = os.wait4(proc.pid, 0)
         seconds = time.perf_counter() - start
+        after = _busy_seconds()
         sampler.stop()
+        cpu = usage.ru_utime + usage.ru_stime
+        others = max(0.0, (after - before - cpu) / seconds) if before >= 0 <= after else -1.0
         proc.returncode = os.waitstatus_to_exitcode(status)
         out.seek(0)
         err.seek(0)
         return Run(seconds, proc.returncode, out.read().decode(), err.read().decode(),
-                   usage.ru_maxrss / 1024, sampler.peak_kb / 1024)
+                   usage.ru_maxrss / 1024, sampler.peak_kb / 1024, cpu, others)
+
+
+def _busy_seconds() -> float:
+    """CPU seconds all processes have used since boot (Linux /proc/stat), or -1."""
+    try:
+        with open("/proc/stat") as stream:
+            fields = [int(v) for v in stream.readline().split()[1:]]
+    except (OSError, ValueError):
+        return -1.0
+    idle = fields[3] + (fields[4] if len(fields) > 4 else 0)
+    return (sum(fields[:8]) - idle) / os.sysconf("SC_CLK_TCK")
 
 
 def best(args: list[str], cwd: Path, env: dict[str, str], repeat: int, prepare=None) -> Run:
