@@ -21,7 +21,6 @@ child, so its ``resource.getrusage(RUSAGE_CHILDREN).ru_maxrss`` is that run's pe
 from __future__ import annotations
 
 import argparse
-import os
 import random
 import resource
 import shutil

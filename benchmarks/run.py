@@ -156,6 +156,27 @@ class _TreeSampler(threading.Thread):
         return total
 
 
+def _spin(_: int) -> float:
+    start = time.perf_counter()
+    total = 0
+    for i in range(3_000_000):
+        total += i * i
+    return time.perf_counter() - start
+
+
+def machine_parallelism(jobs: int) -> float:
+    """How many times one process's pure-CPU work ``jobs`` processes get done meanwhile."""
+    import multiprocessing
+
+    alone = min(_spin(0) for _ in range(3))
+    with multiprocessing.get_context("spawn").Pool(jobs) as pool:
+        pool.map(_spin, range(jobs))  # start-up
+        start = time.perf_counter()
+        pool.map(_spin, range(jobs))
+        together = time.perf_counter() - start
+    return jobs * alone / together
+
+
 def count_tree(root: Path) -> tuple[int, int]:
     files = [p for p in root.rglob("*") if p.suffix.lower() in DOC_SUFFIXES and p.is_file()
              and not any(part.startswith(".") for part in p.relative_to(root).parts)]
@@ -196,14 +217,14 @@ def report_tree(name: str, root: Path, opts: argparse.Namespace, scratch: Path,
     }
     print(f"  cold (empty cache, --jobs {jobs}): {cold.seconds:6.2f} s  "
           f"{words / cold.seconds:9,.0f} words/s  {files / cold.seconds:6.1f} files/s  "
-          f"({result['findings']} findings, {stats.get('mode', '?')})")
+          f"({result['findings']} findings, {stats.get('mode', '?')}){_load(cold)}")
     print(f"  warm (cache full):            {warm.seconds:6.2f} s  "
           f"{cold.seconds / warm.seconds:5.1f}x faster than cold")
     print(f"  --no-cache --jobs 1:          {serial.seconds:6.2f} s  "
-          f"{words / serial.seconds:9,.0f} words/s")
+          f"{words / serial.seconds:9,.0f} words/s{_load(serial)}")
     print(f"  --no-cache --jobs {jobs}:          {parallel.seconds:6.2f} s  "
-          f"{serial.seconds / parallel.seconds:5.2f}x the --jobs 1 speed; findings identical "
-          f"across all four runs: {'yes' if same else 'NO'}")
+          f"{serial.seconds / parallel.seconds:5.2f}x the --jobs 1 speed{_load(parallel)}")
+    print(f"  findings identical across the four runs: {'yes' if same else 'NO'}")
     if stats:
         share = int(stats["parsed"]) / max(1, int(stats["words"]))
         print(f"  text reaching spaCy: {int(stats['parsed']):,} of {int(stats['words']):,} words "
@@ -215,6 +236,12 @@ def report_tree(name: str, root: Path, opts: argparse.Namespace, scratch: Path,
     if opts.proselint:
         result.update(run_proselint(opts.proselint, root, words, cold.seconds, scratch))
     return result
+
+
+def _load(run: Run) -> str:
+    """CPU time of the run, and how busy other processes kept the machine meanwhile."""
+    others = f", other processes busy {run.others:.1f} CPUs" if run.others >= 0 else ""
+    return f"  [cpu {run.cpu_seconds:.2f} s{others}]"
 
 
 def run_proselint(command: str, root: Path, words: int, ours: float, scratch: Path) -> dict:
@@ -286,7 +313,9 @@ def main() -> int:
     opts = parser.parse_args()
     if opts.proselint and not shutil.which(opts.proselint):
         parser.error(f"proselint not found: {opts.proselint}")
-    print(f"genai-lint benchmark: Python {sys.version.split()[0]}, {os.cpu_count()} CPUs")
+    cpus = os.cpu_count() or 1
+    print(f"genai-lint benchmark: Python {sys.version.split()[0]}, {cpus} CPUs; {cpus} processes "
+          f"of pure CPU work run {machine_parallelism(cpus):.2f}x as fast as one right now")
     results: dict[str, dict] = {}
     with tempfile.TemporaryDirectory(prefix="genai-lint-bench-") as tmp:
         scratch = Path(tmp)

@@ -3,7 +3,8 @@
 Usage: python eval/score.py [eval/sentences.yaml] [--verbose]
 
 A finding counts as a true positive when it has the expected rule and overlaps the expected
-span (the offending words); any other finding is a false positive.
+span (the offending words); any other finding is a false positive. Document-level rules
+(``acronym``, ``consistency``) judge a whole document, not a sentence, and are not scored here.
 """
 
 from __future__ import annotations
@@ -15,9 +16,12 @@ from pathlib import Path
 
 import yaml
 
-from linter.api import lint_text
+from linter.api import lint_text, ruleset
+from linter.config import Config
 
 HERE = Path(__file__).parent
+#: rule kinds that judge a whole document (first use, one variant), so not a lone sentence
+DOCUMENT_KINDS = ("acronym", "consistency")
 
 
 def _span(text: str, expected: str) -> tuple[int, int]:
@@ -32,9 +36,11 @@ def score(cases: list[dict], verbose: bool = False) -> tuple[Counter, Counter, C
     tp: Counter = Counter()
     fp: Counter = Counter()
     fn: Counter = Counter()
+    rules = ruleset(Config())
+    skipped = [code for kind in DOCUMENT_KINDS for code in rules.codes_of_kind(kind)]
     for case in cases:
         text = case["text"]
-        findings = lint_text(text, syntax="markdown")
+        findings = lint_text(text, syntax="markdown", ignore=skipped)
         expected = [(e["rule"], *_span(text, e["span"])) for e in case.get("expect") or []]
         used: set[int] = set()
         for rule, start, end in expected:

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache, partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from linter import markup
 from linter.config import Config
@@ -30,6 +31,9 @@ from linter.selection import Selection, build_selection
 from linter.source import SourceText
 from linter.stats import LintStats
 from linter.suppress import parse_directives
+
+if TYPE_CHECKING:
+    from linter.quickscan import QuickScan
 
 #: The knowledge base shipped with genai-lint; ``knowledge_files`` in the config extend it.
 KNOWLEDGE_FILE = "knowledge.yaml"
@@ -263,6 +267,10 @@ def _selection(
         ignore=ignore if select else (*config.ignore, *ignore),
         severities={ref: level.value for ref, level in config.severity.items()},
         per_file_ignores=config.per_file_ignores,
+        per_file_severities={
+            glob: {ref: level.value for ref, level in levels.items()}
+            for glob, levels in config.per_file_severity.items()
+        },
     )
 
 
@@ -272,7 +280,9 @@ def _claims_for(rules: RuleSet, selection: Selection, config: Config) -> ClaimCh
     if not codes & selection.active:
         return None
     names = tuple(sorted((rules.infos[code].name, code) for code in codes))
-    return LazyClaims(partial(_claim_checker, config.model, tuple(config.knowledge_files), names))
+    files = tuple(config.knowledge_files)
+    return LazyClaims(partial(_claim_checker, config.model, files, names),
+                      partial(_quick_scan, files))
 
 
 @lru_cache(maxsize=4)
@@ -283,6 +293,14 @@ def _claim_checker(
     from linter.claims import ClaimAnalyzer
 
     return ClaimAnalyzer(_load_knowledge(knowledge_files), dict(codes), model=model)
+
+
+@lru_cache(maxsize=4)
+def _quick_scan(knowledge_files: tuple[Path, ...]) -> QuickScan:
+    """The fast prefilter for knowledge-base names, built once per process."""
+    from linter.quickscan import QuickScan
+
+    return QuickScan(_load_knowledge(knowledge_files))
 
 
 def knowledge(config: Config) -> KnowledgeBase:

@@ -42,7 +42,12 @@ def _settings(selection: Selection) -> str:
         for spec, codes in selection.per_file
     ]
     severities = sorted((code, level.value) for code, level in selection.severities.items())
-    return repr((sorted(selection.active), severities, per_file))
+    per_file_severity = [
+        ([getattr(p, "pattern", None) or str(p.regex) for p in spec.patterns],
+         sorted((code, level.value) for code, level in levels.items()))
+        for spec, levels in selection.per_file_severity
+    ]
+    return repr((sorted(selection.active), severities, per_file, per_file_severity))
 
 
 def _model_identity(name: str | None) -> str:

@@ -52,6 +52,10 @@ def _fail(message: object) -> NoReturn:
     raise CliError(" ".join(str(message).split()))
 
 
+class Interrupted(Exception):
+    """Ctrl-C (SIGINT) during a command."""
+
+
 class LintGroup(click.Group):
     """A group whose default command is ``check``: ``genai-lint docs/`` is ``genai-lint check
     docs/``. A subcommand is run when the first positional argument names one; options written
@@ -72,6 +76,14 @@ class LintGroup(click.Group):
     def format_usage(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         formatter.write_usage(ctx.command_path, "[OPTIONS] [PATHS]...")
         formatter.write_usage(ctx.command_path, "COMMAND [ARGS]...", prefix="       ")
+
+    def invoke(self, ctx: click.Context) -> Any:
+        """Run the command; Ctrl-C leaves as :class:`Interrupted` (click would print a blank
+        line and turn it into ``Abort``), so the run ends with one line and exit code 130."""
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            raise Interrupted from None
 
     def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         check = self.commands[self.default_command]
@@ -109,6 +121,9 @@ def _guarded(call: Any, argv: Sequence[str]) -> int:
     except click.exceptions.Abort:
         click.echo(f"{PROG}: aborted", err=True)
         return 130
+    except (Interrupted, KeyboardInterrupt):
+        click.echo(f"{PROG}: interrupted", err=True)
+        return 130
     except click.ClickException as exc:
         if debug:
             traceback.print_exc()
@@ -117,9 +132,6 @@ def _guarded(call: Any, argv: Sequence[str]) -> int:
             message += f" (see '{_help_command(exc.ctx)}')"
         click.echo(f"{PROG}: error: {message}", err=True)
         return exc.exit_code
-    except KeyboardInterrupt:
-        click.echo(f"{PROG}: interrupted", err=True)
-        return 130
     except BrokenPipeError:
         _silence_stdout()
         return EXIT_ERROR

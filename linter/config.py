@@ -4,7 +4,8 @@ Keys may be written ``snake_case`` or ``kebab-case`` (``fail-on`` is ``fail_on``
 value means the default. Errors are :class:`ConfigError`, one line naming the file, the key
 and, when known, the line: YAML positions come from the composed node tree; ``pyproject.toml``
 gives no positions, so its lines are found by a best-effort scan of the table's key lines.
-Rule references (in ``select``, ``ignore``, ``severity``, ``per_file_ignores``) are checked
+Rule references (in ``select``, ``ignore``, ``severity``, ``per_file_ignores``,
+``per_file_severity``) are checked
 only for their shape here; the caller resolves them against the loaded rules.
 
 ``pyproject.toml`` is read with :mod:`tomllib` (Python 3.11+) or ``tomli``; on Python 3.10
@@ -61,6 +62,8 @@ class Config:
     rule_files: tuple[Path, ...] = ()
     knowledge_files: tuple[Path, ...] = ()
     per_file_ignores: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    #: glob → {rule reference: severity}, applied over ``severity`` for matching paths
+    per_file_severity: Mapping[str, Mapping[str, Severity]] = field(default_factory=dict)
     respect_gitignore: bool = True
     config_path: Path | None = None
 
@@ -366,6 +369,13 @@ class _Validator:
             out[glob] = self.rule_refs(f"{key}[{glob}]", v)
         return out
 
+    def per_file_severity(self, key: str, node: _Node) -> dict[str, dict[str, Severity]]:
+        out = {}
+        for k, glob, v in self.mapping(key, node):
+            self._check_glob(key, k, glob)
+            out[glob] = self.severity_map(f"{key}[{glob}]", v)
+        return out
+
     def boolean(self, key: str, node: _Node) -> bool:
         if node.kind == "scalar" and isinstance(node.value, bool):
             return node.value
@@ -384,6 +394,7 @@ _CHECKS: dict[str, Callable[[_Validator, str, _Node], Any]] = {
     "rule_files": _Validator.files,
     "knowledge_files": _Validator.files,
     "per_file_ignores": _Validator.per_file,
+    "per_file_severity": _Validator.per_file_severity,
     "respect_gitignore": _Validator.boolean,
 }
 

@@ -10,7 +10,7 @@ from linter import largefile, markup
 from linter.checks.base import Match
 from linter.findings import Finding, Fix
 from linter.ruleset import RuleSet
-from linter.segments import Document, Segment
+from linter.segments import Comment, Document, Segment
 from linter.selection import Selection
 from linter.source import SourceText
 from linter.stats import LintStats, word_count
@@ -27,18 +27,32 @@ class ClaimChecker(Protocol):
 
     def analyze(self, texts: Sequence[str]) -> list[list[Match]]: ...
 
-    def could_match(self, text: str) -> bool: ...
+    def could_match(self, text: str) -> bool:
+        """False only when ``text`` (a file or a segment) holds no candidate and no table
+        claim; the engine then skips it."""
+        ...
 
     def table_matches(
         self, segments: Sequence[Segment], line_of: Callable[[int], int]
     ) -> list[tuple[Segment, Match]]: ...
 
 
+class Prefilter(Protocol):
+    """A fast test that is False only when ``ClaimChecker.could_match`` would be."""
+
+    def maybe(self, text: str) -> bool: ...
+
+
 class LazyClaims:
     """A :class:`ClaimChecker` built on first use: a run answered from the cache never needs it."""
 
-    def __init__(self, build: Callable[[], ClaimChecker]) -> None:
+    def __init__(
+        self,
+        build: Callable[[], ClaimChecker],
+        prefilter: Callable[[], Prefilter] | None = None,
+    ) -> None:
         self._build = build
+        self._prefilter = prefilter
         self._checker: ClaimChecker | None = None
 
     @property
@@ -54,6 +68,8 @@ class LazyClaims:
         return self.checker.analyze(texts)
 
     def could_match(self, text: str) -> bool:
+        if self._prefilter is not None and not self._prefilter().maybe(text):
+            return False
         return self.checker.could_match(text)
 
     def table_matches(
@@ -63,7 +79,7 @@ class LazyClaims:
 
     def __getstate__(self) -> dict[str, object]:
         """Pickled (for a spawned worker) without the built checker: the worker builds its own."""
-        return {"_build": self._build, "_checker": None}
+        return {"_build": self._build, "_prefilter": self._prefilter, "_checker": None}
 
 
 @dataclass(frozen=True)
@@ -92,7 +108,10 @@ class Linter:
         self.rules = rules
         self.selection = selection
         self.claims = claims
-        self._term_rules = tuple(r for r in rules.term_rules if r.info.code in selection.active)
+        self._term_rules = tuple(r for r in rules.prose_checks if r.info.code in selection.active)
+        self._document_checks = tuple(
+            r for r in rules.document_checks if r.info.code in selection.active
+        )
         self._claims_active = bool(rules.codes_of_kind("claim") & selection.active)
         self.stats = LintStats()
 
@@ -147,15 +166,19 @@ class Linter:
         claims = self.claims if self._claims_active else None
         if claims is not None and segments:
             found.extend(claims.table_matches(segments, lambda offset: source.position(offset)[0]))
+        prose = []
         for segment in segments:
             if is_quoted_block(source.text, segment):
                 continue
+            prose.append(segment)
             for rule in self._term_rules:
                 found.extend((segment, m) for m in rule.find(segment))
-            if claims is not None:
+            if claims is not None and claims.could_match(segment.text):
                 candidates.extend(
                     _Candidate(index, segment, s, e) for s, e in claims.candidates(segment)
                 )
+        for check in self._document_checks:
+            found.extend(check.find_document(prose))
 
     def _analyze(
         self, candidates: list[_Candidate], per_file: list[list[tuple[Segment, Match]]]
@@ -173,18 +196,31 @@ class Linter:
             )
 
     def _lint_in_parts(self, file: SourceFile, found: list[tuple[Segment, Match]]) -> Document:
-        """A very large file, part by part (see :mod:`linter.largefile`); returns its comments."""
-        comments = []
-        for document in largefile.parts(file.source):
-            candidates: list[_Candidate] = []
-            self._scan(0, file.source, document.segments, found, candidates)
-            self._analyze(candidates, [found])
-            comments.extend(document.comments)
+        """A very large file, part by part (see :mod:`linter.largefile`); returns its comments.
+
+        Document-level checks still see the whole file's prose, once, after the last part.
+        """
+        text = file.source.text
+        comments: list[Comment] = []
+        prose: list[Segment] = []
+        checks, self._document_checks = self._document_checks, ()
+        try:
+            for document in largefile.parts(file.source):
+                candidates: list[_Candidate] = []
+                self._scan(0, file.source, document.segments, found, candidates)
+                self._analyze(candidates, [found])
+                comments.extend(document.comments)
+                if checks:
+                    prose.extend(s for s in document.segments if not is_quoted_block(text, s))
+        finally:
+            self._document_checks = checks
+        for check in checks:
+            found.extend(check.find_document(prose))
         return Document(segments=(), comments=tuple(comments))
 
     def could_match(self, text: str) -> bool:
         """The raw-text prefilter: can any active rule match anywhere in this file?"""
-        if any(rule.pattern.search(text) for rule in self._term_rules):
+        if any(r.pattern.search(text) for r in (*self._term_rules, *self._document_checks)):
             return True
         return self.claims is not None and self._claims_active and self.claims.could_match(text)
 
@@ -203,7 +239,7 @@ class Linter:
                 segment,
                 match,
                 info.name,
-                self.selection.severity_of(info.code, info.severity),
+                self.selection.severity_of(info.code, info.severity, file.label),
             )
             key = (finding.rule, finding.start, finding.end)
             if key in seen or not self.selection.keeps(finding):

@@ -20,8 +20,8 @@ from linter.findings import Finding
 from linter.progress import Progress
 from linter.stats import LintStats, word_count
 
-#: Below this much text (characters, about 25,000 words) worker processes cost more than
-#: they save: each loads its own spaCy pipeline.
+#: Below this much text (characters, about 25,000 words) starting workers costs more than
+#: it saves (and the spaCy pipeline is loaded up front, before any sentence asks for it).
 PARALLEL_MIN_CHARS = 150_000
 #: Chunks per worker: small enough to balance the load, big enough for spaCy's batching.
 CHUNKS_PER_JOB = 4

@@ -11,12 +11,14 @@ file's mode.
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import os
 import re
+import signal
 import stat
 import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from linter import markup
@@ -61,6 +63,7 @@ def plan_edits(
     edits: list[Edit] = []
     skipped = 0
     last_end = -1
+    protected = _Spans(protected)
     for finding in sorted(
         (f for f in findings if f.fix is not None), key=lambda f: (f.start, f.end, f.rule)
     ):
@@ -69,7 +72,7 @@ def plan_edits(
         if (
             not 0 <= start <= end <= len(text)
             or text[start:end] != finding.text
-            or _overlaps(start, end, protected)
+            or protected.overlaps(start, end)
             or start < last_end
         ):
             if not (edits and (start, end) == (edits[-1].start, edits[-1].end)
@@ -83,22 +86,47 @@ def plan_edits(
     return edits, skipped
 
 
+class _Spans:
+    """Protected spans, merged where they overlap, for a binary search per edit."""
+
+    def __init__(self, spans: Sequence[tuple[int, int]]) -> None:
+        merged: list[list[int]] = []
+        for lo, hi in sorted(spans):
+            if hi <= lo:
+                continue
+            # Merge only spans that share a character: touching spans stay apart, so an
+            # empty edit between them is not "inside" one.
+            if merged and lo < merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], hi)
+            else:
+                merged.append([lo, hi])
+        self.starts = [lo for lo, _ in merged]
+        self.ends = [hi for _, hi in merged]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether ``[start, end)`` shares a character with a span (an empty edit: lies
+        strictly inside one)."""
+        index = bisect.bisect_right(self.ends, start)  # the first span ending after start
+        if index == len(self.ends):
+            return False
+        lo = self.starts[index]
+        return lo < end if start < end else lo < start
+
+
 def _overlaps(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
     """Whether ``[start, end)`` shares a character with a span (an empty edit: lies inside)."""
-    for lo, hi in spans:
-        if start < hi and lo < end:
-            return True
-        if start == end and lo < start < hi:
-            return True
-    return False
+    return _Spans(spans).overlaps(start, end)
 
 
 def apply_edits(text: str, edits: Sequence[Edit]) -> str:
-    """Apply sorted, non-overlapping edits to normalised ``text``."""
-    out = text
-    for edit in reversed(edits):
-        out = out[: edit.start] + edit.replacement + out[edit.end :]
-    return out
+    """Apply sorted, non-overlapping edits to normalised ``text`` (in one pass)."""
+    parts: list[str] = []
+    pos = 0
+    for edit in edits:
+        parts += (text[pos : edit.start], edit.replacement)
+        pos = edit.end
+    parts.append(text[pos:])
+    return "".join(parts)
 
 
 def apply_edits_raw(raw: str, source: SourceText, edits: Sequence[Edit]) -> str:
@@ -116,13 +144,16 @@ def apply_edits_raw(raw: str, source: SourceText, edits: Sequence[Edit]) -> str:
         line, column = source.position(offset)
         return raw_starts[line - 1] + column - 1
 
-    out = raw
-    for edit in reversed(edits):
+    parts: list[str] = []
+    pos = 0
+    for edit in edits:
         replacement = edit.replacement
         if source.newline != "\n":
             replacement = replacement.replace("\n", source.newline)
-        out = out[: to_raw(edit.start)] + replacement + out[to_raw(edit.end) :]
-    return out
+        parts += (raw[pos : to_raw(edit.start)], replacement)
+        pos = to_raw(edit.end)
+    parts.append(raw[pos:])
+    return "".join(parts)
 
 
 def fix_bytes(
@@ -179,12 +210,16 @@ def fix_file(read: ReadFile, syntax: str, findings: Iterable[Finding]) -> FixOut
     if not any(f.fix is not None for f in findings):
         return FixOutcome(read.label)
     try:
+        try:
+            before = os.stat(read.path)
+        except OSError:
+            before = None  # read_bytes says why
         data = read_bytes(read.path)
         if digest_of(data) != read.digest:
             raise FixError("the file changed since it was linted")
         new_data, applied, skipped = fix_bytes(data, read.source, syntax, findings)
         if new_data != data:
-            write_atomic(read.path, new_data)
+            write_atomic(read.path, new_data, expect=before)
     except (FixError, ReadError) as exc:
         return FixOutcome(read.label, error=str(exc))
     except OSError as exc:
@@ -202,24 +237,68 @@ def fix_files(
     return [fix_file(read, syntax, by_label.get(read.label, ())) for read, syntax in files]
 
 
-def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
-    """Replace the file at ``path`` (a link: its target) with ``data``, keeping its mode."""
+def write_atomic(
+    path: str | os.PathLike[str], data: bytes, *, expect: os.stat_result | None = None
+) -> None:
+    """Replace the file at ``path`` (a link: its target) with ``data``, keeping its mode (and,
+    where allowed, its owner).
+
+    The data goes to a temporary file in the same folder, is flushed to disk, then renamed
+    over the target, so the file is at every moment either the old one or the new one. With
+    ``expect`` (the target's ``os.stat`` when it was read), a target modified since is left
+    alone (:class:`FixError`). Ctrl-C and SIGTERM are held back until the rename is done, so
+    an interrupted run leaves neither a half-written file nor a temporary one.
+    """
     target = os.path.realpath(path)
     folder, name = os.path.split(target)
-    mode = stat.S_IMODE(os.stat(target).st_mode)
-    fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".genai-lint-tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(tmp, mode)
-        os.replace(tmp, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
+    info = os.stat(target)
+    with _signals_deferred():
+        fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".genai-lint-tmp", dir=folder)
+        try:
+            with os.fdopen(fd, "wb") as stream:
+                stream.write(data)
+                stream.flush()
+                os.fsync(stream.fileno())
+            os.chmod(tmp, stat.S_IMODE(info.st_mode))
+            _keep_owner(tmp, info)
+            if expect is not None and _changed(expect, os.stat(target)):
+                raise FixError("the file changed while it was being fixed")
+            os.replace(tmp, target)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+            raise
     _fsync_folder(folder)
+
+
+def _changed(before: os.stat_result, now: os.stat_result) -> bool:
+    """Whether a file's stat shows it was replaced or written to between two looks."""
+    fields = ("st_ino", "st_dev", "st_size", "st_mtime_ns", "st_ctime_ns")
+    return any(getattr(before, f) != getattr(now, f) for f in fields)
+
+
+def _keep_owner(tmp: str, info: os.stat_result) -> None:
+    """Give the temporary file the target's owner and group, where the OS allows it."""
+    chown = getattr(os, "chown", None)
+    if chown is None or (info.st_uid, info.st_gid) == (os.geteuid(), os.getegid()):
+        return
+    with contextlib.suppress(OSError):
+        chown(tmp, info.st_uid, info.st_gid)
+
+
+@contextlib.contextmanager
+def _signals_deferred() -> Iterator[None]:
+    """Block SIGINT, SIGTERM and SIGHUP for the block (POSIX); they are delivered after it."""
+    block = getattr(signal, "pthread_sigmask", None)
+    if block is None:
+        yield
+        return
+    wanted = {signal.SIGINT, signal.SIGTERM, getattr(signal, "SIGHUP", signal.SIGTERM)}
+    previous = block(signal.SIG_BLOCK, wanted)
+    try:
+        yield
+    finally:
+        block(signal.SIG_SETMASK, previous)
 
 
 def _fsync_folder(folder: str) -> None:

@@ -8,7 +8,9 @@ here, before the workers start (importing and loading it costs about a second of
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
+import signal
 import sys
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
@@ -68,12 +70,32 @@ def run_chunks(
                     done, _ = wait(pending, return_when=FIRST_COMPLETED)
                 for future in done:
                     yield pending.pop(future), future.result()
+        except BaseException:
+            # Ctrl-C, a worker's error or a closed generator: stop the workers now rather
+            # than wait for the chunks they are on (leaving the pool would wait for them).
+            _stop(pool)
+            raise
         finally:
             for future in pending:
                 future.cancel()
 
 
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """Cancel the queued chunks and terminate the workers."""
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        with contextlib.suppress(Exception):
+            process.terminate()
+    for process in processes:
+        with contextlib.suppress(Exception):
+            process.join(timeout=5)
+
+
 def _start(factory: Callable[[], Linter]) -> None:
+    # Ctrl-C reaches the whole process group: the parent handles it (and stops the
+    # workers); a worker ignores it rather than print a traceback of its own.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     global _linter
     _linter = factory()
 

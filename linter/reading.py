@@ -51,7 +51,17 @@ def label_for(path: str | os.PathLike[str], cwd: str | None = None) -> str:
         rel = given
     if rel == os.pardir or rel.startswith(os.pardir + os.sep) or os.path.isabs(rel):
         rel = os.path.normpath(given)
-    return rel.replace(os.sep, "/")
+    return printable_path(rel.replace(os.sep, "/"))
+
+
+def printable_path(path: str) -> str:
+    """``path`` as valid Unicode: bytes of a file name that do not decode (kept by Python as
+    lone surrogates) are written ``\\xff``, so every output format can print it."""
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        return os.fsencode(path).decode("utf-8", "backslashreplace")
+    return path
 
 
 def decode_message(exc: DecodeError) -> str:

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from linter.checks import terms
+from linter.checks import acronym, capitalization, consistency, existence, substitution, terms
 from linter.findings import Severity
-from linter.patterns import PatternError
+from linter.patterns import PatternError, compile_pattern
 from linter.ruleinfo import RuleInfo
 from linter.yamlload import LineDict, YamlError, load_yaml
 
@@ -38,9 +38,23 @@ _KIND_KEYS = {
         "plural_only",
     },
     "claim": set(),
+    "existence": {"tokens", "ignorecase"},
+    "substitution": {"swap", "ignorecase"},
+    "consistency": {"variants", "ignorecase"},
+    "acronym": {"acronym", "expansion"},
+    "capitalization": {"terms"},
 }
+#: per kind: the builder and the keys it requires (a list of strings, or a mapping for ``swap``)
+_BUILDERS: dict[str, tuple[Callable[[RuleInfo, dict], Any], tuple[str, ...]]] = {
+    "existence": (existence.build, ("tokens",)),
+    "substitution": (substitution.build, ("swap",)),
+    "consistency": (consistency.build, ("variants",)),
+    "acronym": (acronym.build, ("acronym", "expansion")),
+    "capitalization": (capitalization.build, ("terms",)),
+}
+_FIXABLE_KINDS = frozenset({"term", "substitution", "consistency", "acronym", "capitalization"})
 #: YAML rule files shipped with genai-lint (``rules/`` in the source tree).
-DEFAULT_RULE_FILES = ("terms.yaml", "claims.yaml")
+DEFAULT_RULE_FILES = ("terms.yaml", "claims.yaml", "acronyms.yaml", "style.yaml")
 
 
 def packaged_path(name: str) -> Path:
@@ -55,6 +69,9 @@ class RuleSet:
     infos: dict[str, RuleInfo]
     term_rules: tuple[terms.TermRule, ...] = ()
     by_name: dict[str, str] = field(default_factory=dict)
+    #: every check with ``find(segment)`` (term rules first), and with ``find_document(segments)``
+    prose_checks: tuple[Any, ...] = ()
+    document_checks: tuple[Any, ...] = ()
 
     def resolve(self, ref: str) -> str | None:
         """A rule code for a code or a name (case-insensitive code), or None."""
@@ -72,6 +89,7 @@ def load_ruleset(extra_files: Sequence[Path] = ()) -> RuleSet:
     paths = [packaged_path(name) for name in DEFAULT_RULE_FILES] + list(extra_files)
     infos: dict[str, RuleInfo] = {}
     term_rules: list[terms.TermRule] = []
+    checks: list[Any] = []
     for path in paths:
         for info, entry in _entries(path):
             if info.code in infos:
@@ -79,8 +97,12 @@ def load_ruleset(extra_files: Sequence[Path] = ()) -> RuleSet:
             infos[info.code] = info
             if info.kind == "term":
                 term_rules.append(_build_term(path, info, entry))
+            elif info.kind in _BUILDERS:
+                checks.append(_build_check(path, info, entry))
     by_name = {info.name: code for code, info in infos.items()}
-    return RuleSet(infos, tuple(term_rules), by_name)
+    prose = (*term_rules, *(c for c in checks if hasattr(c, "find")))
+    document = tuple(c for c in checks if hasattr(c, "find_document"))
+    return RuleSet(infos, tuple(term_rules), by_name, prose, document)
 
 
 def _entries(path: Path) -> Iterable[tuple[RuleInfo, LineDict]]:
@@ -97,11 +119,20 @@ def _entries(path: Path) -> Iterable[tuple[RuleInfo, LineDict]]:
     for entry in rules:
         if not isinstance(entry, LineDict):
             raise YamlError(path, _line(data, "rules"), "each rule must be a mapping")
-        yield _info(path, kind, entry), entry
+        yield _info(path, _rule_kind(path, kind, entry), entry), entry
+
+
+def _rule_kind(path: Path, default: str, entry: LineDict) -> str:
+    """A rule's own ``kind`` (a file may mix kinds), else the file's."""
+    kind = entry.get("kind", default)
+    if kind not in _KIND_KEYS:
+        known = ", ".join(sorted(_KIND_KEYS))
+        raise YamlError(path, entry.line_of("kind"), f"'kind' must be one of {known}, got {kind!r}")
+    return kind
 
 
 def _info(path: Path, kind: str, entry: LineDict) -> RuleInfo:
-    allowed = _COMMON_KEYS | _KIND_KEYS[kind]
+    allowed = _COMMON_KEYS | _KIND_KEYS[kind] | {"kind"}
     for key in entry:
         if key not in allowed:
             raise YamlError(path, entry.line_of(key), f"unknown key {key!r} in a {kind} rule")
@@ -132,7 +163,7 @@ def _info(path: Path, kind: str, entry: LineDict) -> RuleInfo:
         severity=severity,
         summary=str(entry.get("summary") or _first_sentence(str(entry.get("rationale", "")))),
         rationale=str(entry.get("rationale", "")).strip(),
-        fixable=kind == "term" or bool(entry.get("fixable", False)),
+        fixable=kind in _FIXABLE_KINDS or bool(entry.get("fixable", False)),
         examples={k: tuple(v) for k, v in examples.items()},
         sources=tuple(str(s) for s in sources),
         origin=str(path.resolve()),
@@ -148,10 +179,63 @@ def _build_term(path: Path, info: RuleInfo, entry: LineDict) -> terms.TermRule:
         or not all(isinstance(v, str) and v for v in variants)
     ):
         raise YamlError(path, entry.line_of("variants"), "'variants' must be a list of strings")
+    _check_term_keys(path, info, entry)
     try:
         return terms.build(info, entry)
     except PatternError as exc:
         raise YamlError(path, entry.line, f"rule {info.code}: {exc}") from None
+
+
+def _build_check(path: Path, info: RuleInfo, entry: LineDict) -> Any:
+    """A rule of one of the word-list kinds (see ``_BUILDERS``), its keys checked first."""
+    build, required = _BUILDERS[info.kind]
+    for key in required:
+        value = entry.get(key)
+        if key in ("acronym", "expansion"):
+            _required_str(path, entry, key)
+        elif key == "swap":
+            if (
+                not isinstance(value, dict)
+                or not value
+                or not all(
+                    isinstance(k, str) and k and isinstance(v, str) and v for k, v in value.items()
+                )
+            ):
+                raise YamlError(path, entry.line_of(key), "'swap' must map strings to strings")
+        elif (
+            not isinstance(value, list)
+            or not value
+            or not all(isinstance(v, str) and v.strip() for v in value)
+        ):
+            raise YamlError(path, entry.line_of(key), f"{key!r} must be a list of strings")
+    if "ignorecase" in entry and not isinstance(entry["ignorecase"], bool):
+        raise YamlError(path, entry.line_of("ignorecase"), "'ignorecase' must be true or false")
+    return build(info, entry)
+
+
+def _check_term_keys(path: Path, info: RuleInfo, entry: LineDict) -> None:
+    """The optional keys of a term rule: types, and patterns that RE2 compiles."""
+    replacements = entry.get("replacements")
+    if replacements is not None and not (
+        isinstance(replacements, dict)
+        and all(isinstance(k, str) and (v is None or isinstance(v, str))
+                for k, v in replacements.items())
+    ):
+        raise YamlError(path, entry.line_of("replacements"),
+                        "'replacements' must map variants to strings (or null)")
+    if not isinstance(entry.get("plural_only", False), bool):
+        raise YamlError(path, entry.line_of("plural_only"), "'plural_only' must be true or false")
+    for key in ("not_followed_by", "requires_context"):
+        pattern = entry.get(key)
+        if pattern is None:
+            continue
+        if not isinstance(pattern, str):
+            raise YamlError(path, entry.line_of(key),
+                            f"rule {info.code}: {key!r} must be a pattern (a string)")
+        try:
+            compile_pattern(pattern)
+        except PatternError as exc:
+            raise YamlError(path, entry.line_of(key), f"rule {info.code}: {key}: {exc}") from None
 
 
 def _required_str(path: Path, entry: LineDict, key: str) -> str:

@@ -1,4 +1,5 @@
-"""Which rules run, and at what severity: --select/--ignore, per-rule severity, per-file ignores."""
+"""Which rules run, and at what severity: --select/--ignore, per-rule severity, per-file ignores
+and per-file severities."""
 
 from __future__ import annotations
 
@@ -25,6 +26,8 @@ class Selection:
     active: frozenset[str]
     severities: Mapping[str, Severity] = field(default_factory=dict)
     per_file: tuple[tuple[pathspec.PathSpec, frozenset[str]], ...] = ()
+    #: (paths, {code: severity}); a later match overrides an earlier one and ``severities``
+    per_file_severity: tuple[tuple[pathspec.PathSpec, Mapping[str, Severity]], ...] = ()
 
     def keeps(self, finding: Finding) -> bool:
         if finding.rule not in self.active:
@@ -34,8 +37,14 @@ class Selection:
             finding.rule in codes and spec.match_file(path) for spec, codes in self.per_file
         )
 
-    def severity_of(self, code: str, default: Severity) -> Severity:
-        return self.severities.get(code, default)
+    def severity_of(self, code: str, default: Severity, path: str | None = None) -> Severity:
+        level = self.severities.get(code, default)
+        if path is not None and self.per_file_severity:
+            posix = PurePosixPath(path).as_posix()
+            for spec, levels in self.per_file_severity:
+                if code in levels and spec.match_file(posix):
+                    level = levels[code]
+        return level
 
 
 def resolve_refs(rules: RuleSet, refs: Iterable[str], what: str) -> frozenset[str]:
@@ -67,6 +76,7 @@ def build_selection(
     ignore: Iterable[str] = (),
     severities: Mapping[str, str] | None = None,
     per_file_ignores: Mapping[str, Iterable[str]] | None = None,
+    per_file_severities: Mapping[str, Mapping[str, str]] | None = None,
 ) -> Selection:
     """Resolve references to codes; empty ``select`` means every rule."""
     selected = resolve_refs(rules, select, "--select") if select else frozenset(rules.infos)
@@ -75,7 +85,7 @@ def build_selection(
     for ref, level in (severities or {}).items():
         for code in resolve_refs(rules, [ref], "severity"):
             overrides[code] = Severity.parse(level)
-    if per_file_ignores:
+    if per_file_ignores or per_file_severities:
         import pathspec
     per_file = tuple(
         (
@@ -84,4 +94,15 @@ def build_selection(
         )
         for glob, refs in (per_file_ignores or {}).items()
     )
-    return Selection(active, overrides, per_file)
+    per_file_severity = tuple(
+        (
+            pathspec.PathSpec.from_lines("gitwildmatch", [glob]),
+            {
+                code: Severity.parse(level)
+                for ref, level in levels.items()
+                for code in resolve_refs(rules, [ref], f"per-file-severity[{glob}]")
+            },
+        )
+        for glob, levels in (per_file_severities or {}).items()
+    )
+    return Selection(active, overrides, per_file, per_file_severity)

@@ -53,6 +53,12 @@ GOOD_YAML = [
         id="per-file-ignores",
     ),
     pytest.param("\ufeffselect: [GL101]\r\n", {"select": ("GL101",)}, id="bom-and-crlf"),
+    pytest.param(
+        "per-file-severity:\n  'docs/blog/**': {GL201: warning, chatgpt-name: suggestion}\n",
+        {"per_file_severity": {"docs/blog/**": {"GL201": Severity.WARNING,
+                                                "chatgpt-name": Severity.SUGGESTION}}},
+        id="per-file-severity",
+    ),
 ]
 
 
@@ -149,6 +155,10 @@ BAD_YAML = [
                  ".genai-lint.yaml:2: invalid YAML: expected a single document in the stream; "
                  "but found another document",
                  id="two-documents"),
+    pytest.param("per-file-severity:\n  'docs/**':\n    GL101: loud\n",
+                 ".genai-lint.yaml:3: 'per-file-severity[docs/**]' value for 'GL101' "
+                 "must be one of error, warning, suggestion, got 'loud'",
+                 id="per-file-severity-level"),
     pytest.param("fail_on: !!python/name:os.system\n",
                  ".genai-lint.yaml:1: invalid YAML: could not determine a constructor for the "
                  "tag 'tag:yaml.org,2002:python/name:os.system'",
@@ -325,3 +335,21 @@ def test_bad_pyproject(in_tmp: Path, text: str, message: str) -> None:
     with pytest.raises(ConfigError) as info:
         load_config(Path("pyproject.toml"))
     assert str(info.value) == message
+
+
+def test_per_file_severity_regrades_findings(in_tmp: Path) -> None:
+    """``per-file-severity`` re-grades a rule under a glob only, over ``severity``."""
+    from linter.api import lint_paths
+
+    write(in_tmp / "docs/blog/post.md", "We asked Chat GPT.\n")
+    write(in_tmp / "docs/guide.md", "We asked Chat GPT.\n")
+    write(
+        in_tmp / ".genai-lint.yaml",
+        "severity: {GL101: error}\n"
+        "per-file-severity:\n  'docs/blog/**': {chatgpt-name: suggestion}\n",
+    )
+    config = load_config(Path(".genai-lint.yaml"))
+    report = lint_paths(["docs"], config, claims=False)
+    levels = {Path(f.path).name: f.severity for f in report.findings if f.rule == "GL101"}
+    assert levels == {"post.md": Severity.SUGGESTION, "guide.md": Severity.ERROR}
+

@@ -12,6 +12,7 @@ SECTION = """\
 # Models {n}
 
 DALL·E is a large language model. Use Chat GPT for drafts, and Open AI for the rest.
+An LLM writes text; the LLM in section {n} is the same LLM.
 
 - GPT-4 is a large language model developed by OpenAI.
 - Google's GPT-4 answers questions.

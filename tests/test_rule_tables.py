@@ -34,7 +34,13 @@ from linter.ruleset import load_ruleset
 TABLES = Path(__file__).parent / "rules"
 
 #: Minimum (fire, not_fire) examples per rule, by kind.
-MINIMUM = {"term": (8, 8), "claim": (20, 20)}
+MINIMUM = {
+    "term": (8, 8),
+    "claim": (20, 20),
+    "acronym": (6, 6),
+    "capitalization": (6, 6),
+    "consistency": (6, 6),
+}
 
 
 @dataclass(frozen=True)

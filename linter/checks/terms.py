@@ -27,6 +27,10 @@ _PLURAL_LEADERS = re.compile(
 )
 
 
+#: How far ``requires_context`` looks for its sentence on each side of a match (characters).
+CONTEXT_CHARS = 2000
+
+
 @dataclass(frozen=True)
 class TermRule:
     """One preferred name and its wrong variants, compiled into a single pattern."""
@@ -68,9 +72,15 @@ class TermRule:
         return not is_cited_title(segment, start, end)
 
     def _in_context(self, text: str, start: int, end: int) -> bool:
-        lo = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), 0)
-        hi_candidates = [i for i in (text.find(". ", end), text.find("\n", end)) if i != -1]
-        hi = min(hi_candidates) if hi_candidates else len(text)
+        # The sentence around the match, at most CONTEXT_CHARS on each side (an unbounded
+        # look-around is quadratic in a long paragraph with no full stop).
+        floor = max(start - CONTEXT_CHARS, 0)
+        ceiling = min(end + CONTEXT_CHARS, len(text))
+        lo = max(text.rfind(". ", floor, start), text.rfind("\n", floor, start), floor)
+        hi_candidates = [
+            i for i in (text.find(". ", end, ceiling), text.find("\n", end, ceiling)) if i != -1
+        ]
+        hi = min(hi_candidates) if hi_candidates else ceiling
         sentence = text[lo:start] + " " + text[end:hi]
         if self.requires_context is None:
             return True
@@ -80,7 +90,20 @@ class TermRule:
 
 
 def _reads_as_plural(text: str, start: int, end: int) -> bool:
-    return bool(_PLURAL_FOLLOWERS.match(text, end) or _PLURAL_LEADERS.search(text, 0, start))
+    return bool(_PLURAL_FOLLOWERS.match(text, end) or _leader_before(text, start))
+
+
+def _leader_before(text: str, start: int) -> bool:
+    """``_PLURAL_LEADERS.search(text, 0, start)``, searching only from where a match can
+    begin: the word (letters, digits, ``-``, ``_``) before the spaces that end at ``start``."""
+    pos = start
+    while pos > 0 and text[pos - 1].isspace():
+        pos -= 1
+    if pos == start:
+        return False
+    while pos > 0 and (text[pos - 1].isalnum() or text[pos - 1] in "-_"):
+        pos -= 1
+    return bool(_PLURAL_LEADERS.search(text, pos, start))
 
 
 def compile_variants(variants: list[str]) -> re.Pattern[str]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import pairwise
 from typing import Any
 
@@ -28,6 +28,27 @@ _CUES = re.compile(
     re.IGNORECASE,
 )
 _BATCH_SIZE = 128
+#: Longest text handed to spaCy (characters). A "sentence" longer than this (a run-on list, a
+#: generated blob with no full stop) is parsed in windows cut at spaces: spaCy's memory and
+#: time grow faster than linearly with the length of one text (half a megabyte of words
+#: without a full stop took 20 GB), and real sentences are far shorter.
+MAX_SENTENCE_CHARS = 1500
+
+
+def _windows(
+    text: str, spans: Iterable[tuple[int, int]], limit: int | None = None
+) -> Iterator[tuple[int, int]]:
+    """``spans``, with each one longer than ``limit`` cut into windows of at most ``limit``
+    characters that end after a space (or at ``limit`` when there is no space)."""
+    limit = limit or MAX_SENTENCE_CHARS
+    for start, end in spans:
+        while end - start > limit:
+            cut = text.rfind(" ", start + 1, start + limit)
+            cut = cut + 1 if cut > start else start + limit
+            yield start, cut
+            start = cut
+        if end > start:
+            yield start, end
 
 
 class ClaimAnalyzer:
@@ -54,7 +75,7 @@ class ClaimAnalyzer:
         """Sentence spans of ``segment`` worth parsing."""
         text = segment.text
         spans = []
-        for start, end in sentences(text):
+        for start, end in _windows(text, sentences(text)):
             sentence = text[start:end]
             mentions = self.finder.find(sentence)
             if self._worth_parsing(sentence, mentions):

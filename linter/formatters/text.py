@@ -13,6 +13,11 @@ from linter.findings import Finding, Severity
 from linter.formatters._common import SEVERITY_ORDER, plural, severity_counts, source_line
 from linter.report import Report
 
+#: Source lines longer than this (characters) are shown as an excerpt around the finding.
+LONG_LINE = 1000
+#: Characters of context an excerpt keeps on each side of the finding.
+EXCERPT_CONTEXT = 80
+
 _SEVERITY_STYLE: dict[Severity, dict[str, Any]] = {
     Severity.ERROR: {"fg": "red", "bold": True},
     Severity.WARNING: {"fg": "yellow", "bold": True},
@@ -67,13 +72,34 @@ def _finding_lines(
         gutter = style(f"{number:>{width}} |", fg="blue", bold=True)
         blank_gutter = style(f"{'':>{width}} |", fg="blue", bold=True)
         end = finding.end_column if finding.end_line == finding.line else len(text) + 1
-        pad, carets = caret(text, finding.column, end)
+        text, column, end = excerpt(text, finding.column, end)
+        pad, carets = caret(text, column, end)
         lines.append(f"{gutter} {text}" if text else gutter)
         lines.append(f"{blank_gutter} {pad}{style(carets, **sev_style)}")
     if finding.fix is not None:
         lines.append(f"  {style('fix:', fg='green', bold=True)} replace with "
                      f"\"{finding.fix.replacement}\"")
     return lines
+
+
+def excerpt(text: str, column: int, end_column: int) -> tuple[str, int, int]:
+    """A source line as shown under a finding, and the span's columns in it.
+
+    A line longer than :data:`LONG_LINE` characters (a minified or generated file, a
+    paragraph without line breaks) is cut to the span and :data:`EXCERPT_CONTEXT` characters
+    on each side, marked with "…" where cut; printing it whole for each of its findings
+    would make the output grow with the square of the line's length.
+    """
+    if len(text) <= LONG_LINE:
+        return text, column, end_column
+    start = min(max(column - 1, 0), len(text))
+    end = min(max(end_column - 1, start), len(text))
+    lo = max(start - EXCERPT_CONTEXT, 0)
+    hi = min(max(end, start + 1) + EXCERPT_CONTEXT, len(text), lo + LONG_LINE)
+    before = "…" if lo > 0 else ""
+    after = "…" if hi < len(text) else ""
+    shift = len(before) - lo
+    return before + text[lo:hi] + after, column + shift, min(end_column + shift, hi + shift + 1)
 
 
 def caret(text: str, column: int, end_column: int) -> tuple[str, str]:
