@@ -25,7 +25,7 @@ rules:
     name: test-existence
     severity: suggestion
     tokens: [leverage, utilize, cutting edge]
-    message: 'Avoid "{match}"'
+    message: 'Avoid "{match}" {0}'
     examples: {bad: ["We leverage it."], good: ["We use it."]}
   - code: T002
     kind: substitution
@@ -140,6 +140,11 @@ FIXES = [
 @pytest.mark.parametrize(("code", "text", "expected"), FIXES)
 def test_fix_keeps_casing(code: str, text: str, expected: str, config: Config) -> None:
     assert fixed(text, code, config) == expected
+
+
+def test_existence_message_names_the_match(config: Config) -> None:
+    findings = lint_text("We leverage it.", config=config, claims=False)
+    assert [f.message for f in findings if f.rule == "T001"] == ['Avoid "leverage" {0}']
 
 
 def test_consistency_spans_the_document(config: Config) -> None:

@@ -89,7 +89,8 @@ class AcronymRule:
     def _defined_after(self, text: str, end: int) -> bool:
         """The expansion follows closely ("LLM: a large language model", "LLMs, or large
         language models,", "LLM stands for large language model")."""
-        return self.expanded.search(text, end, end + _NEAR) is not None
+        stop = text.find(". ", end, end + _NEAR)
+        return self.expanded.search(text, end, end + _NEAR if stop == -1 else stop) is not None
 
     def _wrong(self, start: int, end: int, fix: str, given: str) -> Match:
         message = f'"{self.acronym}" stands for "{self.expansion}", not "{given.strip()}"'

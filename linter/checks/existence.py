@@ -23,7 +23,8 @@ class ExistenceRule:
     def find(self, segment: Segment) -> Iterator[Match]:
         for found in find_words(self.pattern, segment):
             start, end = found.span()
-            yield Match(self.info.code, start, end, self.message.format(match=found.group(0)))
+            message = self.message.replace("{match}", found.group(0))
+            yield Match(self.info.code, start, end, message)
 
 
 def build(info: RuleInfo, entry: dict) -> ExistenceRule:

@@ -28,6 +28,8 @@ _CUES = re.compile(
     re.IGNORECASE,
 )
 _BATCH_SIZE = 128
+#: Characters per spaCy batch at most (unless one text is longer): bounds the parser's memory.
+_BATCH_CHARS = 64_000
 #: Longest text handed to spaCy (characters). A "sentence" longer than this (a run-on list, a
 #: generated blob with no full stop) is parsed in windows cut at spaces: spaCy's memory and
 #: time grow faster than linearly with the length of one text (half a megabyte of words
@@ -116,7 +118,10 @@ class ClaimAnalyzer:
 
         nlp = load_pipeline(self.model)
         results: list[list[Match]] = []
-        for text, doc in zip(texts, nlp.pipe(texts, batch_size=_BATCH_SIZE), strict=True):
+        # Fewer texts per batch when they are long (windows of run-on text): spaCy's memory
+        # grows with the characters in a batch.
+        batch = max(1, min(_BATCH_SIZE, _BATCH_CHARS // max(len(text) for text in texts)))
+        for text, doc in zip(texts, nlp.pipe(texts, batch_size=batch), strict=True):
             results.append(self._check_doc(text, doc))
         return results
 
