@@ -27,7 +27,7 @@ from linter.narrowing import FindingFilter, narrow, wanted
 from linter.reading import ReadError, ReadFile, label_for, read_file
 from linter.report import FileError, Report
 from linter.ruleset import RuleSet, load_ruleset, packaged_path
-from linter.selection import Selection, build_selection
+from linter.selection import Selection, build_selection, resolve_refs
 from linter.source import SourceText
 from linter.stats import LintStats
 from linter.suppress import parse_directives
@@ -256,11 +256,28 @@ def _load_rules(rule_files: tuple[Path, ...]) -> RuleSet:
     return load_ruleset(rule_files)
 
 
+def _check_config_refs(rules: RuleSet, config: Config) -> None:
+    """A rule reference in the config that names no rule raises SelectionError naming the
+    file, the line and the key (not the command-line option it would otherwise seem)."""
+    settings = {
+        "select": config.select,
+        "ignore": config.ignore,
+        "severity": tuple(config.severity),
+        "per_file_ignores": tuple(r for refs in config.per_file_ignores.values() for r in refs),
+        "per_file_severity": tuple(
+            r for levels in config.per_file_severity.values() for r in levels),
+    }
+    for key, refs in settings.items():
+        if refs:
+            resolve_refs(rules, refs, config.origin(key))
+
+
 def _selection(
     rules: RuleSet, config: Config, select: Iterable[str], ignore: Iterable[str]
 ) -> Selection:
     select = tuple(select)
     ignore = tuple(ignore)
+    _check_config_refs(rules, config)
     return build_selection(
         rules,
         select=select or config.select,

@@ -66,11 +66,17 @@ class Config:
     per_file_severity: Mapping[str, Mapping[str, Severity]] = field(default_factory=dict)
     respect_gitignore: bool = True
     config_path: Path | None = None
+    #: setting → where it is written (``file:line: 'key'``), for errors found after loading
+    origins: Mapping[str, str] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def root(self) -> Path | None:
         """The folder of the config file (what relative settings are relative to), if any."""
         return self.config_path.parent if self.config_path is not None else None
+
+    def origin(self, key: str) -> str:
+        """Where setting ``key`` (snake_case) is written: ``file:line: 'key'``, or the key."""
+        return self.origins.get(key, repr(key))
 
 
 class ConfigError(Exception):
@@ -140,7 +146,9 @@ def _yaml_tree(text: str, shown: str) -> _Node | None:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
         if root is None:
             return None
-        return _from_yaml(root, yaml.SafeLoader(""))
+        return _from_yaml(root, yaml.SafeLoader(""), {})
+    except RecursionError:
+        raise ConfigError(shown, None, "invalid YAML: nested too deeply") from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
@@ -154,16 +162,28 @@ def _yaml_tree(text: str, shown: str) -> _Node | None:
         raise ConfigError(shown, None, f"invalid YAML: {exc}") from None
 
 
-def _from_yaml(node: yaml.Node, loader: yaml.SafeLoader) -> _Node:
+def _from_yaml(node: yaml.Node, loader: yaml.SafeLoader, done: dict[int, _Node]) -> _Node:
+    """The located tree of a composed node. A node met again (a YAML alias) is shared, not
+    copied: nested aliases would otherwise grow exponentially (a "billion laughs" file),
+    and a recursive alias would never end."""
     import yaml
 
+    if id(node) in done:
+        return done[id(node)]
     line = node.start_mark.line + 1
     if isinstance(node, yaml.MappingNode):
-        pairs = [(_from_yaml(k, loader), _from_yaml(v, loader)) for k, v in node.value]
-        return _Node("map", pairs, line)
+        pairs: list[tuple[_Node, _Node]] = []
+        located = done[id(node)] = _Node("map", pairs, line)
+        pairs.extend((_from_yaml(k, loader, done), _from_yaml(v, loader, done))
+                     for k, v in node.value)
+        return located
     if isinstance(node, yaml.SequenceNode):
-        return _Node("list", [_from_yaml(item, loader) for item in node.value], line)
-    return _Node("scalar", loader.construct_object(node, deep=True), line)
+        items: list[_Node] = []
+        located = done[id(node)] = _Node("list", items, line)
+        items.extend(_from_yaml(item, loader, done) for item in node.value)
+        return located
+    located = done[id(node)] = _Node("scalar", loader.construct_object(node, deep=True), line)
+    return located
 
 
 def _toml_tree(text: str, shown: str) -> _Node:
@@ -263,7 +283,12 @@ class _Validator:
             if value_node.kind == "scalar" and value_node.value is None:
                 continue  # null: keep the default
             values[canonical] = _CHECKS[canonical](self, key, value_node)
-        return Config(**values, config_path=self.path)
+        origins = {
+            canonical: f"{self.shown}:{node.line}: {node.value!r}" if node.line
+            else f"{self.shown}: {node.value!r}"
+            for canonical, node in seen.items()
+        }
+        return Config(**values, config_path=self.path, origins=origins)
 
     def _unknown(self, key: str) -> str:
         where = f" in [{TOML_TABLE}]" if self.toml else ""

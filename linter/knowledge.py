@@ -167,7 +167,7 @@ _SECTIONS = (
 )
 
 
-def _merge_file(path: Path, acc: dict[str, Any]) -> None:
+def _merge_file(path: Path, acc: dict[str, Any], validate_schema: bool = False) -> None:
     data = load_yaml(path)
     if not isinstance(data, dict):
         raise YamlError(path, 1, "a knowledge file must be a mapping")
@@ -175,20 +175,22 @@ def _merge_file(path: Path, acc: dict[str, Any]) -> None:
         if key not in _SECTIONS:
             line = data.line_of(key) if isinstance(data, LineDict) else None
             raise YamlError(path, line, f"unknown section {key!r} in a knowledge file")
-    for section in _SECTIONS:
-        value = data.get(section)
-        if value is None:
-            continue
-        if section in ("entities", "relations"):
-            if not isinstance(value, list):
-                raise YamlError(path, data.line_of(section), f"{section!r} must be a list")
-            for item in value:
-                if section == "entities":
-                    _check_entity(path, item)
+    sections = {s: data[s] for s in _SECTIONS if data.get(s) is not None}
+    for section, value in sections.items():
+        wanted = list if section in ("entities", "relations") else dict
+        if not isinstance(value, wanted):
+            kind = "a list" if wanted is list else "a mapping"
+            raise YamlError(path, data.line_of(section), f"{section!r} must be {kind}")
+    for item in sections.get("entities", ()):
+        _check_entity(path, item)
+    if validate_schema:  # after the hand checks, whose messages are more specific
+        from linter import schema
+
+        schema.validate(path, data, schema.KNOWLEDGE_SCHEMA)
+    for section, value in sections.items():
+        if isinstance(value, list):
             acc.setdefault(section, []).extend(value)
         else:
-            if not isinstance(value, dict):
-                raise YamlError(path, data.line_of(section), f"{section!r} must be a mapping")
             acc.setdefault(section, {}).update(value)
 
 
@@ -204,8 +206,8 @@ def _check_entity(path: Path, item: Any) -> None:
 def load_knowledge(paths: Sequence[Path]) -> KnowledgeBase:
     """Merge knowledge files in order (later entities with the same id replace earlier)."""
     acc: dict[str, Any] = {}
-    for path in paths:
-        _merge_file(path, acc)
+    for index, path in enumerate(paths):
+        _merge_file(path, acc, validate_schema=index > 0)
     entities: dict[str, Entity] = {}
     for raw in acc.get("entities", []):
         entity = _entity(raw)

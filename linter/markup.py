@@ -72,7 +72,6 @@ _REFS = "_gl_reference_lines"
 
 _NOT_NEWLINE = re.compile(r"[^\n]")
 _TEXT_PARAGRAPH = re.compile(r"[^\S\n]*\S[^\n]*(?:\n[^\S\n]*\S[^\n]*)*")
-_HTML_COMMENT = re.compile(r"<!--(.*?)-->", re.S)
 _URL = re.compile(
     r"(?<![\w@/.+-])(?:[a-zA-Z][a-zA-Z0-9+.-]{1,31}://|www\.)[^\s<>\ufffc]+"
     r"|(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"
@@ -645,8 +644,9 @@ class _MarkdownExtractor:
     def _block_comments(self, first: int, last: int) -> None:
         start, end = self._line_span(first, last)
         original = self.source.text
-        for match in _HTML_COMMENT.finditer(self.text, start, end):
-            self.comments.append(Comment(original[match.start(1) : match.end(1)], *match.span()))
+        for open_at, close_at in _html_comments(self.text, start, end):
+            self.comments.append(
+                Comment(original[open_at + 4 : close_at - 3], open_at, close_at))
 
     # ---- inline content
 
@@ -882,6 +882,24 @@ class _MarkdownExtractor:
         if start < cursor or end <= start:
             raise _Unlocatable
         return start, end
+
+
+def _html_comments(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The ``(start, end)`` of each ``<!-- ... -->`` in ``text[start:end]``, as the regex
+    ``<!--(.*?)-->`` (DOTALL) finds them, in linear time: once a comment does not close,
+    none after it can (the lazy regex would rescan the rest of the block for each ``<!--``).
+    """
+    found = []
+    pos = start
+    while True:
+        open_at = text.find("<!--", pos, end)
+        if open_at < 0:
+            return found
+        close = text.find("-->", open_at + 4, end)
+        if close < 0:
+            return found
+        found.append((open_at, close + 3))
+        pos = close + 3
 
 
 def _merge(spans: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:

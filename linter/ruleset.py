@@ -9,6 +9,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from linter import schema
 from linter.checks import acronym, capitalization, consistency, existence, substitution, terms
 from linter.findings import Severity
 from linter.patterns import PatternError, compile_pattern
@@ -90,8 +91,9 @@ def load_ruleset(extra_files: Sequence[Path] = ()) -> RuleSet:
     infos: dict[str, RuleInfo] = {}
     term_rules: list[terms.TermRule] = []
     checks: list[Any] = []
-    for path in paths:
-        for info, entry in _entries(path):
+    shipped = len(paths) - len(extra_files)
+    for index, path in enumerate(paths):
+        for info, entry in _entries(path, validate_schema=index >= shipped):
             if info.code in infos:
                 raise YamlError(path, entry.line, f"duplicate rule code {info.code}")
             infos[info.code] = info
@@ -105,7 +107,7 @@ def load_ruleset(extra_files: Sequence[Path] = ()) -> RuleSet:
     return RuleSet(infos, tuple(term_rules), by_name, prose, document)
 
 
-def _entries(path: Path) -> Iterable[tuple[RuleInfo, LineDict]]:
+def _entries(path: Path, validate_schema: bool = False) -> Iterable[tuple[RuleInfo, LineDict]]:
     data = load_yaml(path)
     if not isinstance(data, dict):
         raise YamlError(path, 1, "a rule file must be a mapping with 'kind' and 'rules'")
@@ -120,6 +122,8 @@ def _entries(path: Path) -> Iterable[tuple[RuleInfo, LineDict]]:
         if not isinstance(entry, LineDict):
             raise YamlError(path, _line(data, "rules"), "each rule must be a mapping")
         yield _info(path, _rule_kind(path, kind, entry), entry), entry
+    if validate_schema:  # after the hand checks, whose messages are more specific
+        schema.validate(path, data, schema.RULES_SCHEMA)
 
 
 def _rule_kind(path: Path, default: str, entry: LineDict) -> str:

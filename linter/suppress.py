@@ -67,14 +67,13 @@ class Suppressions:
     _cache: dict[tuple[str, str], tuple[tuple[int, ...], tuple[bool, ...]]] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )
+    _by_line: dict[int, list[Directive]] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
 
     def is_suppressed(self, line: int, rule_code: str, rule_name: str) -> bool:
         """Whether a finding of this rule that starts on ``line`` (1-based) is switched off."""
-        if any(
-            d.kind == DISABLE_NEXT_LINE and d.end_line + 1 == line
-            and d.applies(rule_code, rule_name)
-            for d in self.directives
-        ):
+        if any(d.applies(rule_code, rule_name) for d in self._next_line().get(line, ())):
             return True
         lines, states = self._regions(rule_code, rule_name)
         index = bisect.bisect_right(lines, line) - 1
@@ -84,6 +83,17 @@ class Suppressions:
         """(line, RULE) for each RULE in a directive that is not in ``known`` (codes and names)."""
         lowered = {k.lower() for k in known}
         return [(d.line, r) for d in self.directives for r in d.rules if r.lower() not in lowered]
+
+    def _next_line(self) -> dict[int, list[Directive]]:
+        """The ``disable-next-line`` directives by the line they apply to (built once)."""
+        found = self._by_line
+        if found is None:
+            found = {}
+            for d in self.directives:
+                if d.kind == DISABLE_NEXT_LINE:
+                    found.setdefault(d.end_line + 1, []).append(d)
+            object.__setattr__(self, "_by_line", found)
+        return found
 
     def _regions(self, code: str, name: str) -> tuple[tuple[int, ...], tuple[bool, ...]]:
         """For one rule: the lines where its region state changes, and the state from there."""

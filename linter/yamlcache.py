@@ -69,7 +69,7 @@ def put(entry: str, data: Any) -> None:
         return
     try:
         payload = json.dumps([entry, _encode(data)], ensure_ascii=False, allow_nan=True)
-    except (_Unsupported, ValueError):
+    except (_Unsupported, ValueError, RecursionError):
         return
     try:
         where.mkdir(parents=True, exist_ok=True)
@@ -86,15 +86,23 @@ def put(entry: str, data: Any) -> None:
         return
 
 
-def _encode(value: Any) -> Any:
+def _encode(value: Any, seen: set[int] | None = None) -> Any:
+    """JSON-ready form of parsed YAML. A mapping or list met twice (a YAML alias) is not
+    cached: written out, nested aliases grow exponentially (a "billion laughs" file)."""
+    if seen is None:
+        seen = set()
+    if isinstance(value, (LineDict, list)):
+        if id(value) in seen:
+            raise _Unsupported("a shared node (YAML alias)")
+        seen.add(id(value))
     if isinstance(value, LineDict):
         if not all(isinstance(k, str) for k in value):
             raise _Unsupported("non-string key")
-        items = [[k, _encode(v)] for k, v in value.items()]
+        items = [[k, _encode(v, seen)] for k, v in value.items()]
         key_lines = list(getattr(value, "key_lines", {}).items())
         return {_MAP: [value.line, key_lines, items]}
     if isinstance(value, list):
-        return [_encode(item) for item in value]
+        return [_encode(item, seen) for item in value]
     if value is None or isinstance(value, (str, bool, int, float)):
         return value
     raise _Unsupported(type(value).__name__)

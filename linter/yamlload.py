@@ -80,3 +80,7 @@ def _parse(path: Path, text: str) -> Any:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
         raise YamlError(path, line, f"invalid YAML: {exc.problem or exc}") from None
+    except yaml.YAMLError as exc:
+        raise YamlError(path, None, f"invalid YAML: {' '.join(str(exc).split())}") from None
+    except RecursionError:
+        raise YamlError(path, None, "invalid YAML: nested too deeply") from None

@@ -57,3 +57,17 @@ def test_custom_rules_pass_their_own_examples(project: Path) -> None:
     result = CliRunner().invoke(cli, ["test-rules", "acme-rules.yaml"])
     assert result.exit_code == 0, result.output
     assert result.output.strip() == "1 rules, 3 checks, 0 failed."
+
+
+def test_custom_knowledge_file_is_schema_checked(project: Path) -> None:
+    (project / "bad.yaml").write_text(
+        "entities:\n  - id: x\n    name: X\n    kind: model\n    outputs: [image]\n",
+        encoding="utf-8",
+    )
+    (project / ".genai-lint.yaml").write_text("knowledge-files: [bad.yaml]\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["docs/"])
+    assert result.exit_code == 2
+    assert result.stderr.strip().endswith(
+        "bad.yaml:5: entities.0.outputs: Additional properties are not allowed "
+        "('outputs' was unexpected)"
+    )
