@@ -11,6 +11,7 @@ from linter.claims.category import GENAI, LLM, about_the_field, entity_outputs
 from linter.claims.context import asserted
 from linter.claims.mentions import CATEGORY, CONCEPT, ENTITY
 from linter.claims.parsed import Parsed
+from linter.claims.relations import list_members
 from linter.knowledge import KnowledgeBase
 from linter.textutil import words
 
@@ -109,6 +110,15 @@ def _subjects_of(verb: Any) -> list[Any]:
     return []
 
 
+def _through_lists(p: Parsed, makers: list[Any]) -> list[tuple[Any, bool]]:
+    """"Tools such as Claude and Llama 2 generate ...": each listed entity makes it."""
+    found: list[tuple[Any, bool]] = []
+    for maker in makers:
+        members = list_members(p, maker) if p.reference(maker) is None else []
+        found.extend([(m, True) for m in members] or [(maker, False)])
+    return found
+
+
 def _copula_subject(p: Parsed, token: Any) -> Any | None:
     """"Llama 2 is an LLM that draws ...": the entity a class noun is predicated of."""
     if token.dep_ != "attr" or p.reference(token) is None:
@@ -191,10 +201,10 @@ def _making(p: Parsed) -> Iterator[Match]:
         objects, makers = _outputs_and_makers(verb)
         if not objects:
             continue
-        for maker in makers:
+        for maker, listed in _through_lists(p, makers):
             subject = p.appositive_entity(maker) or _copula_subject(p, maker) or maker
             ref = p.reference(subject)
-            if ref is None or subject.conjuncts:
+            if ref is None or (subject.conjuncts and not listed):
                 continue
             if ref.type == CATEGORY and ref.id == LLM:
                 yield from _scope(p, subject, verb, objects)

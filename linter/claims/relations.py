@@ -170,6 +170,12 @@ def listed(p: Parsed) -> Iterator[IsA]:
             yield IsA(member, token, "list", None, None)
 
 
+def list_members(p: Parsed, token: Any) -> list[Any]:
+    """The entities a noun introduces: "Tools such as Claude and Llama 2" → [Claude, Llama 2]."""
+    start = _after_cue(p.doc, token.i + 1)
+    return [] if start is None else list(_members(p, start))
+
+
 def _after_cue(doc: Any, i: int) -> int | None:
     if i < len(doc) and doc[i].text == ",":
         i += 1
