@@ -117,7 +117,7 @@ def _extract_text(source: SourceText) -> Document:
         raw = match.group()
         start = match.start() + len(raw) - len(raw.lstrip())
         end = match.end() - len(raw) + len(raw.rstrip())
-        prose = text[start:end].replace("\n", " ")
+        prose = text[start:end]
         segments.append(Segment(prose, (Piece(0, len(prose), start, end),), kind="text"))
     return Document(tuple(segments))
 

@@ -219,8 +219,10 @@ def _introduced_quote(source_text: str, start: int) -> bool:
     line_start = source_text.rfind("\n", 0, start) + 1
     if not source_text[line_start:start].lstrip().startswith(">"):
         return False
-    before = source_text[: max(line_start - 1, 0)].rstrip()
-    previous = before[before.rfind("\n") + 1 :]
+    end = max(line_start - 1, 0)  # the previous non-blank line, without copying the text
+    while end > 0 and source_text[end - 1].isspace():
+        end -= 1
+    previous = source_text[source_text.rfind("\n", 0, end) + 1 : end]
     return previous.endswith(":") and not previous.lstrip().startswith(">")
 
 

@@ -190,7 +190,7 @@ LOCATIONS = [
     pytest.param("import X from 'x'\n\n# Title GPT\n", "mdx", "GPT", (3, 9), "heading",
                  "Title GPT", id="mdx-after-import"),
     pytest.param("First para.\n\n  Second GPT-4\n  para\n", "text", "GPT-4", (3, 10), "text",
-                 "Second GPT-4   para", id="text"),
+                 "Second GPT-4\n  para", id="text"),
     pytest.param("Code `x` and *y* stay\n", "text", "y", (1, 15), "text",
                  "Code `x` and *y* stay", id="text-is-verbatim"),
 ]
@@ -363,7 +363,7 @@ def test_protected_spans() -> None:
 
 def test_text_syntax_has_no_markup() -> None:
     source, document = doc_of("<!-- c -->\n`x`\n\n\nSecond\n", "text")
-    assert [s.text for s in document.segments] == ["<!-- c --> `x`", "Second"]
+    assert [s.text for s in document.segments] == ["<!-- c -->\n`x`", "Second"]
     assert document.comments == () and document.protected == ()
     check_invariants(source, document)
 

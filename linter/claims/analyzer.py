@@ -121,7 +121,9 @@ class ClaimAnalyzer:
         # Fewer texts per batch when they are long (windows of run-on text): spaCy's memory
         # grows with the characters in a batch.
         batch = max(1, min(_BATCH_SIZE, _BATCH_CHARS // max(len(text) for text in texts)))
-        for text, doc in zip(texts, nlp.pipe(texts, batch_size=batch), strict=True):
+        # Line breaks inside a paragraph are spaces to the parser (same length: offsets hold).
+        flat = [text.replace("\n", " ") for text in texts]
+        for text, doc in zip(flat, nlp.pipe(flat, batch_size=batch), strict=True):
             results.append(self._check_doc(text, doc))
         return results
 
