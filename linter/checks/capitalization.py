@@ -46,6 +46,8 @@ class CapitalizationRule:
                 continue
             if sentence_initial(text, start) or in_capitalised_name(text, start, end):
                 continue
+            if _title_line(_line_around(text, start, end)):
+                continue  # a heading line in plain text
             message = f'Write "{right}" in lower case mid-sentence, not "{used}"'
             yield Match(self.info.code, start, end, message, right)
 
@@ -61,5 +63,15 @@ def build(info: RuleInfo, entry: dict) -> CapitalizationRule:
 
 
 def _title_line(text: str) -> bool:
-    """A title-like line (a list item or cell naming a paper): mostly capitalised, no full stop."""
-    return looks_like_title(text) and not text.rstrip().endswith((".", "!", "?"))
+    """A title-like line (a heading, a list item or cell naming a paper): mostly capitalised,
+    no full stop (a short question such as "What is Generative AI?" is a heading too)."""
+    stripped = text.rstrip()
+    if not looks_like_title(stripped):
+        return False
+    return not stripped.endswith((".", "!", "?")) or (
+        stripped.endswith("?") and len(stripped.split()) <= 8
+    )
+
+
+def _line_around(text: str, start: int, end: int) -> str:
+    return text[text.rfind("\n", 0, start) + 1 : (text.find("\n", end) + 1 or len(text) + 1) - 1]
