@@ -80,3 +80,18 @@ def test_values_json_cannot_hold_are_not_cached(tmp_path: Path, user_cache: Path
     assert str(load_yaml(path)["when"]) == "2024-01-02"
     assert not list(user_cache.glob("*.json")) if user_cache.exists() else True
     assert yamlcache.get(yamlcache.key(path.read_text(encoding="utf-8"))) == (False, None)
+
+
+def test_quick_scan_never_rejects_a_name_the_finder_knows() -> None:
+    from linter.api import _claim_checker, _quick_scan
+    from linter.claims.mentions import MentionFinder
+    from linter.config import Config
+
+    files = tuple(Config().knowledge_files)
+    scan = _quick_scan(files)
+    finder = MentionFinder(_claim_checker(None, files, ()).kb)
+    for form in [*finder._exact, *finder._folded]:
+        for variant in (form, form.upper(), form.lower(), form.replace(" ", "\u00a0\n ")):
+            text = f"See {variant}."
+            assert scan.maybe(text) or not finder.any_mention(text), variant
+    assert not scan.maybe("Tag the release and upload the packages.")
