@@ -153,6 +153,8 @@ def _yaml_tree(text: str, shown: str) -> _Node | None:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
         reason = "; ".join(part for part in (exc.context, exc.problem) if part) or str(exc)
+        if "nesting depth" in reason:  # PyYAML >= 6.0.4 reports deep nesting itself
+            reason = "nested too deeply"
         raise ConfigError(shown, line, f"invalid YAML: {reason}") from None
     except yaml.reader.ReaderError as exc:
         line = text.count("\n", 0, exc.position) + 1

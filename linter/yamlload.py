@@ -71,6 +71,12 @@ def load_yaml(path: Path, text: str | None = None) -> Any:
     return data
 
 
+def yaml_problem(exc: Any) -> str:
+    """One line for a YAML syntax error; PyYAML >= 6.0.4 reports deep nesting itself."""
+    problem = str(exc.problem or exc)
+    return "nested too deeply" if "nesting depth" in problem else " ".join(problem.split())
+
+
 def _parse(path: Path, text: str) -> Any:
     import yaml
 
@@ -79,7 +85,7 @@ def _parse(path: Path, text: str) -> Any:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
-        raise YamlError(path, line, f"invalid YAML: {exc.problem or exc}") from None
+        raise YamlError(path, line, f"invalid YAML: {yaml_problem(exc)}") from None
     except yaml.YAMLError as exc:
         raise YamlError(path, None, f"invalid YAML: {' '.join(str(exc).split())}") from None
     except RecursionError:
