@@ -21,7 +21,7 @@ from linter.discover import discover
 from linter.engine import ClaimChecker, LazyClaims, Linter, SourceFile
 from linter.execution import Execution, lint_sources
 from linter.findings import Finding
-from linter.fix import FixOutcome, fix_files
+from linter.fix import FixOutcome, fix_files, unstable_fixes
 from linter.knowledge import KnowledgeBase, load_knowledge
 from linter.narrowing import FindingFilter, narrow, wanted
 from linter.reading import ReadError, ReadFile, label_for, read_file
@@ -172,8 +172,8 @@ def run(
     findings = narrow(findings, filters)
     outcomes: tuple[FixOutcome, ...] = ()
     if fix:
-        findings, inputs, outcomes, fix_errors = _fix(linter, inputs, findings)
-        findings = narrow(findings, filters)
+        findings, inputs, outcomes, fix_errors = _fix_until_stable(
+            linter, inputs, findings, filters)
         errors.extend(fix_errors)
     report = Report(
         findings=tuple(findings),
@@ -199,6 +199,60 @@ def _read_all(paths: Sequence[Path]) -> tuple[list[ReadFile], list[FileError]]:
 
 def _source_file(read: ReadFile) -> SourceFile:
     return SourceFile(read.label, read.source, markup.syntax_for(str(read.path)))
+
+
+#: Fix passes at most: a fix can reveal another ("Google's Chat GPT" becomes "Google's
+#: ChatGPT", which the vendor rule then reads), and a second --fix must change nothing.
+MAX_FIX_PASSES = 4
+
+
+def _fix_until_stable(
+    linter: Linter, inputs: list[ReadFile], findings: list[Finding],
+    filters: Sequence[FindingFilter],
+) -> tuple[list[Finding], list[ReadFile], tuple[FixOutcome, ...], list[FileError]]:
+    """:func:`_fix`, again on the files that changed, until no fix applies (or
+    :data:`MAX_FIX_PASSES`); outcomes add up per file."""
+    outcomes: dict[str, FixOutcome] = {}
+    errors: list[FileError] = []
+    todo = {read.label for read in inputs}
+    for _ in range(MAX_FIX_PASSES):
+        current = [f for f in findings if f.path in todo]
+        unstable = _unstable(linter, [r for r in inputs if r.label in todo], current)
+        held = {dataclasses.replace(f, fix=None): f for f in unstable}
+        again, reread, passed, failed = _fix(
+            linter, [r for r in inputs if r.label in todo],
+            [dataclasses.replace(f, fix=None) if f in unstable else f for f in current])
+        again = [held.get(f, f) for f in again]  # unchanged files keep their findings' fixes
+        errors.extend(failed)
+        fresh = {read.label: read for read in reread}
+        inputs = [fresh.get(r.label, r) for r in inputs if r.label not in todo or r.label in fresh]
+        findings = sorted([f for f in findings if f.path not in todo] + narrow(again, filters),
+                          key=lambda f: f.sort_key)
+        for o in passed:
+            before = outcomes.get(o.label)
+            outcomes[o.label] = o if before is None else FixOutcome(
+                o.label, before.applied + o.applied, o.skipped, before.error or o.error)
+        todo = {o.label for o in passed if o.applied}
+        if not todo:
+            break
+    return findings, inputs, tuple(outcomes.values()), errors
+
+
+def _unstable(linter: Linter, inputs: list[ReadFile], findings: list[Finding]) -> set[Finding]:
+    """Findings whose fix would not hold (see :func:`linter.fix.unstable_fixes`)."""
+    by_label: dict[str, list[Finding]] = {}
+    for finding in findings:
+        if finding.fix is not None:
+            by_label.setdefault(finding.path, []).append(finding)
+    unstable: set[Finding] = set()
+    for read in inputs:
+        mine = by_label.get(read.label)
+        if not mine:
+            continue
+        syntax = markup.syntax_for(str(read.path))
+        unstable |= unstable_fixes(read.source, syntax, mine, lambda source, r=read, s=syntax:
+                                   linter.lint([SourceFile(r.label, source, s)]))
+    return unstable
 
 
 def _fix(

@@ -18,7 +18,7 @@ import re
 import signal
 import stat
 import tempfile
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from linter import markup
@@ -199,6 +199,47 @@ def _verify(
 
 def _protected_texts(source: SourceText, document: Document) -> list[str]:
     return [source.text[lo:hi] for lo, hi in document.protected]
+
+
+def unstable_fixes(
+    source: SourceText,
+    syntax: str,
+    findings: Sequence[Finding],
+    lint: Callable[[SourceText], Iterable[Finding]],
+) -> set[Finding]:
+    """The findings whose fix would not hold: once it is applied (with the file's other
+    fixes), ``lint`` of the result has the same rule offering a fix over the replacement
+    (two readings that flip-flop, as when a claim is misread). Applying such a fix would
+    make every ``--fix`` change the file again; it is left for a person to decide."""
+    document = markup.extract(source, syntax)
+    edits, _ = plan_edits(source.text, findings, document.protected)
+    if not edits:
+        return set()
+    placed: list[tuple[Edit, int, int]] = []
+    shift = 0
+    for edit in edits:
+        start = edit.start + shift
+        placed.append((edit, start, start + len(edit.replacement)))
+        shift += len(edit.replacement) - (edit.end - edit.start)
+    makers: dict[tuple[int, int, str], list[Finding]] = {}
+    for f in findings:
+        if f.fix is not None:
+            makers.setdefault((f.start, f.end, f.fix.replacement), []).append(f)
+    again = sorted((f for f in lint(SourceText.from_text(apply_edits(source.text, edits)))
+                    if f.fix is not None), key=lambda f: f.start)
+    starts = [f.start for f in again]
+    longest = max((f.end - f.start for f in again), default=0)
+    unstable: set[Finding] = set()
+    for edit, lo, hi in placed:
+        made = makers.get((edit.start, edit.end, edit.replacement), [])
+        rules = {f.rule for f in made}
+        # findings of the fixed text that overlap [lo, hi): they start before hi and at most
+        # the longest finding's length before lo
+        first = bisect.bisect_left(starts, lo - longest)
+        last = bisect.bisect_left(starts, hi)
+        if any(f.rule in rules and lo < f.end for f in again[first:last]):
+            unstable.update(made)
+    return unstable
 
 
 def fix_file(read: ReadFile, syntax: str, findings: Iterable[Finding]) -> FixOutcome:
