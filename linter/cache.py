@@ -13,15 +13,13 @@ Layout: ``<dir>/.gitignore`` (``*``, as ruff does), ``<dir>/CACHEDIR.TAG``, and
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
-import os
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from linter.atomicfile import replace_file
 from linter.findings import Finding, Fix, Severity
 
 #: The default cache folder, relative to the current folder.
@@ -81,15 +79,7 @@ class LintCache:
         payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
         try:
             self._prepare()
-            handle, temporary = tempfile.mkstemp(dir=self._entries, prefix=".", suffix=".tmp")
-            try:
-                with os.fdopen(handle, "wb") as stream:
-                    stream.write(payload)
-                os.replace(temporary, self._entries / f"{key}.json")
-            except BaseException:
-                with contextlib.suppress(OSError):
-                    os.unlink(temporary)
-                raise
+            replace_file(self._entries / f"{key}.json", payload)
         except OSError:
             return
         self.writes += 1

@@ -9,14 +9,13 @@ problem reading or writing an entry means parsing the YAML as before.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
 import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
+from linter.atomicfile import replace_file
 from linter.yamlload import LineDict
 
 _FORMAT = b"genai-lint parsed-yaml v1\0"
@@ -73,15 +72,7 @@ def put(entry: str, data: Any) -> None:
         return
     try:
         where.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=where, prefix=".", suffix=".tmp")
-        try:
-            with os.fdopen(handle, "wb") as stream:
-                stream.write(payload.encode("utf-8"))
-            os.replace(temporary, where / f"{entry}.json")
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(temporary)
-            raise
+        replace_file(where / f"{entry}.json", payload.encode("utf-8"))
     except OSError:
         return
 
