@@ -2,6 +2,7 @@
 
     python benchmarks/large_files.py                  # 50 MB Markdown file, 5 MB single lines
     python benchmarks/large_files.py --big-mb 10 --line-mb 1 --keep /tmp/large
+    python benchmarks/large_files.py --cases big --fix
 
 Cases:
 
@@ -98,6 +99,8 @@ def main() -> int:
     parser.add_argument("--line-mb", type=float, default=5)
     parser.add_argument("--fix", action="store_true", help="also time --fix on each file")
     parser.add_argument("--keep", type=Path, help="write the inputs here and keep them")
+    parser.add_argument("--cases", default="line-nostop,line,big",
+                        help="comma-separated cases to run (default: all)")
     opts = parser.parse_args()
     scratch = opts.keep or Path(tempfile.mkdtemp(prefix="genai-lint-large-"))
     scratch.mkdir(parents=True, exist_ok=True)
@@ -110,6 +113,8 @@ def main() -> int:
         }
         print(f"{'case':<12} {'MB':>6} {'run':<5} {'seconds':>8} {'exit':>4} {'peak RSS MB':>11}")
         for name, (path, make) in cases.items():
+            if name not in opts.cases.split(","):
+                continue
             if not path.exists():
                 make(path)
             size = path.stat().st_size / 1_000_000

@@ -21,7 +21,7 @@ from linter.discover import discover
 from linter.engine import ClaimChecker, LazyClaims, Linter, SourceFile
 from linter.execution import Execution, lint_sources
 from linter.findings import Finding
-from linter.fix import FixOutcome, fix_files, unstable_fixes
+from linter.fix import FixOutcome, fix_files, outline, unstable_fixes
 from linter.knowledge import KnowledgeBase, load_knowledge
 from linter.narrowing import FindingFilter, narrow, wanted
 from linter.reading import ReadError, ReadFile, label_for, read_file
@@ -287,7 +287,7 @@ def _notices(rules: RuleSet, inputs: Sequence[ReadFile]) -> list[Notice]:
     for read in inputs:
         if "genai" not in read.source.text.lower():  # no directive, typo'd or not
             continue
-        document = markup.extract(read.source, markup.syntax_for(str(read.path)))
+        document = outline(read.source, markup.syntax_for(str(read.path)))  # large: in parts
         if not document.comments:
             continue
         suppressions = parse_directives(

@@ -21,10 +21,10 @@ import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
-from linter import markup
+from linter import largefile, markup
 from linter.findings import Finding
 from linter.reading import ReadError, ReadFile, digest_of, read_bytes
-from linter.segments import Document
+from linter.segments import Comment
 from linter.source import DecodeError, SourceText, decode
 
 _NEWLINE = re.compile(r"\r\n|\r|\n")
@@ -51,6 +51,33 @@ class FixOutcome:
     applied: int = 0
     skipped: int = 0
     error: str | None = None
+
+
+@dataclass(frozen=True)
+class Outline:
+    """What fixing checks of a document: its blocks' kinds in order, the spans that are not
+    prose (code, HTML, front matter) and its comments."""
+
+    kinds: tuple[str, ...]
+    protected: tuple[tuple[int, int], ...]
+    comments: tuple[Comment, ...]
+
+
+def outline(source: SourceText, syntax: str) -> Outline:
+    """The :class:`Outline` of ``source``; a very large file is extracted part by part (see
+    :mod:`linter.largefile`), so fixing it takes no more memory than linting it."""
+    if largefile.splittable(source, syntax):
+        kinds: list[str] = []
+        protected: list[tuple[int, int]] = []
+        comments: list[Comment] = []
+        for document in largefile.parts(source):
+            kinds.extend(segment.kind for segment in document.segments)
+            protected.extend(document.protected)
+            comments.extend(document.comments)
+        return Outline(tuple(kinds), tuple(protected), tuple(comments))
+    document = markup.extract(source, syntax)
+    return Outline(tuple(segment.kind for segment in document.segments), document.protected,
+                   document.comments)
 
 
 def plan_edits(
@@ -162,7 +189,7 @@ def fix_bytes(
     """The fixed bytes for a file read as ``data`` (decoded to ``source``), with the counts of
     applied and skipped fixes. Raises :class:`FixError` when the result fails verification.
     """
-    document = markup.extract(source, syntax)
+    document = outline(source, syntax)
     edits, skipped = plan_edits(source.text, findings, document.protected)
     if not edits:
         return data, 0, skipped
@@ -177,7 +204,7 @@ def fix_bytes(
 
 
 def _verify(
-    source: SourceText, document: Document, syntax: str, edits: Sequence[Edit], new_data: bytes
+    source: SourceText, document: Outline, syntax: str, edits: Sequence[Edit], new_data: bytes
 ) -> None:
     """Refuse a result in which more than the intended spans changed."""
     try:
@@ -188,8 +215,8 @@ def _verify(
         raise FixError("fixing would change text outside the fixed spans")
     if (new_source.encoding, new_source.bom) != (source.encoding, source.bom):
         raise FixError("fixing would change the file's encoding")
-    new_document = markup.extract(new_source, syntax)
-    if [s.kind for s in new_document.segments] != [s.kind for s in document.segments]:
+    new_document = outline(new_source, syntax)
+    if new_document.kinds != document.kinds:
         raise FixError("fixing would change the document's structure")
     if _protected_texts(new_source, new_document) != _protected_texts(source, document):
         raise FixError("fixing would change code, HTML or front matter")
@@ -197,7 +224,7 @@ def _verify(
         raise FixError("fixing would change the document's comments")
 
 
-def _protected_texts(source: SourceText, document: Document) -> list[str]:
+def _protected_texts(source: SourceText, document: Outline) -> list[str]:
     return [source.text[lo:hi] for lo, hi in document.protected]
 
 
@@ -208,10 +235,10 @@ def unstable_fixes(
     lint: Callable[[SourceText], Iterable[Finding]],
 ) -> set[Finding]:
     """The findings whose fix would not hold: once it is applied (with the file's other
-    fixes), ``lint`` of the result has the same rule offering a fix over the replacement
-    (two readings that flip-flop, as when a claim is misread). Applying such a fix would
-    make every ``--fix`` change the file again; it is left for a person to decide."""
-    document = markup.extract(source, syntax)
+    fixes), ``lint`` of the result offers another fix over the replacement (two readings
+    that flip-flop, as when a claim is misread, or two rules that undo each other). Applying
+    such a fix could make every ``--fix`` change the file again; it is left for a person."""
+    document = outline(source, syntax)
     edits, _ = plan_edits(source.text, findings, document.protected)
     if not edits:
         return set()
@@ -226,19 +253,19 @@ def unstable_fixes(
         if f.fix is not None:
             makers.setdefault((f.start, f.end, f.fix.replacement), []).append(f)
     again = sorted((f for f in lint(SourceText.from_text(apply_edits(source.text, edits)))
-                    if f.fix is not None), key=lambda f: f.start)
+                    if f.fix is not None and f.fix.replacement != f.text),
+                   key=lambda f: f.start)
     starts = [f.start for f in again]
     longest = max((f.end - f.start for f in again), default=0)
     unstable: set[Finding] = set()
     for edit, lo, hi in placed:
-        made = makers.get((edit.start, edit.end, edit.replacement), [])
-        rules = {f.rule for f in made}
         # findings of the fixed text that overlap [lo, hi): they start before hi and at most
         # the longest finding's length before lo
+        end = max(hi, lo + 1)  # an empty replacement: what covers where it was
         first = bisect.bisect_left(starts, lo - longest)
-        last = bisect.bisect_left(starts, hi)
-        if any(f.rule in rules and lo < f.end for f in again[first:last]):
-            unstable.update(made)
+        last = bisect.bisect_left(starts, end)
+        if any(lo < f.end for f in again[first:last]):
+            unstable.update(makers.get((edit.start, edit.end, edit.replacement), []))
     return unstable
 
 

@@ -288,3 +288,53 @@ def test_a_symlink_stays_a_link_and_its_target_is_fixed(here: Path) -> None:
     fix(here / "link.md")
     assert (here / "link.md").is_symlink()
     assert target.read_text(encoding="utf-8") == FIXED
+
+
+def test_a_very_large_file_is_fixed_part_by_part_with_the_same_result(
+    here: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Above largefile.SPLIT_MIN_CHARS, fixing reads the file in parts as linting does (a
+    50 MB file would otherwise need gigabytes); the outcome is that of one extraction."""
+    from linter import largefile
+    from linter.fix import outline
+    from linter.source import decode
+
+    text = "\n\n".join(f"# Part {i}\n\nChat GPT and `Chat GPT` and GPT4.\n\n```\nGPT4\n```\n\n"
+                       f"| Open AI | x |\n|---|---|\n| y | z |" for i in range(300)) + "\n"
+    whole = write(here / "whole.md", text)
+    fix(whole)
+    monkeypatch.setattr(largefile, "SPLIT_MIN_CHARS", 1000)
+    monkeypatch.setattr(largefile, "PART_CHARS", 2000)
+    source = decode(text.encode())
+    assert largefile.splittable(source, "markdown")
+    parted = outline(source, "markdown")
+    monkeypatch.setattr(largefile, "SPLIT_MIN_CHARS", 10**9)
+    assert outline(source, "markdown") == parted
+    monkeypatch.setattr(largefile, "SPLIT_MIN_CHARS", 1000)
+    split = write(here / "split.md", text)
+    run = fix(split)
+    assert not run.report.errors
+    assert split.read_bytes() == whole.read_bytes()
+    assert split.read_text(encoding="utf-8").count("ChatGPT and `Chat GPT` and GPT-4.") == 300
+
+
+SWAP = """\
+kind: term
+rules:
+  - {code: XX101, name: x-to-y, severity: warning, preferred: Wyvern, variants: [Xebec]}
+  - {code: XX102, name: y-to-x, severity: warning, preferred: Xebec, variants: [Wyvern]}
+"""
+
+
+def test_fixes_that_undo_each_other_are_held_back(here: Path) -> None:
+    """Two rules that undo each other (or a claim read two ways) would flip the text on
+    every run: such fixes are reported but not applied, so --fix stays idempotent."""
+    write(here / "rules.yaml", SWAP)
+    config = Config(rule_files=(here / "rules.yaml",), select=("XX1",))
+    path = write(here / "doc.md", "A Xebec and Chat GPT.\n")
+    run = fix(path, config=config)
+    assert path.read_text(encoding="utf-8") == "A Xebec and Chat GPT.\n"
+    assert [(f.rule, f.fix is not None) for f in run.report.findings] == [("XX101", True)]
+    assert fix(path, config=config).report.fixed == 0
+    assert fix(path).report.fixed == 1  # the shipped rules alone: the name is fixed
+    assert path.read_text(encoding="utf-8") == "A Xebec and ChatGPT.\n"
