@@ -206,21 +206,39 @@ def _source_file(read: ReadFile) -> SourceFile:
 MAX_FIX_PASSES = 4
 
 
+class _Relint:
+    """``Linter.lint`` of files, remembered by text for one ``--fix`` run: the fixed text is
+    linted once to test the fixes' stability, and once more after it is written; the second
+    time is answered from here (on a large file each lint is most of the run's time)."""
+
+    def __init__(self, linter: Linter) -> None:
+        self.linter = linter
+        self._seen: dict[tuple[str, str, str], list[Finding]] = {}
+
+    def __call__(self, files: Sequence[SourceFile]) -> list[Finding]:
+        keys = [(f.label, f.syntax, f.source.text) for f in files]
+        todo = {key: file for key, file in zip(keys, files, strict=True) if key not in self._seen}
+        found = self.linter.lint_each(list(todo.values()))
+        self._seen.update(zip(todo, found, strict=True))
+        return sorted((f for key in keys for f in self._seen[key]), key=lambda f: f.sort_key)
+
+
 def _fix_until_stable(
     linter: Linter, inputs: list[ReadFile], findings: list[Finding],
     filters: Sequence[FindingFilter],
 ) -> tuple[list[Finding], list[ReadFile], tuple[FixOutcome, ...], list[FileError]]:
     """:func:`_fix`, again on the files that changed, until no fix applies (or
     :data:`MAX_FIX_PASSES`); outcomes add up per file."""
+    relint = _Relint(linter)
     outcomes: dict[str, FixOutcome] = {}
     errors: list[FileError] = []
     todo = {read.label for read in inputs}
     for _ in range(MAX_FIX_PASSES):
         current = [f for f in findings if f.path in todo]
-        unstable = _unstable(linter, [r for r in inputs if r.label in todo], current)
+        unstable = _unstable(relint, [r for r in inputs if r.label in todo], current)
         held = {dataclasses.replace(f, fix=None): f for f in unstable}
         again, reread, passed, failed = _fix(
-            linter, [r for r in inputs if r.label in todo],
+            relint, [r for r in inputs if r.label in todo],
             [dataclasses.replace(f, fix=None) if f in unstable else f for f in current])
         again = [held.get(f, f) for f in again]  # unchanged files keep their findings' fixes
         errors.extend(failed)
@@ -238,7 +256,7 @@ def _fix_until_stable(
     return findings, inputs, tuple(outcomes.values()), errors
 
 
-def _unstable(linter: Linter, inputs: list[ReadFile], findings: list[Finding]) -> set[Finding]:
+def _unstable(relint: _Relint, inputs: list[ReadFile], findings: list[Finding]) -> set[Finding]:
     """Findings whose fix would not hold (see :func:`linter.fix.unstable_fixes`)."""
     by_label: dict[str, list[Finding]] = {}
     for finding in findings:
@@ -251,12 +269,12 @@ def _unstable(linter: Linter, inputs: list[ReadFile], findings: list[Finding]) -
             continue
         syntax = markup.syntax_for(str(read.path))
         unstable |= unstable_fixes(read.source, syntax, mine, lambda source, r=read, s=syntax:
-                                   linter.lint([SourceFile(r.label, source, s)]))
+                                   relint([SourceFile(r.label, source, s)]))
     return unstable
 
 
 def _fix(
-    linter: Linter, inputs: list[ReadFile], findings: list[Finding]
+    relint: _Relint, inputs: list[ReadFile], findings: list[Finding]
 ) -> tuple[list[Finding], list[ReadFile], tuple[FixOutcome, ...], list[FileError]]:
     """Apply safe fixes, then re-read and re-lint the files that changed."""
     outcomes = tuple(
@@ -276,7 +294,7 @@ def _fix(
                 continue
         reread.append(read)
     kept = [f for f in findings if f.path not in changed]
-    again = linter.lint([_source_file(read) for read in reread if read.label in changed])
+    again = relint([_source_file(read) for read in reread if read.label in changed])
     return sorted(kept + again, key=lambda f: f.sort_key), reread, outcomes, errors
 
 

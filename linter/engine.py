@@ -7,17 +7,15 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from linter import largefile, markup
-from linter.checks.base import Match
+from linter.checks.base import DocumentScan, Match
 from linter.findings import Finding, Fix
 from linter.ruleset import RuleSet
-from linter.segments import Comment, Document, Segment
+from linter.segments import Comment, Segment
 from linter.selection import Selection
 from linter.source import SourceText
 from linter.stats import LintStats, word_count
 from linter.suppress import parse_directives
 from linter.textutil import is_quoted_block
-
-_EMPTY = Document(segments=())
 
 
 class ClaimChecker(Protocol):
@@ -128,31 +126,42 @@ class Linter:
         )
 
     def lint_each(self, files: Sequence[SourceFile]) -> list[list[Finding]]:
-        """Each file's findings, sorted; one spaCy batch for all of them."""
+        """Each file's findings, sorted; one spaCy batch for all of them (a very large file
+        is linted in parts, on its own)."""
         stats = self.stats
-        documents = []
+        comments: list[tuple[Comment, ...]] = [() for _ in files]
         per_file: list[list[tuple[Segment, Match]]] = [[] for _ in files]
+        parted: dict[int, list[Finding]] = {}
         candidates: list[_Candidate] = []
         for index, file in enumerate(files):
             words = word_count(file.source.text)
             stats.files += 1
             stats.words += words
             if not self.could_match(file.source.text):
-                documents.append(_EMPTY)
                 continue
             stats.matched_files += 1
             stats.matched_words += words
             if largefile.splittable(file.source, file.syntax):
-                documents.append(self._lint_in_parts(file, per_file[index]))
+                parted[index] = self._lint_in_parts(file)
                 continue
             document = markup.extract(file.source, file.syntax)
-            documents.append(document)
-            self._scan(index, file.source, document.segments, per_file[index], candidates)
+            comments[index] = document.comments
+            scans = self._start_scans()
+            self._scan(index, file.source, document.segments, per_file[index], candidates, scans)
+            per_file[index].extend(self._finish(scans))
         self._analyze(candidates, per_file)
         return [
-            sorted(self._findings(file, document, matches), key=lambda f: f.sort_key)
-            for file, document, matches in zip(files, documents, per_file, strict=True)
+            parted[index] if index in parted
+            else self._final(file, comments[index], self._convert(file, per_file[index], set()))
+            for index, file in enumerate(files)
         ]
+
+    def _start_scans(self) -> list[DocumentScan]:
+        return [check.start_document() for check in self._document_checks]
+
+    @staticmethod
+    def _finish(scans: Sequence[DocumentScan]) -> list[tuple[Segment, Match]]:
+        return [found for scan in scans for found in scan.finish()]
 
     def _scan(
         self,
@@ -161,24 +170,24 @@ class Linter:
         segments: Sequence[Segment],
         found: list[tuple[Segment, Match]],
         candidates: list[_Candidate],
+        scans: Sequence[DocumentScan],
     ) -> None:
-        """Table claims and term matches into ``found``; sentences to parse into ``candidates``."""
+        """Table claims, term and document-check matches into ``found``; sentences to parse
+        into ``candidates``; ``scans`` are fed the prose."""
         claims = self.claims if self._claims_active else None
         if claims is not None and segments:
             found.extend(claims.table_matches(segments, lambda offset: source.position(offset)[0]))
-        prose = []
         for segment in segments:
             if is_quoted_block(source.text, segment):
                 continue
-            prose.append(segment)
             for rule in self._term_rules:
                 found.extend((segment, m) for m in rule.find(segment))
+            for scan in scans:
+                found.extend(scan.feed(segment))
             if claims is not None and claims.could_match(segment.text):
                 candidates.extend(
                     _Candidate(index, segment, s, e) for s, e in claims.candidates(segment)
                 )
-        for check in self._document_checks:
-            found.extend(check.find_document(prose))
 
     def _analyze(
         self, candidates: list[_Candidate], per_file: list[list[tuple[Segment, Match]]]
@@ -195,28 +204,23 @@ class Linter:
                 (cand.segment, _shift(m, cand.start)) for m in matches
             )
 
-    def _lint_in_parts(self, file: SourceFile, found: list[tuple[Segment, Match]]) -> Document:
-        """A very large file, part by part (see :mod:`linter.largefile`); returns its comments.
-
-        Document-level checks still see the whole file's prose, once, after the last part.
-        """
-        text = file.source.text
+    def _lint_in_parts(self, file: SourceFile) -> list[Finding]:
+        """A very large file, part by part (see :mod:`linter.largefile`): each part's matches
+        become findings before the next part is read, and the document checks are fed part
+        by part, so memory does not grow with the file."""
         comments: list[Comment] = []
-        prose: list[Segment] = []
-        checks, self._document_checks = self._document_checks, ()
-        try:
-            for document in largefile.parts(file.source):
-                candidates: list[_Candidate] = []
-                self._scan(0, file.source, document.segments, found, candidates)
-                self._analyze(candidates, [found])
-                comments.extend(document.comments)
-                if checks:
-                    prose.extend(s for s in document.segments if not is_quoted_block(text, s))
-        finally:
-            self._document_checks = checks
-        for check in checks:
-            found.extend(check.find_document(prose))
-        return Document(segments=(), comments=tuple(comments))
+        findings: list[Finding] = []
+        seen: set[tuple[str, int, int]] = set()
+        scans = self._start_scans()
+        for document in largefile.parts(file.source):
+            found: list[tuple[Segment, Match]] = []
+            candidates: list[_Candidate] = []
+            self._scan(0, file.source, document.segments, found, candidates, scans)
+            self._analyze(candidates, [found])
+            findings.extend(self._convert(file, found, seen))
+            comments.extend(document.comments)
+        findings.extend(self._convert(file, self._finish(scans), seen))
+        return self._final(file, comments, findings)
 
     def could_match(self, text: str) -> bool:
         """The raw-text prefilter: can any active rule match anywhere in this file?"""
@@ -224,31 +228,36 @@ class Linter:
             return True
         return self.claims is not None and self._claims_active and self.claims.could_match(text)
 
-    def _findings(
-        self, file: SourceFile, document: Document, matches: list[tuple[Segment, Match]]
+    def _convert(
+        self,
+        file: SourceFile,
+        matches: list[tuple[Segment, Match]],
+        seen: set[tuple[str, int, int]],
     ) -> list[Finding]:
-        source = file.source
-        suppressions = parse_directives(document.comments, lambda off: source.position(off)[0])
-        seen: set[tuple[str, int, int]] = set()
+        """The selected findings of ``matches``, each (rule, span) once across ``seen``."""
         out = []
         for segment, match in matches:
             info = self.rules.infos[match.code]
-            finding = _to_finding(
-                file.label,
-                source,
-                segment,
-                match,
-                info.name,
-                self.selection.severity_of(info.code, info.severity, file.label),
-            )
+            severity = self.selection.severity_of(info.code, info.severity, file.label)
+            finding = _to_finding(file.label, file.source, segment, match, info.name, severity)
             key = (finding.rule, finding.start, finding.end)
             if key in seen or not self.selection.keeps(finding):
-                continue
-            if suppressions.is_suppressed(finding.line, info.code, info.name):
                 continue
             seen.add(key)
             out.append(finding)
         return out
+
+    def _final(
+        self, file: SourceFile, comments: Sequence[Comment], findings: list[Finding]
+    ) -> list[Finding]:
+        """``findings`` without those the file's suppression comments silence, sorted."""
+        source = file.source
+        suppressions = parse_directives(comments, lambda off: source.position(off)[0])
+        kept = (
+            f for f in findings
+            if not suppressions.is_suppressed(f.line, f.rule, self.rules.infos[f.rule].name)
+        )
+        return sorted(kept, key=lambda f: f.sort_key)
 
 
 def _shift(match: Match, offset: int) -> Match:

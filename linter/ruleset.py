@@ -70,7 +70,7 @@ class RuleSet:
     infos: dict[str, RuleInfo]
     term_rules: tuple[terms.TermRule, ...] = ()
     by_name: dict[str, str] = field(default_factory=dict)
-    #: every check with ``find(segment)`` (term rules first), and with ``find_document(segments)``
+    #: every check with ``find(segment)`` (term rules first), and with ``start_document()``
     prose_checks: tuple[Any, ...] = ()
     document_checks: tuple[Any, ...] = ()
 
@@ -103,7 +103,7 @@ def load_ruleset(extra_files: Sequence[Path] = ()) -> RuleSet:
                 checks.append(_build_check(path, info, entry))
     by_name = {info.name: code for code, info in infos.items()}
     prose = (*term_rules, *(c for c in checks if hasattr(c, "find")))
-    document = tuple(c for c in checks if hasattr(c, "find_document"))
+    document = tuple(c for c in checks if hasattr(c, "start_document"))
     return RuleSet(infos, tuple(term_rules), by_name, prose, document)
 
 

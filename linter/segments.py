@@ -64,6 +64,18 @@ class Segment:
         src_end = last.src_start + (end - last.prose_start) if last.exact else last.src_end
         return src_start, src_end
 
+    def slice(self, start: int, end: int) -> Segment:
+        """The prose ``[start, end)`` as a segment of its own (offsets from 0) that maps to
+        the same source; only the pieces it touches are kept (their prose offsets shifted,
+        so an entity or escape still maps to its whole source span)."""
+        lo = max(bisect.bisect_right(self._starts, start) - 1, 0)
+        hi = max(bisect.bisect_left(self._starts, end), lo + 1)
+        pieces = tuple(
+            Piece(p.prose_start - start, p.prose_len, p.src_start, p.src_end, p.role)
+            for p in self.pieces[lo:hi]
+        )
+        return Segment(self.text[start:end], pieces, self.kind)
+
     def roles(self, start: int, end: int) -> set[str]:
         """The roles of the pieces that the prose span ``[start, end)`` touches."""
         lo = bisect.bisect_right(self._starts, start) - 1

@@ -255,6 +255,27 @@ def test_fix_reports_remaining_findings_at_their_new_place(tmp_path: Path) -> No
     assert source.text[left.start : left.end] == left.text
 
 
+def test_the_fixed_text_is_linted_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """--fix lints the fixed text to test the fixes' stability; the re-lint after writing
+    it is answered from that (each lint of a large file is most of the run's time)."""
+    from linter.engine import Linter
+
+    linted: list[str] = []
+    lint_each = Linter.lint_each
+
+    def counting(self: Linter, files):  # type: ignore[no-untyped-def]
+        linted.extend(f.source.text for f in files)
+        return lint_each(self, files)
+
+    monkeypatch.setattr(Linter, "lint_each", counting)
+    path = tmp_path / "doc.md"
+    path.write_text("Chat GPT drafts. DALL·E is a large language model.\n", encoding="utf-8")
+    report = api.run([path], Config(), fix=True).report
+    assert report.fixed == 1 and [f.rule for f in report.findings] == ["GL201"]
+    assert linted == ["Chat GPT drafts. DALL·E is a large language model.\n",
+                      "ChatGPT drafts. DALL·E is a large language model.\n"]
+
+
 def test_write_atomic_cleans_up_on_failure(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
                                            ) -> None:
     path = tmp_path / "doc.md"

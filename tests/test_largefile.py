@@ -11,8 +11,9 @@ from linter.source import SourceText
 SECTION = """\
 # Models {n}
 
-DALL·E is a large language model. Use Chat GPT for drafts, and Open AI for the rest.
+An LLM drafts section {n}. DALL·E is a large language model. Use Chat GPT for drafts, and Open AI for the rest.
 An LLM writes text; the LLM in section {n} is the same LLM.
+Generative AI drafts text, and *Gen&nbsp;AI* drafts code in section {n}.
 
 - GPT-4 is a large language model developed by OpenAI.
 - Google's GPT-4 answers questions.
@@ -60,7 +61,7 @@ def test_parts_give_the_findings_of_one_extraction(
     assert largefile.splittable(SourceText.from_text(text), "markdown")
     split = lint_text(text, path="big.md")
     assert split == unsplit(text, monkeypatch)
-    assert {f.rule for f in split} >= {"GL101", "GL201"}
+    assert {f.rule for f in split} >= {"GL101", "GL201", "GL401", "GL408"}
 
 
 @pytest.mark.parametrize("front", [

@@ -627,3 +627,25 @@ def test_arbitrary_input_keeps_invariants(text: str, syntax: str) -> None:
 def test_arbitrary_unicode_keeps_invariants(text: str, syntax: str) -> None:
     source, document = doc_of(text, syntax)
     check_invariants(source, document)
+
+
+# ----------------------------------------------------------------------------------------------
+# Segment.slice: a use kept by a document check maps to the source as the whole segment did
+
+
+@pytest.mark.parametrize("text", [
+    "Generative AI and *Gen&nbsp;AI* and **GenAI** drafts, `code` and [a link](https://x.y).\n",
+    "Gen\\*AI &amp; generative&#32;AI; GPT-4 and DALL·E, 🤗 emoji.\n",
+])
+def test_a_slice_maps_each_span_as_the_segment_does(text: str) -> None:
+    _, document = doc_of(text)
+    for segment in document.segments:
+        size = len(segment.text)
+        for start in range(size):
+            for end in range(start + 1, min(size, start + 12) + 1):
+                part = segment.slice(start, end)
+                assert part.text == segment.text[start:end]
+                for lo in range(end - start):
+                    for hi in range(lo + 1, end - start + 1):
+                        assert part.source_span(lo, hi) == segment.source_span(
+                            start + lo, start + hi)

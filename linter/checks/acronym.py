@@ -10,7 +10,6 @@ neither count as the first use nor need an expansion (the body that follows expa
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from linter.checks.base import Match
@@ -40,25 +39,9 @@ class AcronymRule:
     expansion: str
     expanded: re.Pattern[str]
 
-    def find_document(self, segments: Sequence[Segment]) -> Iterator[tuple[Segment, Match]]:
-        for segment in segments:
-            if segment.kind == "heading":
-                if self.expanded.search(segment.text):
-                    return
-                continue
-            text = segment.text
-            for found in find_words(self.pattern, segment):
-                start, end = found.span()
-                if in_capitalised_name(text, start, end, after=False):
-                    continue  # "Google GenAI SDK", "TensorRT LLM": part of a name
-                if self.expanded.search(text, 0, start) or self._defined_after(text, end):
-                    return
-                match = self._check_first(segment, start, end)
-                if match is not None:
-                    yield segment, match
-                return
-            if self.expanded.search(text):
-                return
+    def start_document(self) -> _FirstUse:
+        """A scan of one document's prose, fed segment by segment."""
+        return _FirstUse(self)
 
     def _check_first(self, segment: Segment, start: int, end: int) -> Match | None:
         """A Match when the first use at ``[start, end)`` is unexpanded or wrongly expanded."""
@@ -106,6 +89,36 @@ class AcronymRule:
             return None
         lo = len(head) - len(" ".join(words))
         return (lo, text[lo : len(head)]) if " ".join(words) == text[lo : len(head)] else None
+
+
+class _FirstUse:
+    """Finds the first use of one acronym in a document and judges it; then it is done."""
+
+    def __init__(self, rule: AcronymRule) -> None:
+        self.rule = rule
+        self.done = False
+
+    def feed(self, segment: Segment) -> list[tuple[Segment, Match]]:
+        if self.done:
+            return []
+        rule, text = self.rule, segment.text
+        if segment.kind == "heading":
+            self.done = rule.expanded.search(text) is not None
+            return []
+        for found in find_words(rule.pattern, segment):
+            start, end = found.span()
+            if in_capitalised_name(text, start, end, after=False):
+                continue  # "Google GenAI SDK", "TensorRT LLM": part of a name
+            self.done = True
+            if rule.expanded.search(text, 0, start) or rule._defined_after(text, end):
+                return []
+            match = rule._check_first(segment, start, end)
+            return [] if match is None else [(segment, match)]
+        self.done = rule.expanded.search(text) is not None
+        return []
+
+    def finish(self) -> list[tuple[Segment, Match]]:
+        return []
 
 
 def build(info: RuleInfo, entry: dict) -> AcronymRule:

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    from linter.segments import Segment
 
 
 @dataclass(frozen=True)
@@ -14,3 +18,16 @@ class Match:
     end: int
     message: str
     replacement: str | None = None
+
+
+class DocumentScan(Protocol):
+    """A document-level check (``start_document()``) fed a document's prose segments in
+    order, so that a very large file is checked part by part in bounded memory."""
+
+    def feed(self, segment: Segment) -> list[tuple[Segment, Match]]:
+        """Take the next prose segment; return the matches already decided."""
+        ...
+
+    def finish(self) -> list[tuple[Segment, Match]]:
+        """The matches decided once the whole document was seen."""
+        ...

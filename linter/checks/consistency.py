@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -33,25 +32,9 @@ class ConsistencyRule:
     variants: tuple[str, ...]
     ignore_case: bool = True
 
-    def find_document(self, segments: Sequence[Segment]) -> Iterator[tuple[Segment, Match]]:
-        uses = [
-            (segment, found, self._variant(found.group(0)))
-            for segment in segments
-            for found in _free_uses(self.pattern, segment)
-        ]
-        counts = Counter(variant for *_, variant in uses)
-        if len(counts) < 2:
-            return
-        first = {variant: i for i, (*_, variant) in reversed(list(enumerate(uses)))}
-        chosen = max(counts, key=lambda v: (counts[v], -first[v]))
-        for segment, found, variant in uses:
-            if variant == chosen:
-                continue
-            start, end = found.span()
-            text = found.group(0)
-            fix = match_case(text, chosen, variant, sentence_initial(segment.text, start))
-            message = f'Use one variant per document: "{chosen}" (used most), not "{text}"'
-            yield segment, Match(self.info.code, start, end, message, fix)
+    def start_document(self) -> _Uses:
+        """A scan of one document's prose, fed segment by segment."""
+        return _Uses(self)
 
     def _variant(self, text: str) -> str:
         key = " ".join(text.split())
@@ -59,6 +42,48 @@ class ConsistencyRule:
             if variant == key or (self.ignore_case and variant.lower() == key.lower()):
                 return variant
         return key  # pragma: no cover - the pattern came from the variants
+
+
+@dataclass(frozen=True)
+class _Use:
+    """One use of a variant: its own small segment (the matched words only, so a long
+    document's paragraphs are not kept), and whether it starts a sentence."""
+
+    segment: Segment
+    variant: str
+    initial: bool
+
+
+class _Uses:
+    """Collects a document's uses of the group; on :meth:`finish`, flags those of the
+    variants other than the one used most (on a tie, the one used first)."""
+
+    def __init__(self, rule: ConsistencyRule) -> None:
+        self.rule = rule
+        self.uses: list[_Use] = []
+
+    def feed(self, segment: Segment) -> list[tuple[Segment, Match]]:
+        for found in _free_uses(self.rule.pattern, segment):
+            start, end = found.span()
+            self.uses.append(_Use(segment.slice(start, end), self.rule._variant(found.group(0)),
+                                  sentence_initial(segment.text, start)))
+        return []
+
+    def finish(self) -> list[tuple[Segment, Match]]:
+        counts = Counter(use.variant for use in self.uses)
+        if len(counts) < 2:
+            return []
+        first = {use.variant: i for i, use in reversed(list(enumerate(self.uses)))}
+        chosen = max(counts, key=lambda v: (counts[v], -first[v]))
+        found = []
+        for use in self.uses:
+            if use.variant == chosen:
+                continue
+            text = use.segment.text
+            fix = match_case(text, chosen, use.variant, use.initial)
+            message = f'Use one variant per document: "{chosen}" (used most), not "{text}"'
+            found.append((use.segment, Match(self.rule.info.code, 0, len(text), message, fix)))
+        return found
 
 
 def _free_uses(pattern: re.Pattern[str], segment: Segment) -> list[re.Match[str]]:
