@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from linter.cli import main
+from linter.cli import console
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    console()

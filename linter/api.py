@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import dataclasses
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache, partial
+from functools import cache, lru_cache, partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,8 +21,6 @@ from linter.discover import discover
 from linter.engine import ClaimChecker, LazyClaims, Linter, SourceFile
 from linter.execution import Execution, lint_sources
 from linter.findings import Finding
-from linter.fix import FixOutcome, fix_files, outline, unstable_fixes
-from linter.knowledge import KnowledgeBase, load_knowledge
 from linter.narrowing import FindingFilter, narrow, wanted
 from linter.reading import ReadError, ReadFile, label_for, read_file
 from linter.report import FileError, Report
@@ -33,6 +31,8 @@ from linter.stats import LintStats
 from linter.suppress import parse_directives
 
 if TYPE_CHECKING:
+    from linter.fix import FixOutcome
+    from linter.knowledge import KnowledgeBase
     from linter.quickscan import QuickScan
 
 #: The knowledge base shipped with genai-lint; ``knowledge_files`` in the config extend it.
@@ -167,12 +167,14 @@ def run(
     checker = _claims_for(rules, selection, config) if claims else None
     linter = Linter(rules, selection, checker)
     findings, stats = lint_sources(
-        linter, [_source_file(read) for read in inputs], execution or Execution(), config
+        linter, [SourceFile.of(read) for read in inputs], execution or Execution(), config
     )
     findings = narrow(findings, filters)
     outcomes: tuple[FixOutcome, ...] = ()
     if fix:
-        findings, inputs, outcomes, fix_errors = _fix_until_stable(
+        from linter.fixrun import fix_until_stable
+
+        findings, inputs, outcomes, fix_errors = fix_until_stable(
             linter, inputs, findings, filters)
         errors.extend(fix_errors)
     report = Report(
@@ -197,115 +199,18 @@ def _read_all(paths: Sequence[Path]) -> tuple[list[ReadFile], list[FileError]]:
     return inputs, errors
 
 
-def _source_file(read: ReadFile) -> SourceFile:
-    return SourceFile(read.label, read.source, markup.syntax_for(str(read.path)))
-
-
-#: Fix passes at most: a fix can reveal another ("Google's Chat GPT" becomes "Google's
-#: ChatGPT", which the vendor rule then reads), and a second --fix must change nothing.
-MAX_FIX_PASSES = 4
-
-
-class _Relint:
-    """``Linter.lint`` of files, remembered by text for one ``--fix`` run: the fixed text is
-    linted once to test the fixes' stability, and once more after it is written; the second
-    time is answered from here (on a large file each lint is most of the run's time)."""
-
-    def __init__(self, linter: Linter) -> None:
-        self.linter = linter
-        self._seen: dict[tuple[str, str, str], list[Finding]] = {}
-
-    def __call__(self, files: Sequence[SourceFile]) -> list[Finding]:
-        keys = [(f.label, f.syntax, f.source.text) for f in files]
-        todo = {key: file for key, file in zip(keys, files, strict=True) if key not in self._seen}
-        found = self.linter.lint_each(list(todo.values()))
-        self._seen.update(zip(todo, found, strict=True))
-        return sorted((f for key in keys for f in self._seen[key]), key=lambda f: f.sort_key)
-
-
-def _fix_until_stable(
-    linter: Linter, inputs: list[ReadFile], findings: list[Finding],
-    filters: Sequence[FindingFilter],
-) -> tuple[list[Finding], list[ReadFile], tuple[FixOutcome, ...], list[FileError]]:
-    """:func:`_fix`, again on the files that changed, until no fix applies (or
-    :data:`MAX_FIX_PASSES`); outcomes add up per file."""
-    relint = _Relint(linter)
-    outcomes: dict[str, FixOutcome] = {}
-    errors: list[FileError] = []
-    todo = {read.label for read in inputs}
-    for _ in range(MAX_FIX_PASSES):
-        current = [f for f in findings if f.path in todo]
-        unstable = _unstable(relint, [r for r in inputs if r.label in todo], current)
-        held = {dataclasses.replace(f, fix=None): f for f in unstable}
-        again, reread, passed, failed = _fix(
-            relint, [r for r in inputs if r.label in todo],
-            [dataclasses.replace(f, fix=None) if f in unstable else f for f in current])
-        again = [held.get(f, f) for f in again]  # unchanged files keep their findings' fixes
-        errors.extend(failed)
-        fresh = {read.label: read for read in reread}
-        inputs = [fresh.get(r.label, r) for r in inputs if r.label not in todo or r.label in fresh]
-        findings = sorted([f for f in findings if f.path not in todo] + narrow(again, filters),
-                          key=lambda f: f.sort_key)
-        for o in passed:
-            before = outcomes.get(o.label)
-            outcomes[o.label] = o if before is None else FixOutcome(
-                o.label, before.applied + o.applied, o.skipped, before.error or o.error)
-        todo = {o.label for o in passed if o.applied}
-        if not todo:
-            break
-    return findings, inputs, tuple(outcomes.values()), errors
-
-
-def _unstable(relint: _Relint, inputs: list[ReadFile], findings: list[Finding]) -> set[Finding]:
-    """Findings whose fix would not hold (see :func:`linter.fix.unstable_fixes`)."""
-    by_label: dict[str, list[Finding]] = {}
-    for finding in findings:
-        if finding.fix is not None:
-            by_label.setdefault(finding.path, []).append(finding)
-    unstable: set[Finding] = set()
-    for read in inputs:
-        mine = by_label.get(read.label)
-        if not mine:
-            continue
-        syntax = markup.syntax_for(str(read.path))
-        unstable |= unstable_fixes(read.source, syntax, mine, lambda source, r=read, s=syntax:
-                                   relint([SourceFile(r.label, source, s)]))
-    return unstable
-
-
-def _fix(
-    relint: _Relint, inputs: list[ReadFile], findings: list[Finding]
-) -> tuple[list[Finding], list[ReadFile], tuple[FixOutcome, ...], list[FileError]]:
-    """Apply safe fixes, then re-read and re-lint the files that changed."""
-    outcomes = tuple(
-        fix_files([(read, markup.syntax_for(str(read.path))) for read in inputs], findings)
-    )
-    errors = [FileError(o.label, f"not fixed: {o.error}") for o in outcomes if o.error]
-    changed = {o.label for o in outcomes if o.applied}
-    if not changed:
-        return findings, inputs, outcomes, errors
-    reread: list[ReadFile] = []
-    for read in inputs:
-        if read.label in changed:
-            try:
-                read = read_file(read.path, read.label)
-            except ReadError as exc:
-                errors.append(FileError(read.label, str(exc)))
-                continue
-        reread.append(read)
-    kept = [f for f in findings if f.path not in changed]
-    again = relint([_source_file(read) for read in reread if read.label in changed])
-    return sorted(kept + again, key=lambda f: f.sort_key), reread, outcomes, errors
-
-
 def _notices(rules: RuleSet, inputs: Sequence[ReadFile]) -> list[Notice]:
     """Malformed directives and unknown rules in suppression comments, per file."""
     known = set(rules.infos) | set(rules.by_name)
     notices: list[Notice] = []
+    may_hold = _directive_hint()
     for read in inputs:
-        if "genai" not in read.source.text.lower():  # no directive, typo'd or not
+        if not may_hold(read.source.text):  # no directive, typo'd or not
             continue
-        document = outline(read.source, markup.syntax_for(str(read.path)))  # large: in parts
+        # Parsed in parts when large.
+        from linter.fix import outline  # the file is parsed, in parts when large
+
+        document = outline(read.source, markup.syntax_for(read.path))
         if not document.comments:
             continue
         suppressions = parse_directives(
@@ -316,6 +221,19 @@ def _notices(rules: RuleSet, inputs: Sequence[ReadFile]) -> list[Notice]:
         for line, rule in suppressions.unknown_rules(known):
             notices.append(Notice(read.label, line, f"unknown rule {rule!r} in a suppression"))
     return sorted(notices, key=lambda n: (n.path, n.line, n.message))
+
+
+@cache
+def _directive_hint() -> Callable[[str], bool]:
+    """A fast test that is False only when a text holds no suppression comment, typo'd or
+    not: each starts with ``genai-lint`` or ``genai_lint`` in any case (see
+    :func:`linter.suppress.parse_directives`), and a comment is a slice of the text."""
+    try:
+        import re2
+    except ImportError:  # pragma: no cover - google-re2 is a dependency
+        return lambda text: "genai" in text.lower()
+    search = re2.compile("[Gg][Ee][Nn][Aa][Ii][-_][Ll][Ii][Nn][Tt]").search
+    return lambda text: search(text) is not None
 
 
 def ruleset(config: Config) -> RuleSet:
@@ -399,4 +317,6 @@ def knowledge(config: Config) -> KnowledgeBase:
 
 @lru_cache(maxsize=4)
 def _load_knowledge(knowledge_files: tuple[Path, ...]) -> KnowledgeBase:
+    from linter.knowledge import load_knowledge
+
     return load_knowledge([packaged_path(KNOWLEDGE_FILE), *knowledge_files])

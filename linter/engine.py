@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from typing import Protocol
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Protocol
 
 from linter import largefile, markup
 from linter.checks.base import DocumentScan, Match
@@ -16,6 +16,9 @@ from linter.source import SourceText
 from linter.stats import LintStats, word_count
 from linter.suppress import parse_directives
 from linter.textutil import is_quoted_block
+
+if TYPE_CHECKING:
+    from linter.reading import ReadFile
 
 
 class ClaimChecker(Protocol):
@@ -88,13 +91,26 @@ class SourceFile:
     source: SourceText
     syntax: str
 
+    @classmethod
+    def of(cls, read: ReadFile) -> SourceFile:
+        """The input for a file read from disk (its syntax from its name)."""
+        return cls(read.label, read.source, markup.syntax_for(read.path))
 
-@dataclass(frozen=True)
-class _Candidate:
-    file_index: int
-    segment: Segment
-    start: int
-    end: int
+
+@dataclass
+class Prepared:
+    """One file after the work that needs no parser (see :meth:`Linter.prepare`).
+
+    ``findings`` so far (each (rule, span) in ``seen``), the candidate ``sentences`` left to
+    parse, each a segment of its own, and the file's suppression ``comments``. A very large
+    file is linted whole in this step: its ``findings`` are final (``done``).
+    """
+
+    findings: list[Finding] = field(default_factory=list)
+    seen: set[tuple[str, int, int]] = field(default_factory=set)
+    sentences: list[Segment] = field(default_factory=list)
+    comments: tuple[Comment, ...] = ()
+    done: bool = False
 
 
 class Linter:
@@ -126,35 +142,58 @@ class Linter:
         )
 
     def lint_each(self, files: Sequence[SourceFile]) -> list[list[Finding]]:
-        """Each file's findings, sorted; one spaCy batch for all of them (a very large file
-        is linted in parts, on its own)."""
+        """Each file's findings, sorted; one spaCy batch for all of them."""
+        prepared = self.prepare(files)
+        parsed = iter(self.parse([s.text for p in prepared for s in p.sentences]))
+        return [
+            self.complete(file, ready, [next(parsed) for _ in ready.sentences])
+            for file, ready in zip(files, prepared, strict=True)
+        ]
+
+    def prepare(self, files: Sequence[SourceFile]) -> list[Prepared]:
+        """Extract, match and select candidate sentences: everything but the parse. (A very
+        large file is linted in parts, parse included, so that memory stays bounded.)"""
         stats = self.stats
-        comments: list[tuple[Comment, ...]] = [() for _ in files]
-        per_file: list[list[tuple[Segment, Match]]] = [[] for _ in files]
-        parted: dict[int, list[Finding]] = {}
-        candidates: list[_Candidate] = []
-        for index, file in enumerate(files):
+        prepared = []
+        for file in files:
             words = word_count(file.source.text)
             stats.files += 1
             stats.words += words
             if not self.could_match(file.source.text):
+                prepared.append(Prepared(done=True))
                 continue
             stats.matched_files += 1
             stats.matched_words += words
             if largefile.splittable(file.source, file.syntax):
-                parted[index] = self._lint_in_parts(file)
+                prepared.append(Prepared(self._lint_in_parts(file), done=True))
                 continue
             document = markup.extract(file.source, file.syntax)
-            comments[index] = document.comments
+            found: list[tuple[Segment, Match]] = []
+            ready = Prepared(comments=document.comments)
             scans = self._start_scans()
-            self._scan(index, file.source, document.segments, per_file[index], candidates, scans)
-            per_file[index].extend(self._finish(scans))
-        self._analyze(candidates, per_file)
-        return [
-            parted[index] if index in parted
-            else self._final(file, comments[index], self._convert(file, per_file[index], set()))
-            for index, file in enumerate(files)
-        ]
+            self._scan(file.source, document.segments, found, ready.sentences, scans)
+            found.extend(self._finish(scans))
+            ready.findings = self._convert(file, found, ready.seen)
+            prepared.append(ready)
+        return prepared
+
+    def parse(self, texts: Sequence[str]) -> list[list[Match]]:
+        """The claim matches of each candidate sentence (in its own offsets)."""
+        if not texts or self.claims is None:
+            return [[] for _ in texts]
+        self.stats.candidates += len(texts)
+        self.stats.parsed_words += sum(len(text.split()) for text in texts)
+        return self.claims.analyze(texts)
+
+    def complete(
+        self, file: SourceFile, ready: Prepared, parsed: Sequence[list[Match]]
+    ) -> list[Finding]:
+        """The file's findings, sorted, from :meth:`prepare` and its sentences' matches."""
+        if ready.done:
+            return ready.findings
+        matches = [(s, m) for s, found in zip(ready.sentences, parsed, strict=True) for m in found]
+        findings = ready.findings + self._convert(file, matches, ready.seen)
+        return self._final(file, ready.comments, findings)
 
     def _start_scans(self) -> list[DocumentScan]:
         return [check.start_document() for check in self._document_checks]
@@ -165,15 +204,14 @@ class Linter:
 
     def _scan(
         self,
-        index: int,
         source: SourceText,
         segments: Sequence[Segment],
         found: list[tuple[Segment, Match]],
-        candidates: list[_Candidate],
+        sentences: list[Segment],
         scans: Sequence[DocumentScan],
     ) -> None:
         """Table claims, term and document-check matches into ``found``; sentences to parse
-        into ``candidates``; ``scans`` are fed the prose."""
+        into ``sentences``; ``scans`` are fed the prose."""
         claims = self.claims if self._claims_active else None
         if claims is not None and segments:
             found.extend(claims.table_matches(segments, lambda offset: source.position(offset)[0]))
@@ -185,24 +223,7 @@ class Linter:
             for scan in scans:
                 found.extend(scan.feed(segment))
             if claims is not None and claims.could_match(segment.text):
-                candidates.extend(
-                    _Candidate(index, segment, s, e) for s, e in claims.candidates(segment)
-                )
-
-    def _analyze(
-        self, candidates: list[_Candidate], per_file: list[list[tuple[Segment, Match]]]
-    ) -> None:
-        """Parse the candidate sentences in one batch; add their matches to their files."""
-        if not candidates or self.claims is None:
-            return
-        texts = [c.segment.text[c.start : c.end] for c in candidates]
-        self.stats.candidates += len(texts)
-        self.stats.parsed_words += sum(len(text.split()) for text in texts)
-        results = self.claims.analyze(texts)
-        for cand, matches in zip(candidates, results, strict=True):
-            per_file[cand.file_index].extend(
-                (cand.segment, _shift(m, cand.start)) for m in matches
-            )
+                sentences.extend(segment.slice(s, e) for s, e in claims.candidates(segment))
 
     def _lint_in_parts(self, file: SourceFile) -> list[Finding]:
         """A very large file, part by part (see :mod:`linter.largefile`): each part's matches
@@ -214,9 +235,11 @@ class Linter:
         scans = self._start_scans()
         for document in largefile.parts(file.source):
             found: list[tuple[Segment, Match]] = []
-            candidates: list[_Candidate] = []
-            self._scan(0, file.source, document.segments, found, candidates, scans)
-            self._analyze(candidates, [found])
+            sentences: list[Segment] = []
+            self._scan(file.source, document.segments, found, sentences, scans)
+            parsed = self.parse([s.text for s in sentences])
+            found.extend((s, m) for s, matches in zip(sentences, parsed, strict=True)
+                         for m in matches)
             findings.extend(self._convert(file, found, seen))
             comments.extend(document.comments)
         findings.extend(self._convert(file, self._finish(scans), seen))
@@ -258,12 +281,6 @@ class Linter:
             if not suppressions.is_suppressed(f.line, f.rule, self.rules.infos[f.rule].name)
         )
         return sorted(kept, key=lambda f: f.sort_key)
-
-
-def _shift(match: Match, offset: int) -> Match:
-    return Match(
-        match.code, match.start + offset, match.end + offset, match.message, match.replacement
-    )
 
 
 def _to_finding(

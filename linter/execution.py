@@ -24,7 +24,7 @@ from linter.stats import LintStats, word_count
 #: it saves (and the spaCy pipeline is loaded up front, before any sentence asks for it).
 PARALLEL_MIN_CHARS = 150_000
 #: Chunks per worker: small enough to balance the load, big enough for spaCy's batching.
-CHUNKS_PER_JOB = 4
+CHUNKS_PER_JOB = 8
 #: In-process chunk size (characters): bounds the memory held for segments and sentences.
 INPROCESS_CHUNK_CHARS = 2_000_000
 
@@ -108,15 +108,8 @@ def _lint(
     sizes = {i: len(files[i].source.text) for i in indices}
     total = sum(sizes.values())
     if execution.jobs > 1 and len(indices) > 1 and total >= PARALLEL_MIN_CHARS:
-        from linter.parallel import run_chunks
-
-        chunks = _split(indices, sizes, execution.jobs * CHUNKS_PER_JOB)
-        sources = [[files[i] for i in chunk] for chunk in chunks]
-        stats.workers = min(execution.jobs, len(chunks))
-        for number, (found, worker_stats) in run_chunks(sources, linter, execution.jobs, preload):
-            _store(chunks[number], found, results)
-            stats.add(worker_stats)
-            progress.advance(len(found))
+        _lint_in_parallel(linter, files, indices, sizes, results, stats, execution, progress,
+                          preload)
         return
     count = max(1, -(-total // INPROCESS_CHUNK_CHARS))
     if execution.progress:
@@ -128,8 +121,34 @@ def _lint(
         progress.advance(len(chunk))
 
 
+def _lint_in_parallel(
+    linter: Linter,
+    files: Sequence[SourceFile],
+    indices: list[int],
+    sizes: dict[int, int],
+    results: list[list[Finding] | None],
+    stats: LintStats,
+    execution: Execution,
+    progress: Progress | _NoProgress,
+    preload: Callable[[], None],
+) -> None:
+    """Prepare chunks of files in workers while this process loads spaCy and parses; see
+    :mod:`linter.parallel`."""
+    from linter.parallel import lint_in_parallel
+
+    chunks = _split(indices, sizes, execution.jobs * CHUNKS_PER_JOB)
+    stats.workers = min(execution.jobs, len(chunks))
+    linter.stats = LintStats()
+    found = lint_in_parallel([[files[i] for i in chunk] for chunk in chunks], linter,
+                             execution.jobs, preload, progress.advance)
+    stats.add(linter.stats)
+    for chunk, chunk_found in zip(chunks, found, strict=True):
+        _store(chunk, chunk_found, results)
+
+
 def _preload(linter: Linter, model: str | None) -> None:
-    """Load the spaCy pipeline before forking workers, so that they share it."""
+    """Load the spaCy pipeline while the workers prepare files, so that the parse workers
+    forked afterwards share it."""
     if not linter.runs_claims:
         return
     from linter.nlp import ModelError, load_pipeline

@@ -83,9 +83,10 @@ class _Unlocatable(Exception):
     """A prose fragment could not be mapped back to the source exactly."""
 
 
-def syntax_for(path: str) -> str:
+def syntax_for(path: str | PurePath) -> str:
     """The markup syntax of a file: ``markdown``, ``mdx`` or ``text``, from its suffix."""
-    return _SUFFIXES.get(PurePath(path).suffix.lower(), "text")
+    suffix = (path if isinstance(path, PurePath) else PurePath(path)).suffix
+    return _SUFFIXES.get(suffix.lower(), "text")
 
 
 def extract(source: SourceText, syntax: str) -> Document:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import posixpath
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -43,14 +44,25 @@ def label_for(path: str | os.PathLike[str], cwd: str | None = None) -> str:
     A path outside ``cwd`` is shown as given (absolute stays absolute).
     """
     given = os.fspath(path)
-    base = os.path.abspath(cwd if cwd is not None else os.getcwd())
-    absolute = os.path.abspath(given)
-    try:
-        rel = os.path.relpath(absolute, base)
-    except ValueError:  # another drive on Windows
-        rel = given
-    if rel == os.pardir or rel.startswith(os.pardir + os.sep) or os.path.isabs(rel):
+    here = os.getcwd()
+    base = os.path.abspath(cwd if cwd is not None else here)
+    absolute = os.path.normpath(given if os.path.isabs(given) else os.path.join(here, given))
+    # POSIX paths without a leading "//" (which normpath keeps): no need for relpath's work.
+    simple = os.path is posixpath and not absolute.startswith("//") and not base.startswith("//")
+    prefix = base if base.endswith("/") else base + "/"
+    if simple and absolute == base:
+        rel = os.curdir
+    elif simple and absolute.startswith(prefix):
+        rel = absolute[len(prefix) :]
+    elif simple:  # not below base: relpath would give "../..."
         rel = os.path.normpath(given)
+    else:
+        try:
+            rel = os.path.relpath(absolute, base)
+        except ValueError:  # another drive on Windows
+            rel = given
+        if rel == os.pardir or rel.startswith(os.pardir + os.sep) or os.path.isabs(rel):
+            rel = os.path.normpath(given)
     return printable_path(rel.replace(os.sep, "/"))
 
 
@@ -94,5 +106,5 @@ def read_file(path: str | os.PathLike[str], label: str | None = None) -> ReadFil
         source = decode(data)
     except DecodeError as exc:
         raise ReadError(decode_message(exc)) from None
-    return ReadFile(Path(path), label if label is not None else label_for(path), source,
-                    digest_of(data))
+    return ReadFile(path if isinstance(path, Path) else Path(path),
+                    label if label is not None else label_for(path), source, digest_of(data))

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import bisect
 import codecs
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import cached_property
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -26,19 +27,28 @@ class DecodeError(ValueError):
 
 @dataclass(frozen=True)
 class SourceText:
-    """A decoded file. ``text`` uses ``\\n`` only; ``newline`` is the style to write back."""
+    """A decoded file. ``text`` uses ``\\n`` only; ``newline`` is the style to write back.
+
+    ``line_starts`` (the offset where each line starts) is computed on first use: a run
+    answered from the cache reads every file but never asks for a position.
+    """
 
     text: str
     encoding: str = "utf-8"
     bom: bytes = b""
     newline: str = "\n"
-    line_starts: tuple[int, ...] = field(default=(), repr=False, compare=False)
 
     @classmethod
     def from_text(cls, raw: str, encoding: str = "utf-8", bom: bytes = b"") -> SourceText:
+        if "\r" not in raw:
+            return cls(raw, encoding, bom, "\n")
         newline = detect_newline(raw)
-        text = raw.replace("\r\n", "\n").replace("\r", "\n") if "\r" in raw else raw
-        return cls(text, encoding, bom, newline, _line_starts(text))
+        return cls(raw.replace("\r\n", "\n").replace("\r", "\n"), encoding, bom, newline)
+
+    @cached_property
+    def line_starts(self) -> tuple[int, ...]:
+        """The offset where each line starts (the first is 0)."""
+        return _line_starts(self.text)
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of a character offset; columns count code points."""
@@ -70,12 +80,13 @@ def _line_starts(text: str) -> tuple[int, ...]:
 
 def detect_newline(raw: str) -> str:
     """The first newline style used in ``raw`` (``\\n`` when there is none)."""
-    for index, char in enumerate(raw):
-        if char == "\r":
-            return "\r\n" if raw[index + 1 : index + 2] == "\n" else "\r"
-        if char == "\n":
-            return "\n"
-    return "\n"
+    carriage = raw.find("\r")
+    if carriage == -1:
+        return "\n"
+    newline = raw.find("\n", 0, carriage)
+    if newline != -1:
+        return "\n"
+    return "\r\n" if raw[carriage + 1 : carriage + 2] == "\n" else "\r"
 
 
 def decode(data: bytes) -> SourceText:

@@ -5,12 +5,15 @@ from __future__ import annotations
 import importlib.util
 import io
 import json
+import os
 import re
 import sys
+import time
 from pathlib import Path
 
 import pytest
 
+import linter.cache
 import linter.execution
 from linter import progress
 from linter.cache import LintCache
@@ -132,20 +135,129 @@ def test_changed_rules_or_settings_invalidate_the_cache(
     assert stats[1] == 0
 
 
+def _index(project: Path) -> Path:
+    """The one index file of the project's cache."""
+    (index,) = (project / ".genai-lint-cache").rglob("*.json")
+    return index
+
+
 def test_a_corrupt_cache_entry_is_ignored(
     project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     first, _ = lint(capsys, "docs")
-    entries = sorted((project / ".genai-lint-cache").rglob("*.json"))
-    assert len(entries) == 24
-    entries[0].write_text("{not json", encoding="utf-8")
-    entries[1].write_bytes(b"")
-    entries[2].write_text(json.dumps({"key": "other", "findings": []}), encoding="utf-8")
-    entries[3].write_text(json.dumps({"key": entries[3].stem, "findings": [{"line": "x"}]}),
-                          encoding="utf-8")
+    index = _index(project)
+    data = json.loads(index.read_text(encoding="utf-8"))
+    keys = sorted(data["entries"])
+    assert len(keys) == 24
+    data["entries"][keys[0]] = "junk"
+    data["entries"][keys[1]] = [1, [{"line": "x"}]]
+    data["entries"][keys[2]] = [1, {"findings": []}]
+    del data["entries"][keys[3]]
+    index.write_text(json.dumps(data), encoding="utf-8")
     second, stats = lint(capsys, "docs")
     assert stats[:3] == (24, 20, 4)
     assert second == first
+    _, stats = lint(capsys, "docs")
+    assert stats[:3] == (24, 24, 0)
+
+
+@pytest.mark.parametrize("damage", ["garbage", "empty", "truncated", "list", "other run",
+                                    "deep", "binary"])
+def test_a_corrupt_index_is_a_miss_and_is_rewritten(
+    project: Path, capsys: pytest.CaptureFixture[str], damage: str
+) -> None:
+    first, _ = lint(capsys, "docs")
+    index = _index(project)
+    good = index.read_bytes()
+    other = json.loads(good)
+    other["fingerprint"] = "0" * 64
+    index.write_bytes({
+        "garbage": b"{not json",
+        "empty": b"",
+        "truncated": good[: len(good) // 2],
+        "list": b"[]",
+        "other run": json.dumps(other).encode(),
+        "deep": b"[" * 100_000,
+        "binary": b"\xff\xfe\x00garbage",
+    }[damage])
+    second, stats = lint(capsys, "docs")
+    assert stats[:3] == (24, 0, 24)
+    assert second == first
+    assert len(json.loads(index.read_bytes())["entries"]) == 24
+    third, stats = lint(capsys, "docs")
+    assert stats[:3] == (24, 24, 0)
+    assert third == first
+
+
+def test_runs_on_different_files_both_hit(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    files = sorted(path.relative_to(project).as_posix()
+                   for path in (project / "docs").rglob("*") if path.is_file())
+    some, others = files[:10], files[10:]
+    n = len(others)
+    first, stats = lint(capsys, *some)
+    assert stats[:3] == (10, 0, 10)
+    second, stats = lint(capsys, *others)
+    assert stats[:3] == (n, 0, n)
+    again, stats = lint(capsys, *some)
+    assert stats[:3] == (10, 10, 0) and again == first
+    again, stats = lint(capsys, *others)
+    assert stats[:3] == (n, n, 0) and again == second
+    assert len(json.loads(_index(project).read_bytes())["entries"]) == 10 + n
+
+
+def test_concurrent_runs_keep_each_others_entries(tmp_path: Path) -> None:
+    one, two = LintCache(tmp_path, "f" * 64), LintCache(tmp_path, "f" * 64)
+    key_one, key_two = one.key("a.md", "a"), two.key("b.md", "b")
+    assert one.get(key_one) is None and two.get(key_two) is None  # both read the index
+    found = [Finding("a.md", 1, 1, 1, 2, 0, 1, "GL101", "n", Severity.WARNING, "m", "a")]
+    two.put(key_two, [])
+    one.put(key_one, found)  # written last: merged with what `two` wrote
+    later = LintCache(tmp_path, "f" * 64)
+    assert later.get(key_one) == found and later.get(key_two) == []
+    assert not [p for p in (tmp_path / "v2").iterdir() if p.suffix != ".json"]
+
+
+def test_the_index_keeps_the_most_recently_used_entries(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(linter.cache, "MAX_ENTRIES", 3)
+    clock = iter(range(1000, 2000))
+    monkeypatch.setattr(linter.cache, "_now", lambda: next(clock))
+
+    def run(*names: str) -> LintCache:
+        cache = LintCache(tmp_path, "f" * 64)
+        keys = [cache.key(name, name) for name in names]
+        missed = [key for key in keys if cache.get(key) is None]
+        for key in missed:
+            cache.put(key, [])
+        return cache
+
+    for name in "abcde":
+        run(name)
+    assert run("a").misses == 1  # c, d, e were kept; a is written again, c evicted
+    assert run("d", "e", "a").hits == 3
+    assert run("c").misses == 1
+    whole = run(*"abcdefg")  # a run keeps all its own entries, whatever the cap
+    assert run(*"abcdefg").hits == 7 == whole.hits + whole.misses
+
+
+def test_stale_indexes_of_other_runs_are_deleted(tmp_path: Path) -> None:
+    folder = tmp_path / "v2"
+    folder.mkdir()
+    old, recent, crashed = folder / ("0" * 32 + ".json"), folder / ("1" * 32 + ".json"), \
+        folder / ".abc.tmp"
+    for path in (old, recent, crashed):
+        path.write_text("{}", encoding="utf-8")
+    month_ago = time.time() - (linter.cache.MAX_AGE_DAYS + 1) * 86400
+    os.utime(old, (month_ago, month_ago))
+    os.utime(crashed, (month_ago, month_ago))
+    cache = LintCache(tmp_path, "f" * 64)
+    key = cache.key("a.md", "text")
+    assert cache.get(key) is None
+    cache.put(key, [])
+    assert sorted(p.name for p in folder.iterdir()) == sorted([recent.name, cache.path.name])
 
 
 def test_an_unwritable_cache_is_skipped(project: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -11,7 +11,8 @@ from linter.source import SourceText
 SECTION = """\
 # Models {n}
 
-An LLM drafts section {n}. DALL·E is a large language model. Use Chat GPT for drafts, and Open AI for the rest.
+An LLM drafts section {n}.
+DALL·E is a large language model. Use Chat GPT for drafts, and Open AI for the rest.
 An LLM writes text; the LLM in section {n} is the same LLM.
 Generative AI drafts text, and *Gen&nbsp;AI* drafts code in section {n}.
 

@@ -47,6 +47,34 @@ def test_a_file_with_ai_terms_parses_markdown_but_needs_spacy_only_for_claims(
     assert "markdown_it" in imported and "spacy" not in imported
 
 
+CACHED_PROBE = """\
+import sys
+from linter.cli import main
+code = main(sys.argv[1:])
+unneeded = ("spacy", "markdown_it", "linter.fix", "linter.knowledge", "linter.baseline",
+            "linter.gitdiff", "linter.formatters.json_format", "linter.formatters.sarif",
+            "jsonschema")
+print(sorted(name for name in unneeded if name in sys.modules))
+raise SystemExit(code)
+"""
+
+
+def test_a_run_answered_from_the_cache_parses_nothing(tmp_path: Path) -> None:
+    (tmp_path / "models.md").write_text("# Models\n\nWe use Chat GPT for drafts.\n",
+                                        encoding="utf-8")
+    (tmp_path / "notes.md").write_text("# Notes\n\nOpenAI trained GPT-4 on text.\n",
+                                       encoding="utf-8")
+    env = {**os.environ, "GENAI_LINT_CACHE_HOME": str(tmp_path / "user-cache")}
+    runs = [subprocess.run([sys.executable, "-c", CACHED_PROBE, "-q", "."], cwd=tmp_path,
+                           env=env, capture_output=True, text=True, check=False)
+            for _ in range(2)]
+    first, cached = runs
+    assert "markdown_it" in first.stdout  # the first run parses and fills the cache
+    assert cached.returncode == first.returncode == 1
+    assert cached.stdout.splitlines()[:-1] == first.stdout.splitlines()[:-1]  # the findings
+    assert cached.stdout.splitlines()[-1] == "[]"
+
+
 @pytest.fixture
 def user_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("GENAI_LINT_CACHE_HOME", str(tmp_path / "cache"))

@@ -8,17 +8,31 @@ string, newline-terminated unless empty; the CLI decides where it goes.
 from __future__ import annotations
 
 from collections.abc import Callable
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
 
-from linter.formatters import github, json_format, sarif, text
-from linter.report import Report
+if TYPE_CHECKING:
+    from linter.report import Report
 
 Formatter = Callable[..., str]
 
+
+def _on_first_use(module: str) -> Formatter:
+    """``render`` of ``linter.formatters.<module>``, imported when first called: a run
+    imports the one formatter it uses."""
+
+    def render(report: Report, **options: Any) -> str:
+        return import_module(f"linter.formatters.{module}").render(report, **options)
+
+    render.__qualname__ = render.__name__ = f"{module}.render"
+    return render
+
+
 FORMATS: dict[str, Formatter] = {
-    "text": text.render,
-    "json": json_format.render,
-    "sarif": sarif.render,
-    "github": github.render,
+    "text": _on_first_use("text"),
+    "json": _on_first_use("json_format"),
+    "sarif": _on_first_use("sarif"),
+    "github": _on_first_use("github"),
 }
 
 

@@ -14,6 +14,7 @@ from rbhelpers import ISOLATED, assert_one_line_error, write
 
 import linter.api
 import linter.discover
+import linter.fixrun
 import linter.reading
 
 BAD = "Chat GPT answers questions.\n"
@@ -131,13 +132,13 @@ def test_a_file_that_vanishes_before_fix_is_not_recreated(
 ) -> None:
     write(here / "a.md", BAD)
     write(here / "b.md", BAD)
-    real = linter.api.fix_files
+    real = linter.fixrun.fix_files
 
     def delete_then_fix(files, findings):
         (here / "a.md").unlink(missing_ok=True)  # fix_files runs once per fix pass
         return real(files, findings)
 
-    monkeypatch.setattr(linter.api, "fix_files", delete_then_fix)
+    monkeypatch.setattr(linter.fixrun, "fix_files", delete_then_fix)
     result = lint(*ISOLATED, "--no-claims", "--fix", "a.md", "b.md")
     assert not (here / "a.md").exists()
     assert (here / "b.md").read_text() == "ChatGPT answers questions.\n"

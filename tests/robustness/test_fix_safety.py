@@ -17,6 +17,7 @@ from rbhelpers import ISOLATED, write
 
 import linter.api
 import linter.fix
+import linter.fixrun
 from linter import api
 from linter.config import Config
 from linter.reading import read_file
@@ -147,13 +148,13 @@ def test_a_file_changed_after_linting_is_not_written(here: Path,
                                                      monkeypatch: pytest.MonkeyPatch) -> None:
     path = write(here / "doc.md", DOC)
     edited = DOC + "\nA new line by someone else, Chat GPT.\n"
-    real = linter.api.fix_files
+    real = linter.fixrun.fix_files
 
     def edit_then_fix(files, findings):
         path.write_text(edited, encoding="utf-8", newline="")
         return real(files, findings)
 
-    monkeypatch.setattr(linter.api, "fix_files", edit_then_fix)
+    monkeypatch.setattr(linter.fixrun, "fix_files", edit_then_fix)
     run = fix(path)
     assert path.read_text(encoding="utf-8") == edited
     assert [e.message for e in run.report.errors] == [

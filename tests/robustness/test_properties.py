@@ -14,7 +14,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from linter import api, execution
+from linter import api, execution, fixrun
 from linter.config import Config
 from linter.execution import Execution
 from linter.findings import Finding
@@ -144,7 +144,7 @@ def test_fix_changes_only_flagged_spans_and_is_idempotent(raw: str, bom: str,
         path = Path(folder) / "steps.md"
         path.write_bytes(data)
         refused = False
-        for _ in range(api.MAX_FIX_PASSES):
+        for _ in range(fixrun.MAX_FIX_PASSES):
             read = read_file(path)
             findings = list(api.run([path], Config()).report.findings)
             unstable = unstable_fixes(read.source, "markdown", findings,
