@@ -108,8 +108,18 @@ def _lint(
     sizes = {i: len(files[i].source.text) for i in indices}
     total = sum(sizes.values())
     if execution.jobs > 1 and len(indices) > 1 and total >= PARALLEL_MIN_CHARS:
-        _lint_in_parallel(linter, files, indices, sizes, results, stats, execution, progress,
-                          preload)
+        # Workers prepare chunks of files while this process loads spaCy and parses (see
+        # linter.parallel).
+        from linter.parallel import lint_in_parallel
+
+        chunks = _split(indices, sizes, execution.jobs * CHUNKS_PER_JOB)
+        stats.workers = min(execution.jobs, len(chunks))
+        linter.stats = LintStats()
+        found = lint_in_parallel([[files[i] for i in chunk] for chunk in chunks], linter,
+                                 execution.jobs, preload, progress.advance)
+        stats.add(linter.stats)
+        for chunk, chunk_found in zip(chunks, found, strict=True):
+            _store(chunk, chunk_found, results)
         return
     count = max(1, -(-total // INPROCESS_CHUNK_CHARS))
     if execution.progress:
@@ -119,31 +129,6 @@ def _lint(
         _store(chunk, linter.lint_each([files[i] for i in chunk]), results)
         stats.add(linter.stats)
         progress.advance(len(chunk))
-
-
-def _lint_in_parallel(
-    linter: Linter,
-    files: Sequence[SourceFile],
-    indices: list[int],
-    sizes: dict[int, int],
-    results: list[list[Finding] | None],
-    stats: LintStats,
-    execution: Execution,
-    progress: Progress | _NoProgress,
-    preload: Callable[[], None],
-) -> None:
-    """Prepare chunks of files in workers while this process loads spaCy and parses; see
-    :mod:`linter.parallel`."""
-    from linter.parallel import lint_in_parallel
-
-    chunks = _split(indices, sizes, execution.jobs * CHUNKS_PER_JOB)
-    stats.workers = min(execution.jobs, len(chunks))
-    linter.stats = LintStats()
-    found = lint_in_parallel([[files[i] for i in chunk] for chunk in chunks], linter,
-                             execution.jobs, preload, progress.advance)
-    stats.add(linter.stats)
-    for chunk, chunk_found in zip(chunks, found, strict=True):
-        _store(chunk, chunk_found, results)
 
 
 def _preload(linter: Linter, model: str | None) -> None:

@@ -35,9 +35,14 @@ def _corpus():
 @pytest.fixture(scope="module")
 def tree(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A generated docs tree: 24 files of prose, code, tables and AI claims (some wrong)."""
-    root = tmp_path_factory.mktemp("tree")
+    return generated_tree(tmp_path_factory.mktemp("tree"), files=24, words_per_file=250,
+                          ai_share=0.3, seed=3)
+
+
+def generated_tree(root: Path, **spec: float) -> Path:
+    """``root`` filled by benchmarks/corpus.py with the given CorpusSpec fields."""
     corpus = _corpus()
-    corpus.generate(root, corpus.CorpusSpec(files=24, words_per_file=250, ai_share=0.3, seed=3))
+    corpus.generate(root, corpus.CorpusSpec(**spec))
     return root
 
 

@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
-from test_execution import _corpus
+from test_execution import generated_tree
 
 import linter.execution
 import linter.parallel
@@ -18,10 +18,8 @@ _COUNTERS = re.compile(r"debug: (.*)$", re.MULTILINE)
 @pytest.fixture(scope="module")
 def tree(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A generated tree with many candidate sentences (a high share of AI prose)."""
-    root = tmp_path_factory.mktemp("ptree")
-    corpus = _corpus()
-    corpus.generate(root, corpus.CorpusSpec(files=30, words_per_file=300, ai_share=0.6, seed=5))
-    return root
+    return generated_tree(tmp_path_factory.mktemp("ptree"), files=30, words_per_file=300,
+                          ai_share=0.6, seed=5)
 
 
 def run(capsys: pytest.CaptureFixture[str], tree: Path, jobs: int) -> tuple[str, str]:
@@ -62,3 +60,14 @@ def test_a_worker_error_reaches_the_caller(
     code = main(["--no-config", "--no-cache", "--jobs", "2", str(tree)])
     assert code == 2
     assert "boom in a worker" in capsys.readouterr().err
+
+
+def test_spawned_workers_give_the_same_findings(
+    tree: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Without fork (macOS, Windows) workers are spawned and rebuild the linter from
+    picklable parts; the parse stays in this process."""
+    monkeypatch.setattr(linter.execution, "PARALLEL_MIN_CHARS", 0)
+    serial = run(capsys, tree, 1)
+    monkeypatch.setattr(linter.parallel, "can_fork", lambda: False)
+    assert run(capsys, tree, 2) == serial
