@@ -12,6 +12,17 @@ from pathlib import Path
 #: Options that keep a run self-contained: no config from above the test folder, no cache.
 ISOLATED = ("--no-config", "--no-cache")
 
+#: A user's term rule file (fill in ``preferred``).
+ACME_RULE = """\
+kind: term
+rules:
+  - code: XX101
+    name: acme-name
+    severity: warning
+    preferred: {preferred}
+    variants: [Acme AI]
+"""
+
 
 @dataclass(frozen=True)
 class Result:

@@ -7,7 +7,7 @@ import time
 from pathlib import Path
 
 import pytest
-from rbhelpers import assert_one_line_error, write
+from rbhelpers import ACME_RULE, assert_one_line_error, write
 
 import linter.api
 
@@ -166,15 +166,7 @@ def test_a_billion_laughs_config_fails_fast(lint, here: Path) -> None:
     assert time.monotonic() - started < 60  # 10**10 strings if the aliases were expanded
 
 
-RULE = """\
-kind: term
-rules:
-  - code: XX101
-    name: acme-name
-    severity: warning
-    preferred: AcmeAI
-    variants: [Acme AI]
-"""
+RULE = ACME_RULE.format(preferred="AcmeAI")
 
 
 @pytest.mark.parametrize(

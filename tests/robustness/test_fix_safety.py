@@ -13,7 +13,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from rbhelpers import ISOLATED, write
+from rbhelpers import ACME_RULE, ISOLATED, write
 
 import linter.api
 import linter.fix
@@ -183,15 +183,6 @@ def test_a_file_changed_while_being_fixed_is_not_written(
     assert not leftovers(here)
 
 
-RULE = """\
-kind: term
-rules:
-  - code: XX101
-    name: acme-name
-    severity: warning
-    preferred: {preferred}
-    variants: [Acme AI]
-"""
 
 
 @pytest.mark.parametrize(
@@ -206,7 +197,7 @@ rules:
 def test_a_fix_that_would_change_more_than_its_span_is_refused(
     here: Path, preferred: str, reason: str
 ) -> None:
-    write(here / "rules.yaml", RULE.format(preferred=preferred))
+    write(here / "rules.yaml", ACME_RULE.format(preferred=preferred))
     config = Config(rule_files=(here / "rules.yaml",), select=("XX101",))
     path = write(here / "doc.md", "We use Acme AI daily.\n")
     run = fix(path, config=config)
