@@ -195,6 +195,7 @@ def fix_bytes(
         return data, 0, skipped
     raw = data[len(source.bom) :].decode(source.encoding)
     new_raw = apply_edits_raw(raw, source, edits)
+    del raw  # a large file's texts are held one or two at a time
     try:
         new_data = source.bom + new_raw.encode(source.encoding)
     except UnicodeEncodeError as exc:
@@ -211,21 +212,33 @@ def _verify(
         new_source = decode(new_data)
     except DecodeError as exc:
         raise FixError(f"the fixed file would not decode: {exc.reason}") from None
-    if new_source.text != apply_edits(source.text, edits):
+    if not _is_edited(new_source.text, source.text, edits):
         raise FixError("fixing would change text outside the fixed spans")
     if (new_source.encoding, new_source.bom) != (source.encoding, source.bom):
         raise FixError("fixing would change the file's encoding")
     new_document = outline(new_source, syntax)
     if new_document.kinds != document.kinds:
         raise FixError("fixing would change the document's structure")
-    if _protected_texts(new_source, new_document) != _protected_texts(source, document):
+    if len(new_document.protected) != len(document.protected) or any(
+        new_source.text[a:b] != source.text[c:d]
+        for (a, b), (c, d) in zip(new_document.protected, document.protected, strict=True)
+    ):
         raise FixError("fixing would change code, HTML or front matter")
     if [c.text for c in new_document.comments] != [c.text for c in document.comments]:
         raise FixError("fixing would change the document's comments")
 
 
-def _protected_texts(source: SourceText, document: Outline) -> list[str]:
-    return [source.text[lo:hi] for lo, hi in document.protected]
+def _is_edited(new_text: str, text: str, edits: Sequence[Edit]) -> bool:
+    """Whether ``new_text`` is ``apply_edits(text, edits)``, compared run by run (a very
+    large file is not copied whole once more)."""
+    pos = new_pos = 0
+    for edit in edits:
+        for run in (text[pos : edit.start], edit.replacement):
+            if not new_text.startswith(run, new_pos):
+                return False
+            new_pos += len(run)
+        pos = edit.end
+    return len(new_text) - new_pos == len(text) - pos and new_text.endswith(text[pos:])
 
 
 def unstable_fixes(

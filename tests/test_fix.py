@@ -8,6 +8,8 @@ import stat
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from linter import api
 from linter.config import Config
@@ -15,6 +17,7 @@ from linter.findings import Finding, Fix, Severity
 from linter.fix import (
     Edit,
     FixError,
+    _is_edited,
     apply_edits,
     apply_edits_raw,
     fix_bytes,
@@ -304,3 +307,22 @@ def test_fix_file_turns_write_errors_into_outcomes(tmp_path: Path,
     outcome = fix_file(read, "markdown", [finding(read.source, "Chat GPT")])
     assert outcome.error == "cannot write: Permission denied"
     assert path.read_bytes() == b"Chat GPT\n"
+
+
+@st.composite
+def _edited(draw: st.DrawFn) -> tuple[str, list[Edit]]:
+    text = draw(st.text("ab\n", max_size=30))
+    cuts = sorted(draw(st.lists(st.integers(0, len(text)), max_size=6)))
+    spans = list(zip(cuts[::2], cuts[1::2], strict=False))
+    return text, [Edit(a, b, draw(st.text("abc", max_size=3))) for a, b in spans]
+
+
+@given(_edited(), st.text("abc", max_size=2), st.integers(0, 40))
+def test_the_edited_text_is_recognised_and_any_other_is_not(
+    case: tuple[str, list[Edit]], extra: str, where: int
+) -> None:
+    text, edits = case
+    edited = apply_edits(text, edits)
+    assert _is_edited(edited, text, edits)
+    other = edited[:where] + extra + "!" + edited[where:]
+    assert not _is_edited(other, text, edits)
