@@ -43,7 +43,7 @@ class AcronymRule:
         """A scan of one document's prose, fed segment by segment."""
         return _FirstUse(self)
 
-    def _check_first(self, segment: Segment, start: int, end: int) -> Match | None:
+    def check_first(self, segment: Segment, start: int, end: int) -> Match | None:
         """A Match when the first use at ``[start, end)`` is unexpanded or wrongly expanded."""
         text = segment.text
         found_start, used = start, text[start:end]
@@ -69,7 +69,7 @@ class AcronymRule:
         message = f'Expand "{text[found_start:end]}" at its first use: "{fix}"'
         return Match(self.info.code, start, end, message, fix)
 
-    def _defined_after(self, text: str, end: int) -> bool:
+    def defined_after(self, text: str, end: int) -> bool:
         """The expansion follows closely ("LLM: a large language model", "LLMs, or large
         language models,", "LLM stands for large language model")."""
         stop = text.find(". ", end, end + _NEAR)
@@ -110,9 +110,9 @@ class _FirstUse:
             if in_capitalised_name(text, start, end, after=False):
                 continue  # "Google GenAI SDK", "TensorRT LLM": part of a name
             self.done = True
-            if rule.expanded.search(text, 0, start) or rule._defined_after(text, end):
+            if rule.expanded.search(text, 0, start) or rule.defined_after(text, end):
                 return []
-            match = rule._check_first(segment, start, end)
+            match = rule.check_first(segment, start, end)
             return [] if match is None else [(segment, match)]
         self.done = rule.expanded.search(text) is not None
         return []

@@ -36,7 +36,7 @@ class ConsistencyRule:
         """A scan of one document's prose, fed segment by segment."""
         return _Uses(self)
 
-    def _variant(self, text: str) -> str:
+    def variant_of(self, text: str) -> str:
         key = " ".join(text.split())
         for variant in self.variants:
             if variant == key or (self.ignore_case and variant.lower() == key.lower()):
@@ -65,7 +65,7 @@ class _Uses:
     def feed(self, segment: Segment) -> list[tuple[Segment, Match]]:
         for found in _free_uses(self.rule.pattern, segment):
             start, end = found.span()
-            self.uses.append(_Use(segment.slice(start, end), self.rule._variant(found.group(0)),
+            self.uses.append(_Use(segment.slice(start, end), self.rule.variant_of(found.group(0)),
                                   sentence_initial(segment.text, start)))
         return []
 
