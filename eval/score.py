@@ -31,8 +31,10 @@ def _span(text: str, expected: str) -> tuple[int, int]:
     return start, start + len(expected)
 
 
-def score(cases: list[dict], verbose: bool = False) -> tuple[Counter, Counter, Counter]:
-    """True positives, false positives and false negatives per rule."""
+def score(
+    cases: list[dict], verbose: bool = False, by: str = "rule"
+) -> tuple[Counter, Counter, Counter]:
+    """True positives, false positives and false negatives per rule (or per case ``category``)."""
     tp: Counter = Counter()
     fp: Counter = Counter()
     fn: Counter = Counter()
@@ -52,16 +54,17 @@ def score(cases: list[dict], verbose: bool = False) -> tuple[Counter, Counter, C
                 ),
                 None,
             )
+            group = rule if by == "rule" else case.get("category", "?")
             if hit is None:
-                fn[rule] += 1
+                fn[group] += 1
                 if verbose:
                     print(f"MISS {case['id']} {rule} {text[start:end]!r}: {text}")
             else:
                 used.add(hit)
-                tp[rule] += 1
+                tp[group] += 1
         for i, finding in enumerate(findings):
             if i not in used:
-                fp[finding.rule] += 1
+                fp[finding.rule if by == "rule" else case.get("category", "?")] += 1
                 if verbose:
                     print(f"FP   {case['id']} {finding.rule} {finding.text!r}: {text}")
     return tp, fp, fn
@@ -75,17 +78,19 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("file", nargs="?", default=str(HERE / "sentences.yaml"))
     parser.add_argument("--verbose", action="store_true")
+    parser.add_argument("--by", choices=("rule", "category"), default="rule",
+                        help="group the figures by expected rule or by the case's category")
     args = parser.parse_args(argv)
     cases = yaml.safe_load(Path(args.file).read_text(encoding="utf-8"))
-    tp, fp, fn = score(cases, args.verbose)
-    print(f"{'rule':8} {'tp':>4} {'fp':>4} {'fn':>4} {'precision':>9} {'recall':>7}")
+    tp, fp, fn = score(cases, args.verbose, args.by)
+    print(f"{args.by:14} {'tp':>4} {'fp':>4} {'fn':>4} {'precision':>9} {'recall':>7}")
     for rule in sorted(set(tp) | set(fp) | set(fn)):
         print(
-            f"{rule:8} {tp[rule]:4} {fp[rule]:4} {fn[rule]:4} "
+            f"{rule:14} {tp[rule]:4} {fp[rule]:4} {fn[rule]:4} "
             f"{_ratio(tp[rule], tp[rule] + fp[rule]):>9} {_ratio(tp[rule], tp[rule] + fn[rule]):>7}"
         )
     t, f, n = sum(tp.values()), sum(fp.values()), sum(fn.values())
-    print(f"{'all':8} {t:4} {f:4} {n:4} {_ratio(t, t + f):>9} {_ratio(t, t + n):>7}")
+    print(f"{'all':14} {t:4} {f:4} {n:4} {_ratio(t, t + f):>9} {_ratio(t, t + n):>7}")
     print(
         f"{len(cases)} sentences, {sum(1 for c in cases if not c.get('expect'))} without findings"
     )

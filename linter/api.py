@@ -317,6 +317,7 @@ def knowledge(config: Config) -> KnowledgeBase:
 
 @lru_cache(maxsize=4)
 def _load_knowledge(knowledge_files: tuple[Path, ...]) -> KnowledgeBase:
-    from linter.knowledge import load_knowledge
+    from linter.knowledge import load_knowledge, shipped_knowledge_files
 
-    return load_knowledge([packaged_path(KNOWLEDGE_FILE), *knowledge_files])
+    shipped = shipped_knowledge_files(packaged_path(KNOWLEDGE_FILE))
+    return load_knowledge([*shipped, *knowledge_files], shipped=len(shipped))

@@ -18,7 +18,7 @@ from typing import Any
 from linter.atomicfile import replace_file
 from linter.yamlload import LineDict
 
-_FORMAT = b"genai-lint parsed-yaml v1\0"
+_FORMAT = b"genai-lint parsed-yaml v2\0"
 _MAP = "\0map"  # marks an encoded LineDict: [line, [[key, line], ...], [[key, value], ...]]
 
 

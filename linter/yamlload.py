@@ -48,6 +48,8 @@ def _line_loader() -> Any:
     _LineLoader.add_constructor(
         yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _LineLoader.construct_mapping
     )
+    # Dates stay text ("2024-05-13"): data files compare and print them, never compute with them.
+    _LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _LineLoader.construct_yaml_str)
     return _LineLoader
 
 
