@@ -324,44 +324,45 @@ def _merge_file(path: Path, raw: _Raw, shipped: bool, validate_schema: bool) -> 
 def _merge_entity(raw: _Raw, item: dict[str, Any], where: tuple[Path, int | None],
                   shipped: bool, generated: bool) -> None:
     ident = str(item["id"])
-    if not generated:
-        target = ident
-        if shipped and ident in raw.entities and not _is_generated(raw, ident):
+    if shipped and ident in raw.entities:
+        if not generated and not _is_generated(raw, ident):
+            first = raw.origin[ident]
             raise YamlError(where[0], where[1], f"entity {ident!r} is already defined in "
-                            f"{raw.origin[ident][0].name}:{raw.origin[ident][1]}")
-        if shipped and ident in raw.entities:  # curated facts win field by field
-            merged = {**raw.entities[ident], **item}
-            merged["sources"] = {**raw.entities[ident].get("sources", {}),
-                                 **item.get("sources", {})}
-            item = merged
-        raw.entities[target] = item
-        raw.origin[target] = where
-        return
-    # A generated entity merges under a curated one with its id, name or an alias.
-    target = _curated_match(raw, item) or ident
-    if target in raw.entities:
-        base = raw.entities[target]
-        merged = {**item, **base}
-        merged["sources"] = {**item.get("sources", {}), **base.get("sources", {})}
-        raw.entities[target] = merged
-        return
-    raw.entities[target] = item
-    raw.origin[target] = where
+                            f"{first[0].name}:{first[1]}")
+        base, top = (item, raw.entities[ident]) if generated else (raw.entities[ident], item)
+        item = _overlay(base, top)
+        if generated:
+            return
+    raw.entities[ident] = item
+    raw.origin[ident] = where
+
+
+def _overlay(base: Mapping[str, Any], top: Mapping[str, Any]) -> dict[str, Any]:
+    """``top``'s fields over ``base``'s (sources merged the same way)."""
+    merged = {**base, **top}
+    merged["sources"] = {**(base.get("sources") or {}), **(top.get("sources") or {})}
+    return merged
 
 
 def _is_generated(raw: _Raw, ident: str) -> bool:
     return raw.origin[ident][0].name.startswith(GENERATED_PREFIX)
 
 
-def _curated_match(raw: _Raw, item: Mapping[str, Any]) -> str | None:
-    names = {str(n).casefold() for n in (item["name"], *(item.get("aliases") or ()))}
-    for ident, other in raw.entities.items():
-        if _is_generated(raw, ident):
-            continue
-        known = {str(n).casefold() for n in (ident, other["name"], *(other.get("aliases") or ()))}
-        if names & known:
-            return ident
-    return None
+def _fold_generated(raw: _Raw) -> None:
+    """Merge each generated entity into the curated one that has its name or an alias."""
+    curated: dict[str, str] = {}
+    for ident, item in raw.entities.items():
+        if not _is_generated(raw, ident):
+            for name in (item["name"], *(item.get("aliases") or ())):
+                curated.setdefault(str(name).casefold(), ident)
+    for ident in [i for i in raw.entities if _is_generated(raw, i)]:
+        item = raw.entities[ident]
+        names = [str(n).casefold() for n in (item["name"], *(item.get("aliases") or ()))]
+        target = next((curated[n] for n in names if n in curated), None)
+        if target is not None:
+            raw.entities[target] = _overlay(item, raw.entities[target])
+            del raw.entities[ident]
+            del raw.origin[ident]
 
 
 def _check_entity(path: Path, item: Any) -> None:
@@ -408,6 +409,7 @@ def load_knowledge(paths: Sequence[Path], shipped: int = 1) -> KnowledgeBase:
     raw = _Raw()
     for index, path in enumerate(paths):
         _merge_file(path, raw, shipped=index < shipped, validate_schema=index > 0)
+    _fold_generated(raw)
     _inherit(raw.entities)
     entities = {ident: _entity(item) for ident, item in raw.entities.items()}
     acc = raw.sections

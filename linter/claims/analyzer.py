@@ -2,31 +2,18 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import pairwise
 from typing import Any
 
 from linter.checks.base import Match
 from linter.claims import category, conflation, modality, outdated, tables, vendor
+from linter.claims.lexicon import lexicon
 from linter.claims.mentions import ENTITY, VENDOR, Mention, MentionFinder, sentences
 from linter.claims.parsed import Parsed
 from linter.knowledge import KnowledgeBase
 from linter.segments import Segment
 
-#: Words that can carry a claim; a sentence without one (and without a renamed name) is skipped.
-_CUES = re.compile(
-    r"\b(?:is|are|was|were|be|been|being|isn't|aren't|remains?|such\s+as|like|including|"
-    r"includes?|e\.g|known|called|aka|named|i\.\s?e|same|interchangeabl\w*|synonym\w*|"
-    r"equivalent|identical|type|kind|form|subset|superset|other|by|from|only|any|all|every|"
-    r"generat\w*|creat\w*|produc\w*|makes?|making|writ\w*|wrote|compos\w*|draws?|drawing|"
-    r"paint\w*|render\w*|synthes\w*|design\w*|develop\w*|buil[dt]\w*|releas\w*|launch\w*|"
-    r"train\w*|introduc\w*|unveil\w*|based|powered|limited|restricted|outputs?|uses?|used|"
-    r"means|turns?|converts?|narrat\w*|reads?|falls?|belongs?|text-to-\w+|came|comes?|speak\w*|"
-    r"spoke|aloud|sings?|sang|animat\w*|illustrat\w*|film\w*|craft\w*|draw\w*|drew|among|"
-    r"architecture)\b|[’']s\b|\(|,|—",
-    re.IGNORECASE,
-)
 _BATCH_SIZE = 128
 #: Characters per spaCy batch at most (unless one text is longer): bounds the parser's memory.
 _BATCH_CHARS = 64_000
@@ -62,6 +49,9 @@ class ClaimAnalyzer:
         self.model = model
         self.finder = MentionFinder(kb)
         self._renamed = {e.id for e in kb.entities.values() if e.renamed_to}
+        words = lexicon()
+        self._cues = words.cue_pattern()
+        self._class_claim = words.class_claim_pattern()
 
     def could_match(self, text: str) -> bool:
         """Whether any knowledge-base name occurs in ``text`` at all (a cheap prefilter)."""
@@ -95,19 +85,12 @@ class ClaimAnalyzer:
             for a, b in pairwise(mentions)
         ):
             return True  # "the ChatGPT LLM", "Google Bard"
-        if not _CUES.search(sentence):
+        if not self._cues.search(sentence):
             return False
         return (
             len(mentions) >= 2
             or any(m.type == ENTITY for m in mentions)
-            or bool(
-                re.search(
-                    r"\b(?:generat|creat|produc|writ|mak|compos|draw|paint|render|synthes|"
-                    r"output|only|limited|restricted|any|all|every|text-to-)\w*",
-                    sentence,
-                    re.I,
-                )
-            )
+            or bool(self._class_claim.search(sentence))
         )
 
     def analyze(self, texts: Sequence[str]) -> list[list[Match]]:

@@ -8,8 +8,10 @@ from typing import Any
 
 from linter.checks.base import Match
 from linter.claims.context import asserted
+from linter.claims.judge import judge
 from linter.claims.mentions import ARCHITECTURE, CATEGORY, CONCEPT, ENTITY, Mention
 from linter.claims.parsed import Parsed
+from linter.claims.record import Claim
 from linter.claims.relations import IsA, is_a_relations
 from linter.knowledge import Entity, KnowledgeBase
 from linter.textutil import words
@@ -65,6 +67,10 @@ def _judge(p: Parsed, rel: IsA) -> Match | None:
         klass, generic = None, True
     if klass is None and not generic:
         return None
+    if rel.how == "basis" and klass is not None and klass.type == ENTITY and (
+        subject.type == ENTITY
+    ):
+        return _powered_by(p, rel, subject.id, klass.id)
     if rel.how == "basis" and (klass is None or klass.type != ARCHITECTURE):
         return None
     first, last = _span(p, rel)
@@ -81,6 +87,16 @@ def _judge(p: Parsed, rel: IsA) -> Match | None:
     if message is None or rule is None:
         return None
     return p.match(rule, first, last, message)
+
+
+def _powered_by(p: Parsed, rel: IsA, product_id: str, model_id: str) -> Match | None:
+    """"X is powered by / built on / runs on Y" where Y is a model."""
+    claim = Claim(product_id, ENTITY, "powered_by", model_id, ENTITY, 0, 0, construction="basis")
+    verdict = judge(p.kb, claim)
+    if verdict is None:
+        return None
+    first, last = sorted((rel.subject, rel.klass), key=lambda t: t.i)
+    return p.match(verdict.rule, first, last, verdict.message)
 
 
 def entity_verdict(
@@ -115,23 +131,18 @@ def entity_verdict(
             return f"{what}, not {wrong}", "model-category"
         return None, None
     if klass.type == ARCHITECTURE:
-        known = entity_architectures(kb, entity)
-        allowed = set(known) | set(entity.components)
-        if known and klass.id not in allowed:
-            wrong = kb.architectures[klass.id].with_article
-            return f"{entity.name} is {architecture_phrase(kb, known[0])}, not {wrong}", (
-                "model-architecture"
-            )
+        claim = Claim(entity.id, ENTITY, "built_on", klass.id, ARCHITECTURE, 0, 0,
+                      construction="is_a")
+        verdict = judge(kb, claim)
+        if verdict is not None:
+            return verdict.message, verdict.rule
     return None, None
 
 
 def _llm_verdict(kb: KnowledgeBase, klass: Mention, rel: IsA) -> tuple[str | None, str | None]:
-    if klass.type == ARCHITECTURE and klass.id != "transformer":
-        return (
-            f"Large language models are transformer-based, not "
-            f"{kb.architectures[klass.id].with_article}",
-            "model-architecture",
-        )
+    if klass.type == ARCHITECTURE:
+        verdict = judge(kb, Claim(LLM, CATEGORY, "built_on", klass.id, ARCHITECTURE, 0, 0))
+        return (verdict.message, verdict.rule) if verdict else (None, None)
     if klass.type == CONCEPT and klass.id == GENAI and rel.part in _SUPERSET_PARTS:
         return ("LLMs are a subset of generative AI, not a superset of it", "subset-direction")
     if klass.type == CATEGORY and klass.id != LLM and rel.how == "copula":
@@ -206,22 +217,6 @@ def entity_outputs(kb: KnowledgeBase, entity: Entity) -> tuple[str, ...]:
         if category:
             outputs.extend(category.output)
     return tuple(outputs)
-
-
-def entity_architectures(kb: KnowledgeBase, entity: Entity) -> tuple[str, ...]:
-    if entity.architecture:
-        return entity.architecture
-    if LLM in entity_categories(entity) and "transformer" in kb.architectures:
-        return ("transformer",)
-    return ()
-
-
-def architecture_phrase(kb: KnowledgeBase, architecture_id: str) -> str:
-    """ "a transformer-based model", "a diffusion model"."""
-    if architecture_id == "transformer":
-        return "a transformer-based model"
-    term = kb.architectures.get(architecture_id)
-    return term.with_article if term else architecture_id
 
 
 def describe(kb: KnowledgeBase, entity: Entity) -> str:

@@ -2,41 +2,15 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from typing import Any
 
+from linter.claims.lexicon import Lexicon, lexicon
 from linter.textutil import inside_quotes
 
-_NOT_ASSERTED = re.compile(
-    r"\b(?:myths?|misconceptions?|misconceived|mistaken(?:ly)?|misleading|wrong(?:ly)?|"
-    r"incorrect(?:ly)?|erroneous(?:ly)?|not true|untrue|false(?:ly)?|fallac\w+|"
-    r"misunderst\w+|misnomer|confus\w+|mix(?:es|ed)? up|myth|contrary to|avoid (?:saying|calling|"
-    r"describing|writing)|(?:don't|do not|never) (?:say|call|write|describe)|"
-    r"(?:some|many|most) people (?:think|believe|say|assume|claim)|mistakes?|common errors?|"
-    r"(?:people|some|many|users|readers|beginners) (?:often |sometimes |commonly )?"
-    r"(?:think|believe|assume|claim|suppose)|assum(?:e|es|ed|ption) that|it is a mistake|"
-    r"claim(?:s|ed)? that|so-called|whether|hypothetical\w*|suppose|^\s*imagine|pretend|"
-    r"as if|would be|could be|might be|may be|if you)\b",
-    re.IGNORECASE,
-)
-_CONTRAST_WORDS = frozenset(
-    [
-        "unlike",
-        "than",
-        "instead",
-        "versus",
-        "vs",
-        "vs.",
-        "opposed",
-        "contrast",
-        "except",
-        "besides",
-        "beyond",
-    ]
-)
-_NEGATORS = frozenset({"not", "n't", "never", "no", "neither", "nor", "nothing", "none", "nobody"})
-_HEDGE_AUX = frozenset({"may", "might", "could", "would", "should"})
+
+def _lex() -> Lexicon:
+    return lexicon()
 
 
 def sentence_asserts(sentence_text: str) -> bool:
@@ -44,7 +18,7 @@ def sentence_asserts(sentence_text: str) -> bool:
     stripped = sentence_text.rstrip(" \t\n\"'”’)*_")
     if stripped.endswith("?"):
         return False
-    return not _NOT_ASSERTED.search(sentence_text)
+    return not _lex().not_asserted.search(sentence_text)
 
 
 def _negates(child: Any) -> bool:
@@ -56,7 +30,7 @@ def _negates(child: Any) -> bool:
         return False  # "not only ... but also" asserts both
     if child.lower_ == "no" and child.head.lemma_ in ("doubt", "question", "wonder", "surprise"):
         return False  # "there is no doubt that ..." asserts
-    return child.dep_ == "neg" or child.lower_ in _NEGATORS
+    return child.dep_ == "neg" or child.lower_ in _lex().negators
 
 
 def _clause_ancestors(token: Any) -> list[Any]:
@@ -76,17 +50,17 @@ def negated(tokens: Iterable[Any]) -> bool:
             for child in node.children:
                 if _negates(child):
                     return True
-                if child.dep_ == "aux" and child.lower_ in _HEDGE_AUX:
+                if child.dep_ == "aux" and child.lower_ in _lex().hedges:
                     return True
-                if child.dep_ == "mark" and child.lower_ in ("if", "whether", "unless"):
+                if child.dep_ == "mark" and child.lower_ in _lex().conditions:
                     return True
-            if node.lower_ in _NEGATORS and node.dep_ in ("det", "neg", "advmod", "preconj"):
+            if node.lower_ in _lex().negators and node.dep_ in ("det", "neg", "advmod", "preconj"):
                 return True
         for node in _clause_ancestors(token):
             if any(c.dep_ == "neg" and _negates(c) for c in node.children):
                 return True
             if any(
-                c.dep_ == "mark" and c.lower_ in ("if", "whether", "unless") for c in node.children
+                c.dep_ == "mark" and c.lower_ in _lex().conditions for c in node.children
             ):
                 return True
     return False
@@ -94,11 +68,12 @@ def negated(tokens: Iterable[Any]) -> bool:
 
 def contrasted(token: Any) -> bool:
     """True when a token sits under or after "unlike", "rather than", "instead of", "not"."""
-    if token.lower_ in _CONTRAST_WORDS or any(n.lower_ in _CONTRAST_WORDS for n in token.ancestors):
+    contrast = _lex().contrast
+    if token.lower_ in contrast or any(n.lower_ in contrast for n in token.ancestors):
         return True
     start = token.left_edge.i
     before = token.doc[max(start - 3, token.sent.start) : start]
-    return any(t.lower_ in _CONTRAST_WORDS or t.lower_ == "not" for t in before)
+    return any(t.lower_ in contrast or t.lower_ == "not" for t in before)
 
 
 def quoted(doc: Any, token: Any) -> bool:

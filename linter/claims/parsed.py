@@ -42,6 +42,10 @@ GENERIC_HEADS = frozenset(
         "programs",
         "algorithm",
         "algorithms",
+        "chatbot",
+        "chatbots",
+        "assistant",
+        "assistants",
     ]
 )
 GENERIC_MODEL = "model"

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from linter.claims.lexicon import lexicon
 from linter.claims.mentions import CATEGORY, CONCEPT, ENTITY, VENDOR
 from linter.claims.parsed import Parsed
 from linter.textutil import words
@@ -51,8 +52,11 @@ def _subjects(verb: Any) -> list[Any]:
         if subject.lower_ in _RELATIVE and verb.dep_ == "relcl":
             subject = verb.head
         result.extend(_conjuncts(subject))
-    if not subjects and verb.dep_ == "relcl":
-        result.append(verb.head)
+    if not subjects and verb.dep_ in ("relcl", "acl"):
+        result.append(verb.head)  # "X, which is powered by Y" / "X, powered by Y,"
+    if not subjects and verb.dep_ == "ROOT":
+        # "ChatGPT runs on X" misparsed as a noun compound ("ChatGPT runs"): the name is the subject
+        result.extend(c for c in verb.children if c.dep_ == "compound" and c.i < verb.i)
     return result
 
 
@@ -245,7 +249,6 @@ def include(p: Parsed) -> Iterator[IsA]:
                         yield IsA(member, klass, "include", verb, None)
 
 
-_BASIS_VERBS = words("build base power rely use employ leverage")
 
 
 def built_on(p: Parsed) -> Iterator[IsA]:
@@ -253,11 +256,13 @@ def built_on(p: Parsed) -> Iterator[IsA]:
     for token in p.doc:
         if token.dep_ == "pobj" and token.head.lower_ in ("on", "upon", "by"):
             verb = token.head.head
+        elif token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lower_ == "top":
+            verb = token.head.head.head.head  # "built on top of Y"
         elif token.dep_ == "dobj":
             verb = token.head
         else:
             continue
-        if verb.lemma_ not in _BASIS_VERBS:
+        if verb.lemma_ not in lexicon().verbs("built_on"):
             continue
         for subject in _subjects(verb):
             for klass in _conjuncts(token):

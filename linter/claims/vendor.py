@@ -8,8 +8,11 @@ from typing import Any
 
 from linter.checks.base import Match
 from linter.claims.context import asserted
+from linter.claims.judge import judge
+from linter.claims.lexicon import lexicon
 from linter.claims.mentions import ENTITY, VENDOR
 from linter.claims.parsed import GENERIC_HEADS, Parsed
+from linter.claims.record import Claim
 
 #: Joint work, hosting and distribution are not authorship.
 _SHARED_CREDIT = re.compile(
@@ -18,25 +21,9 @@ _SHARED_CREDIT = re.compile(
     re.IGNORECASE,
 )
 _PEOPLE = frozenset({"researcher", "engineer", "scientist", "team", "developer", "lab"})
-CREATE_VERBS = frozenset(
-    [
-        "develop",
-        "create",
-        "build",
-        "make",
-        "release",
-        "launch",
-        "train",
-        "design",
-        "introduce",
-        "unveil",
-        "publish",
-        "announce",
-        "invent",
-        "ship",
-        "open-source",
-    ]
-)
+def _creating() -> frozenset[str]:
+    """Verbs of making a system ("developed", "released"): the lexicon's made_by verbs."""
+    return lexicon().verbs("made_by")
 
 
 def check(p: Parsed) -> Iterator[Match]:
@@ -73,14 +60,14 @@ def _attributed(p: Parsed, vendor_token: Any) -> Iterator[tuple[Any, Any]]:
         yield from _described(vendor_token.doc[following.i + 1])  # a misparsed possessive
     elif vendor_token.dep_ == "pobj" and head.lower_ in ("by", "from"):
         owner = head.head
-        if owner.lemma_ in CREATE_VERBS:
+        if owner.lemma_ in _creating():
             yield from _verb_targets(owner)
         elif head.lower_ == "by" or owner.pos_ in ("PROPN", "NOUN"):
             for target, _ in _described(owner):
                 yield target, head
     elif vendor_token.dep_ == "pobj" and head.lower_ in ("of", "from") and _came(head.head):
         yield from _verb_targets(_came(head.head))  # "StyleGAN came out of Google Research"
-    elif vendor_token.dep_ == "nsubj" and head.lemma_ in CREATE_VERBS:
+    elif vendor_token.dep_ == "nsubj" and head.lemma_ in _creating():
         for child in head.children:
             if child.dep_ == "dobj":
                 for obj in [child, *child.conjuncts]:
@@ -127,22 +114,16 @@ def _verb_targets(verb: Any) -> Iterator[tuple[Any, Any]]:
 def _judge(
     p: Parsed, vendor_token: Any, vendor_id: str, target: Any, entity_id: str, anchor: Any
 ) -> Match | None:
-    kb = p.kb
-    entity = kb.entities[entity_id]
-    if entity.vendor is None or entity.vendor == vendor_id:
-        return None
-    right = kb.vendors.get(entity.vendor)
-    wrong = kb.vendors.get(vendor_id)
-    if right is None or wrong is None:
-        return None
-    if wrong.host or vendor_id in right.affiliates or entity.vendor in wrong.affiliates:
-        return None
     if _SHARED_CREDIT.search(anchor.sent.text):
         return None
     if any(c.dep_ == "compound" for c in vendor_token.children):
         return None
+    claim = Claim(entity_id, ENTITY, "made_by", vendor_id, VENDOR, vendor_token.idx,
+                  vendor_token.idx + len(vendor_token.text), construction="vendor")
+    verdict = judge(p.kb, claim)
+    if verdict is None:
+        return None
     presupposed = vendor_token.dep_ == "poss"  # "Why does Google's GPT-4 ...?" still says so
     if not asserted(p.doc, [vendor_token, target, anchor], questions=not presupposed):
         return None
-    message = f"{entity.name} is made by {right.name}, not {wrong.name}"
-    return p.match("model-vendor", vendor_token, vendor_token, message, right.name)
+    return p.match(verdict.rule, vendor_token, vendor_token, verdict.message, verdict.replacement)

@@ -1,0 +1,138 @@
+"""The lexicon (``rules/lexicon.yaml``): predicate words and assertion cues, read once.
+
+The sentence prefilter and the extractors both read it, so what the extractors look for is
+always what the prefilter lets through to the parser.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+LEXICON_FILE = "lexicon.yaml"
+
+
+@dataclass(frozen=True)
+class OutputVerb:
+    """A verb that says what a model makes: its object is the output (or the input)."""
+
+    lemma: str
+    implies: str | None = None
+    object_is_input: bool = False
+    into: bool = False
+    needs: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    predicate_verbs: Mapping[str, frozenset[str]]
+    output_verbs: Mapping[str, OutputVerb]
+    limited_words: frozenset[str]
+    not_asserted: re.Pattern[str]
+    negators: frozenset[str]
+    hedges: frozenset[str]
+    conditions: frozenset[str]
+    contrast: frozenset[str]
+    structure: tuple[str, ...] = ()
+    marks: tuple[str, ...] = ()
+    class_words: tuple[str, ...] = ()
+
+    def cue_pattern(self) -> re.Pattern[str]:
+        """Any word that can carry a claim: structure words, marks and predicate words."""
+        words = "|".join((*self.structure, word_pattern(self.all_words())))
+        return re.compile(r"\b(?:" + words + r")\b|" + "|".join(self.marks), re.IGNORECASE)
+
+    def class_claim_pattern(self) -> re.Pattern[str]:
+        """What makes a sentence about a class alone (no named system) worth parsing."""
+        words = "|".join((*self.class_words, word_pattern(frozenset(self.output_verbs))))
+        return re.compile(r"\b(?:" + words + r")", re.IGNORECASE)
+
+    def verbs(self, predicate: str) -> frozenset[str]:
+        if predicate == "outputs":
+            return frozenset(self.output_verbs)
+        return self.predicate_verbs.get(predicate, frozenset())
+
+    def all_words(self) -> frozenset[str]:
+        """Every predicate word (for the prefilter)."""
+        found: set[str] = set(self.output_verbs) | set(self.limited_words)
+        for verbs in self.predicate_verbs.values():
+            found |= verbs
+        for verb in self.output_verbs.values():
+            found |= set(verb.needs)
+        return frozenset(found)
+
+
+def _stem(word: str) -> str:
+    """A prefix that matches the word's inflections ("generate" → "generat", "run" → "ran"?)."""
+    if word.endswith("e") and len(word) > 3:
+        return word[:-1]
+    if word.endswith("y") and len(word) > 3:
+        return word[:-1]
+    return word
+
+
+#: Irregular past forms of lexicon verbs (the prefilter must see "wrote", "built", "ran", …).
+_IRREGULAR = {"write": "wrote|written", "build": "built", "make": "made", "run": "ran",
+              "draw": "drew|drawn", "sing": "sang|sung", "speak": "spoke|spoken",
+              "read": "read", "base": "based"}
+
+
+def word_pattern(words: frozenset[str]) -> str:
+    """A regex alternation matching each word and its inflections."""
+    parts = set()
+    for word in words:
+        stem = re.escape(_stem(word)).replace(r"\ ", r"\s+")
+        parts.add(stem + r"\w*")
+        if word in _IRREGULAR:
+            parts.add(_IRREGULAR[word])
+    return "|".join(sorted(parts, key=len, reverse=True))
+
+
+def _output_verb(lemma: str, raw: Mapping[str, Any] | None) -> OutputVerb:
+    raw = raw or {}
+    return OutputVerb(
+        lemma,
+        raw.get("implies"),
+        raw.get("object") == "input",
+        bool(raw.get("into", False)),
+        tuple(raw.get("needs") or ()),
+    )
+
+
+def _words(values: Any) -> frozenset[str]:
+    return frozenset(str(v).lower() for v in values or ())
+
+
+@cache
+def lexicon() -> Lexicon:
+    """The shipped lexicon."""
+    from linter.ruleset import packaged_path
+    from linter.yamlload import load_yaml
+
+    data = load_yaml(packaged_path(LEXICON_FILE))
+    predicates = data["predicates"]
+    cues = data["cues"]
+    return Lexicon(
+        predicate_verbs={
+            name: _words(spec.get("verbs"))
+            for name, spec in predicates.items()
+            if name != "outputs"
+        },
+        output_verbs={
+            lemma: _output_verb(lemma, spec)
+            for lemma, spec in predicates["outputs"]["verbs"].items()
+        },
+        limited_words=_words(predicates["limited_to"]["words"]),
+        not_asserted=re.compile(r"\b(?:" + "|".join(cues["not_asserted"]) + r")\b",
+                                re.IGNORECASE),
+        negators=_words(cues["negators"]),
+        hedges=_words(cues["hedges"]),
+        conditions=_words(cues["conditions"]),
+        contrast=_words(cues["contrast"]),
+        structure=tuple(data["prefilter"]["structure"]),
+        marks=tuple(data["prefilter"]["marks"]),
+        class_words=tuple(data["prefilter"]["class_words"]),
+    )
