@@ -1,9 +1,10 @@
 """The command line: options → :mod:`linter.api` → formatter → exit code.
 
-``genai-lint [OPTIONS] [PATHS]...`` lints (the ``check`` command is implied); ``rules`` and
-``explain`` are the other commands. Exit codes: 0 no finding at or above ``--fail-on``, 1 such
-findings, 2 a usage, configuration or internal error (one line on stderr, a traceback only
-with ``--debug``). Results go to stdout, everything else to stderr.
+``genai-lint [OPTIONS] [PATHS]...`` lints (the ``check`` command is implied); ``rules``,
+``explain``, ``entities`` and ``test-rules`` are the other commands (the knowledge-base pages
+are rendered by :mod:`linter.kbpages`). Exit codes: 0 no finding at or above ``--fail-on``,
+1 such findings, 2 a usage, configuration or internal error (one line on stderr, a traceback
+only with ``--debug``). Results go to stdout, everything else to stderr.
 """
 
 from __future__ import annotations
@@ -12,7 +13,6 @@ import dataclasses
 import json
 import os
 import sys
-import textwrap
 import traceback
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
-from linter import __version__
+from linter import __version__, kbpages
 from linter.api import PathNotFoundError, knowledge, ruleset, run
 from linter.cache import DEFAULT_DIR as CACHE_DIR
 from linter.config import Config, ConfigError, find_config, load_config
@@ -33,8 +33,8 @@ from linter.ruleinfo import RuleInfo
 from linter.selection import SelectionError
 from linter.yamlload import YamlError
 
-if TYPE_CHECKING:  # --baseline, --diff-base, explain: imported when used
-    from linter.knowledge import Entity, KnowledgeBase
+if TYPE_CHECKING:  # the knowledge base is imported when a command loads it
+    from linter.knowledge import KnowledgeBase
 
 PROG = "genai-lint"
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -438,45 +438,51 @@ def test_rules(files: tuple[str, ...], config_path: str | None, no_config: bool,
 @_config_options
 @_common_options
 def explain(rule: str, config_path: str | None, no_config: bool, debug: bool) -> int:
-    """Explain a rule (by code or name): why, examples, sources and how to fix."""
+    """Explain a rule (by code or name) or a knowledge-base entity (by name): why, examples,
+    sources and how to fix; for an entity, its facts and their sources."""
     infos = _rule_infos(config_path, no_config)
     code = rule.upper() if rule.upper() in infos else next(
         (c for c, i in infos.items() if i.name == rule.lower()), None)
     kb = _knowledge(config_path, no_config)
     if code is None:
-        entity = kb.find_entity(rule)
+        entity = kbpages.lookup(kb, rule)
         if entity is None:
             _fail(f"unknown rule or entity {rule!r} (see '{PROG} rules')")
-        click.echo(entity_text(kb, entity), nl=False)
+        click.echo(kbpages.entity_text(kb, entity), nl=False)
         return EXIT_OK
-    click.echo(explain_text(infos[code], kb.cite), nl=False)
+    click.echo(explain_text(infos[code], lambda source: kbpages.citation(kb, source)), nl=False)
     return EXIT_OK
 
 
-def entity_text(kb: KnowledgeBase, entity: Entity) -> str:
-    """The ``explain`` page of a knowledge-base entity: its facts and their sources."""
-    lines = [f"{entity.name} ({entity.kind})", ""]
-    facts = {
-        "aliases": ", ".join(entity.aliases),
-        "category": entity.category if isinstance(entity.category, str) else ", ".join(
-            entity.category or ()),
-        "vendor": kb.vendor_name(entity.vendor) if entity.vendor else "",
-        "output": ", ".join(entity.output),
-        "input": ", ".join(entity.input),
-        "architecture": ", ".join(entity.architecture),
-        "powered_by": ", ".join(kb.entities[e].name for e in entity.powered_by
-                                if e in kb.entities),
-        "renamed_to": entity.renamed_to or "",
-    }
-    for key, value in facts.items():
-        if value:
-            lines.append(f"  {key + ':':<14} {value}")
-    if entity.notes:
-        lines += ["", "Notes", *_wrap(entity.notes)]
-    cited = sorted({s for v in entity.sources.values() for s in ([v] if isinstance(v, str) else v)})
-    if cited:
-        lines += ["", "Sources", *(f"  - {kb.cite(s)}" for s in cited)]
-    return "\n".join(lines) + "\n"
+@cli.command(context_settings=CONTEXT_SETTINGS)
+@click.argument("name", required=False)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="Output format.")
+@_config_options
+@_common_options
+def entities(name: str | None, fmt: str, config_path: str | None, no_config: bool,
+             debug: bool) -> int:
+    """List what the knowledge base knows, or show one entity's facts and sources.
+
+    NAME is an entity's id, name or alias (case-insensitive); a version's name shows that
+    version. The knowledge files of the configuration ('knowledge-files') are included.
+    """
+    kb = _knowledge(config_path, no_config)
+    if name is None:
+        chosen = kbpages.ordered(kb)
+    else:
+        entity = kbpages.lookup(kb, name)
+        if entity is None:
+            _fail(kbpages.unknown_message(kb, name, f"{PROG} entities"))
+        chosen = [entity]
+    if fmt == "json":
+        document = kbpages.entities_document(kb, chosen)
+        click.echo(json.dumps(document, indent=2, ensure_ascii=False))
+    elif name is None:
+        click.echo(kbpages.listing_text(kb, chosen), nl=False)
+    else:
+        click.echo(kbpages.entity_text(kb, chosen[0]), nl=False)
+    return EXIT_OK
 
 
 def explain_text(info: RuleInfo, cite: Callable[[str], str] = str) -> str:
@@ -485,7 +491,7 @@ def explain_text(info: RuleInfo, cite: Callable[[str], str] = str) -> str:
     lines = [f"{info.code} {info.name} ({info.kind}, {info.severity.value}{fixable})", "",
              info.summary]
     if info.rationale and info.rationale != info.summary:
-        lines += ["", "Why", *_wrap(info.rationale)]
+        lines += ["", "Why", *kbpages.wrap(info.rationale)]
     labels = (("bad", "Flagged"), ("good", "Not flagged"), ("fixed", "Fixed"))
     if any(info.examples.get(key) for key, _ in labels):
         lines += ["", "Examples"]
@@ -494,7 +500,7 @@ def explain_text(info: RuleInfo, cite: Callable[[str], str] = str) -> str:
                 lines.append(f"  {label + ':':<12} {example}")
     if info.sources:
         lines += ["", "Sources", *(f"  - {cite(source)}" for source in info.sources)]
-    lines += ["", "How to fix", *_wrap(_how_to_fix(info))]
+    lines += ["", "How to fix", *kbpages.wrap(_how_to_fix(info))]
     return "\n".join(lines) + "\n"
 
 
@@ -507,11 +513,6 @@ def _how_to_fix(info: RuleInfo) -> str:
                "that are not flagged); there is no automatic fix.")
     return (f"{how} To keep a line as it is, put <!-- genai-lint-disable-next-line {info.code} "
             f"--> on the line above it.")
-
-
-def _wrap(text: str) -> list[str]:
-    return textwrap.wrap(" ".join(text.split()), width=88, initial_indent="  ",
-                         subsequent_indent="  ", break_on_hyphens=False, break_long_words=False)
 
 
 def _knowledge(config_path: str | None, no_config: bool) -> KnowledgeBase:

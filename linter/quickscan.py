@@ -27,8 +27,15 @@ _FOLD = {0x130: "i", 0x131: "i"}
 
 def _whitespace_class() -> str:
     """Everything Python's ``\\s`` matches (the finder's patterns use it), as an RE2 class."""
-    spaces = [c for c in map(chr, range(0x3001)) if re.match(r"\s", c)] + ["\u00a0"]
-    return "[" + "".join(f"\\x{{{ord(c):x}}}" for c in sorted(set(spaces))) + "]+"
+    codes = sorted({ord(c) for c in map(chr, range(0x3001)) if re.match(r"\s", c)} | {0xA0})
+    ranges: list[list[int]] = []
+    for code in codes:  # runs of neighbours become ranges: a short class keeps the DFA small
+        if ranges and code == ranges[-1][1] + 1:
+            ranges[-1][1] = code
+        else:
+            ranges.append([code, code])
+    parts = (f"\\x{{{a:x}}}" if a == b else f"\\x{{{a:x}}}-\\x{{{b:x}}}" for a, b in ranges)
+    return "[" + "".join(parts) + "]+"
 
 
 def surface_forms(kb: KnowledgeBase) -> set[str]:
@@ -44,6 +51,11 @@ def surface_forms(kb: KnowledgeBase) -> set[str]:
                 forms.add(text)
                 if text.endswith("y"):
                     forms.add(text[:-1])  # "...ies"
+    for entity in kb.entities.values():
+        for pattern in entity.patterns:  # a version pattern starts with its family's name
+            literal = re.match(r"[\w·. -]+", pattern)
+            if literal and len(literal.group(0).strip()) >= 2:
+                forms.add(literal.group(0).strip())
     return {form for form in forms if form.strip()}
 
 
@@ -56,7 +68,13 @@ class QuickScan:
         alternation = "|".join(
             space.join(re.escape(part) for part in form.split()) for form in words
         )
-        self._pattern: Any = _engine.compile("(?i)(?:" + alternation + ")")
+        pattern = "(?i)(?:" + alternation + ")"
+        if _engine is re:  # pragma: no cover
+            self._pattern: Any = re.compile(pattern)
+        else:
+            options = _engine.Options()
+            options.max_mem = 256 << 20  # hundreds of names: the default 8 MB DFA budget is short
+            self._pattern = _engine.compile(pattern, options=options)
 
     def maybe(self, text: str) -> bool:
         return self._pattern.search(text.translate(_FOLD)) is not None

@@ -86,6 +86,12 @@ class MentionFinder:
                     folded.setdefault(form.lower(), (mention_kind, term.id))
         self._exact = exact
         self._folded = folded
+        #: version forms ("Llama-3.1-70B-Instruct") matched by an entity's `patterns`
+        self._versions = [
+            (re.compile(_LEFT + "(?:" + pattern + ")" + _RIGHT), entity.id)
+            for entity in kb.entities.values()
+            for pattern in entity.patterns
+        ]
         self._exact_re = re.compile(_LEFT + "(?:" + _alternation(list(exact)) + ")" + _RIGHT)
         self._folded_re = re.compile(
             _LEFT + "(?:" + _alternation(list(folded)) + ")" + _RIGHT, re.IGNORECASE
@@ -111,6 +117,11 @@ class MentionFinder:
             ):
                 continue
             found.append(Mention(match.start(), match.end(), kind, ident, match.group(0)))
+        for pattern, ident in self._versions:
+            for match in pattern.finditer(text):
+                if self._plausible_entity(text, match.start(), match.end(), ident):
+                    found.append(Mention(match.start(), match.end(), ENTITY, ident,
+                                         match.group(0)))
         for match in self._folded_re.finditer(text):
             kind, ident = self._folded[_norm_space(match.group(0)).lower()]
             found.append(Mention(match.start(), match.end(), kind, ident, match.group(0)))

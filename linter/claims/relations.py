@@ -52,8 +52,8 @@ def _subjects(verb: Any) -> list[Any]:
         if subject.lower_ in _RELATIVE and verb.dep_ == "relcl":
             subject = verb.head
         result.extend(_conjuncts(subject))
-    if not subjects and verb.dep_ in ("relcl", "acl"):
-        result.append(verb.head)  # "X, which is powered by Y" / "X, powered by Y,"
+    if not subjects and verb.dep_ == "relcl":
+        result.append(verb.head)
     if not subjects and verb.dep_ == "ROOT":
         # "ChatGPT runs on X" misparsed as a noun compound ("ChatGPT runs"): the name is the subject
         result.extend(c for c in verb.children if c.dep_ == "compound" and c.i < verb.i)
@@ -264,7 +264,8 @@ def built_on(p: Parsed) -> Iterator[IsA]:
             continue
         if verb.lemma_ not in lexicon().verbs("built_on"):
             continue
-        for subject in _subjects(verb):
+        subjects = _subjects(verb) or ([verb.head] if verb.dep_ == "acl" else [])
+        for subject in subjects:  # "X, powered by Y, ..." names X with an acl participle
             for klass in _conjuncts(token):
                 yield IsA(subject, klass, "basis", verb, None)
 
