@@ -175,8 +175,10 @@ def _outputs_and_makers(verb: Any) -> tuple[list[Any], list[Any]]:
             for o in c.children
             if o.dep_ == "pobj"
         ]
-    elif spec.needs:
-        objects = [verb] if any(c.lower_ in spec.needs for c in children) else []
+    elif spec.needs:  # "read aloud" makes speech; "read an image" is input only
+        if not any(c.lower_ in spec.needs for c in children):
+            return [], []
+        objects = [verb]
     elif spec.object_is_input:
         objects = [verb]
     else:
