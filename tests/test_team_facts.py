@@ -12,7 +12,10 @@ from linter.yamlload import YamlError
 
 TEAM_KB = """\
 sources:
-  acme-handbook: {title: "Acme assistant handbook", url: "https://acme.example/handbook", accessed: "2026-12-01"}
+  acme-handbook:
+    title: "Acme assistant handbook"
+    url: "https://acme.example/handbook"
+    accessed: "2026-12-01"
 vendors:
   acme: {name: Acme Corp, aliases: [Acme Corp], sources: [acme-handbook]}
 entities:
