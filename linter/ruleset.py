@@ -10,7 +10,15 @@ from pathlib import Path
 from typing import Any
 
 from linter import schema
-from linter.checks import acronym, capitalization, consistency, existence, substitution, terms
+from linter.checks import (
+    acronym,
+    capitalization,
+    consistency,
+    existence,
+    spelling,
+    substitution,
+    terms,
+)
 from linter.findings import Severity
 from linter.patterns import PatternError, compile_pattern
 from linter.ruleinfo import RuleInfo
@@ -44,6 +52,7 @@ _KIND_KEYS = {
     "consistency": {"variants", "ignorecase"},
     "acronym": {"acronym", "expansion"},
     "capitalization": {"terms"},
+    "name-spelling": {"context", "allow"},
 }
 #: per kind: the builder and the keys it requires (a list of strings, or a mapping for ``swap``)
 _BUILDERS: dict[str, tuple[Callable[[RuleInfo, dict], Any], tuple[str, ...]]] = {
@@ -52,10 +61,15 @@ _BUILDERS: dict[str, tuple[Callable[[RuleInfo, dict], Any], tuple[str, ...]]] = 
     "consistency": (consistency.build, ("variants",)),
     "acronym": (acronym.build, ("acronym", "expansion")),
     "capitalization": (capitalization.build, ("terms",)),
+    "name-spelling": (spelling.build, ()),
 }
-_FIXABLE_KINDS = frozenset({"term", "substitution", "consistency", "acronym", "capitalization"})
+#: optional keys of the word-list kinds that hold a list of strings
+_OPTIONAL_LISTS = frozenset({"context", "allow"})
+_FIXABLE_KINDS = frozenset(
+    {"term", "substitution", "consistency", "acronym", "capitalization", "name-spelling"}
+)
 #: YAML rule files shipped with genai-lint (``rules/`` in the source tree).
-DEFAULT_RULE_FILES = ("terms.yaml", "claims.yaml", "acronyms.yaml", "style.yaml")
+DEFAULT_RULE_FILES = ("terms.yaml", "claims.yaml", "acronyms.yaml", "style.yaml", "names.yaml")
 
 
 def packaged_path(name: str) -> Path:
@@ -85,8 +99,13 @@ class RuleSet:
         return frozenset(code for code, info in self.infos.items() if info.kind == kind)
 
 
-def load_ruleset(extra_files: Sequence[Path] = ()) -> RuleSet:
-    """Load the shipped rule files, then ``extra_files``; a bad file raises YamlError."""
+def load_ruleset(
+    extra_files: Sequence[Path] = (), knowledge_files: Sequence[Path] = ()
+) -> RuleSet:
+    """Load the shipped rule files, then ``extra_files``; a bad file raises YamlError.
+
+    ``knowledge_files`` extend the shipped knowledge base for the rules that read it
+    (``name-spelling``); it is loaded only when such a rule first runs."""
     paths = [packaged_path(name) for name in DEFAULT_RULE_FILES] + list(extra_files)
     infos: dict[str, RuleInfo] = {}
     term_rules: list[terms.TermRule] = []
@@ -101,6 +120,11 @@ def load_ruleset(extra_files: Sequence[Path] = ()) -> RuleSet:
                 term_rules.append(_build_term(path, info, entry))
             elif info.kind in _BUILDERS:
                 checks.append(_build_check(path, info, entry))
+    checks = [
+        spelling.bind(c, term_rules, knowledge_files)
+        if isinstance(c, spelling.NameSpellingRule) else c
+        for c in checks
+    ]
     by_name = {info.name: code for code, info in infos.items()}
     prose = (*term_rules, *(c for c in checks if hasattr(c, "find")))
     document = tuple(c for c in checks if hasattr(c, "start_document"))
@@ -211,6 +235,10 @@ def _build_check(path: Path, info: RuleInfo, entry: LineDict) -> Any:
             or not value
             or not all(isinstance(v, str) and v.strip() for v in value)
         ):
+            raise YamlError(path, entry.line_of(key), f"{key!r} must be a list of strings")
+    for key in _OPTIONAL_LISTS & set(entry):
+        value = entry[key]
+        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
             raise YamlError(path, entry.line_of(key), f"{key!r} must be a list of strings")
     if "ignorecase" in entry and not isinstance(entry["ignorecase"], bool):
         raise YamlError(path, entry.line_of("ignorecase"), "'ignorecase' must be true or false")

@@ -40,6 +40,7 @@ MINIMUM = {
     "acronym": (6, 6),
     "capitalization": (6, 6),
     "consistency": (6, 6),
+    "name-spelling": (25, 30),
 }
 
 
