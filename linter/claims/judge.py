@@ -59,28 +59,25 @@ def _most_specific(kb: KnowledgeBase, known: tuple[str, ...]) -> str:
 
 
 def _built_on(kb: KnowledgeBase, claim: Claim) -> Verdict | None:
-    if claim.subject_type == ENTITY_TYPE:
-        entity = kb.entities.get(claim.subject)
-        if entity is None:
-            return None
+    entity = kb.entities.get(claim.subject) if claim.subject_type == ENTITY_TYPE else None
+    category = kb.categories.get(claim.subject) if entity is None else None
+    if entity is not None:
         known = (*entity_architectures(kb, entity), *entity.components)
-        name = entity.name
-    else:
-        category = kb.categories.get(claim.subject)
-        if category is None:
-            return None
+    elif category is not None:
         known = category.architecture
-        name = "Large language models are" if claim.subject == "llm" else None
+    else:
+        return None
     if not known or not kb.architecture_conflicts(claim.object, known):
         return None
     wrong = kb.architectures[claim.object].with_article
     right = architecture_phrase(kb, _most_specific(kb, known))
-    if claim.subject_type == ENTITY_TYPE:
-        return Verdict("model-architecture", f"{name} is {right}, not {wrong}")
-    label = kb.categories[claim.subject].label
-    subject = name or f"A {label} is"
-    plural_right = "transformer-based" if right == "a transformer-based model" else right
-    return Verdict("model-architecture", f"{subject} {plural_right}, not {wrong}")
+    if entity is not None:
+        return Verdict("model-architecture", f"{entity.name} is {right}, not {wrong}")
+    if right == "a transformer-based model":
+        right = "transformer-based"
+    subject = ("Large language models are" if claim.subject == "llm"
+               else f"A {kb.categories[claim.subject].label} is")
+    return Verdict("model-architecture", f"{subject} {right}, not {wrong}")
 
 
 def _family_chain(kb: KnowledgeBase, entity_id: str) -> list[str]:
