@@ -238,12 +238,12 @@ def _directive_hint() -> Callable[[str], bool]:
 
 def ruleset(config: Config) -> RuleSet:
     """The shipped rules plus the config's ``rule_files``, loaded once per process."""
-    return _load_rules(tuple(config.rule_files))
+    return _load_rules(tuple(config.rule_files), tuple(config.knowledge_files))
 
 
 @lru_cache(maxsize=8)
-def _load_rules(rule_files: tuple[Path, ...]) -> RuleSet:
-    return load_ruleset(rule_files)
+def _load_rules(rule_files: tuple[Path, ...], knowledge_files: tuple[Path, ...]) -> RuleSet:
+    return load_ruleset(rule_files, knowledge_files)
 
 
 def _check_config_refs(rules: RuleSet, config: Config) -> None:

@@ -68,3 +68,10 @@ def test_a_misspelt_reference_is_an_error_with_a_suggestion(
         lint_text("AcmeHelper is powered by PaLM 2.", config=config)
     message = str(caught.value)
     assert "team-knowledge.yaml:" in message and "did you mean" in message
+
+
+def test_a_team_product_name_misspelt_is_flagged(tmp_path: Path) -> None:
+    config = _config(tmp_path)
+    found = [(f.rule, f.fix) for f in lint_text("Open AcmeHelpr and ask it.", config=config)]
+    assert any(rule == "GL114" for rule, _ in found), found
+    assert _rules("Open AcmeHelper and ask it.", config) == []
