@@ -46,6 +46,8 @@ if TYPE_CHECKING:
 
 #: The word list shipped in ``linter.rules`` (see its ``description``).
 WORDS_FILE = "english-words.json"
+#: Entity kinds whose names are model names (see :func:`_respelling`).
+MODEL_KINDS = frozenset({"model", "model-family"})
 #: Longest span looked up, in words ("Claude 3.5 Sonnet").
 MAX_WORDS = 3
 #: How far the AI-context test looks for the sentence on each side of a span (characters).
@@ -93,11 +95,13 @@ def _plain_word(text: str) -> bool:
     return text.isalpha() and text[1:].islower()
 
 
-def _respelling(span: str, name: str) -> bool:
+def _respelling(span: str, name: str, model: bool = False) -> bool:
     """Whether ``span``, with the same key as ``name``, misspells it: other capitals, words
     joined or split ("Deep Seek", "SD-XL") or another separator between words
     ("Mistral-AI"). Between a name and its version number only a missing separator counts
-    ("GPT5", "Llama3.1"); "Qwen 2.5" for "Qwen2.5" or "Grok-4" for "Grok 4" are house styles."""
+    ("GPT5", "Llama3.1"); "Qwen 2.5" for "Qwen2.5" or "Grok-4" for "Grok 4" are house styles,
+    and so are a hyphen for a space between the words of a ``model``'s name ("Qwen Image",
+    "DeepSeek-Chat": model ids hyphenate what prose spaces)."""
     written, seps = _layout(span)
     known, known_seps = _layout(name)
     if written != known:
@@ -106,7 +110,7 @@ def _respelling(span: str, name: str) -> bool:
         mine, theirs = seps[at], known_seps[at]
         if mine == theirs:
             continue
-        if written[at - 1].isalpha() and written[at].isalpha():
+        if written[at - 1].isalpha() and written[at].isalpha() and not (model and mine and theirs):
             return True
         if not mine:
             return True  # a version run into its name
@@ -214,6 +218,7 @@ class _Name:
     key: str
     parts: tuple[str, ...]
     preferred: bool  # an entity's or vendor's own name (not only an alias)
+    model: bool = False  # a model's name only (hyphens and spaces between words vary)
 
 
 class NameIndex:
@@ -223,22 +228,23 @@ class NameIndex:
     MEMO_LIMIT = 200_000
 
     def __init__(self, kb: KnowledgeBase, allow: Iterable[str] = ()) -> None:
-        flags: dict[str, tuple[bool, bool]] = {}  # spelling -> (ambiguous, preferred)
-        for text, ambiguous, preferred in _spellings(kb):
+        # spelling -> (ambiguous, preferred, a model's only)
+        flags: dict[str, tuple[bool, bool, bool]] = {}
+        for text, ambiguous, preferred, model in _spellings(kb):
             was = flags.get(text)
-            flags[text] = (ambiguous, preferred) if was is None else (
-                ambiguous or was[0], preferred or was[1])
+            flags[text] = (ambiguous, preferred, model) if was is None else (
+                ambiguous or was[0], preferred or was[1], model and was[2])
         self._flags = flags
         #: every spelling, exact (a text that is one is never reported)
         self.known = frozenset(flags)
         by_key: dict[str, list[_Name]] = {}
         parts: set[str] = set()
-        for text, (_, preferred) in flags.items():
+        for text, (_, preferred, model) in flags.items():
             if _RUNNABLE.fullmatch(text) is None:
                 continue  # prose scanning never gives it as one span
             folded = text.casefold()
             name = _Name(text, folded.translate(_KEY_DROP), tuple(_PARTS.findall(folded)),
-                         preferred)
+                         preferred, model)
             if len(name.key) >= 2:
                 by_key.setdefault(name.key, []).append(name)
                 parts.update(name.parts)
@@ -320,7 +326,7 @@ class NameIndex:
         """The spelling with the same key that ``span`` mis-cases or mis-spaces."""
         if _is_all_caps(span) and not any(_is_all_caps(n.text) for n in names):
             return None  # a heading or a shouted word: not a misspelling
-        if not all(_respelling(span, n.text) for n in names):
+        if not all(_respelling(span, n.text, n.model) for n in names):
             return None  # written as one of the spellings allows
         if _plain_word(span) and _is_plain_english(span):
             return None  # "Bert", "Bloom": a word before a mis-cased "BERT", "BLOOM"
@@ -458,18 +464,19 @@ def _case_distance(a: str, b: str) -> int:
     return sum(1 for x, y in zip(a, b, strict=False) if x != y) + abs(len(a) - len(b))
 
 
-def _spellings(kb: KnowledgeBase) -> Iterator[tuple[str, bool, bool]]:
-    """(spelling, ambiguous, preferred) of every entity and vendor name and alias."""
+def _spellings(kb: KnowledgeBase) -> Iterator[tuple[str, bool, bool, bool]]:
+    """(spelling, ambiguous, preferred, a model's) of every entity and vendor name and alias."""
     for entity in kb.entities.values():
         ambiguous = bool(getattr(entity, "ambiguous", False))
-        yield entity.name, ambiguous, True
+        model = entity.kind in MODEL_KINDS
+        yield entity.name, ambiguous, True, model
         for alias in entity.aliases:
-            yield alias, ambiguous, False
+            yield alias, ambiguous, False, model
     for vendor in kb.vendors.values():
         ambiguous = bool(getattr(vendor, "ambiguous", False))
-        yield vendor.name, ambiguous, True
+        yield vendor.name, ambiguous, True, False
         for alias in vendor.aliases:
-            yield alias, ambiguous, False
+            yield alias, ambiguous, False, False
 
 
 def _cues(kb: KnowledgeBase) -> dict[str, tuple[str, ...]]:
