@@ -65,7 +65,9 @@ def check_references(
 def _check_entity(kb: KnowledgeBase, entity: Entity, where: Where) -> None:
     subject = f"entity {entity.id!r}"
     _require(entity.vendor, kb.vendors, "vendor", where, subject)
-    _require(entity.category, kb.categories, "category", where, subject)
+    categories = entity.category if isinstance(entity.category, tuple) else (entity.category,)
+    for category in categories:
+        _require(category, kb.categories, "category", where, subject)
     for modality in (*entity.input, *entity.output):
         _require(modality, kb.modalities, "modality", where, subject)
     for prop in (*entity.architecture, *entity.components):

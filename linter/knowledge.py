@@ -64,7 +64,7 @@ class Entity:
     name: str
     aliases: tuple[str, ...]
     kind: str
-    category: str | None = None
+    category: str | tuple[str, ...] | None = None
     output: tuple[str, ...] = ()
     input: tuple[str, ...] = ()
     architecture: tuple[str, ...] = ()
@@ -173,6 +173,11 @@ class KnowledgeBase:
         return [e for e in self.entities.values() if e.family == family_id]
 
 
+def _category(value: Any) -> str | tuple[str, ...] | None:
+    """One category id, or a tuple when the entity is in several."""
+    return tuple(str(v) for v in value) if isinstance(value, list) else value
+
+
 def _strs(value: Any) -> tuple[str, ...]:
     if value is None:
         return ()
@@ -214,7 +219,7 @@ def _entity(raw: Mapping[str, Any]) -> Entity:
         name=str(raw["name"]),
         aliases=_strs(raw.get("aliases")) or (str(raw["name"]),),
         kind=str(raw.get("kind", "model")),
-        category=raw.get("category"),
+        category=_category(raw.get("category")),
         output=_strs(raw.get("output")),
         input=_strs(raw.get("input")),
         architecture=_strs(raw.get("architecture")),

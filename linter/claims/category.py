@@ -9,7 +9,14 @@ from typing import Any
 from linter.checks.base import Match
 from linter.claims.context import asserted
 from linter.claims.judge import judge
-from linter.claims.mentions import ARCHITECTURE, CATEGORY, CONCEPT, ENTITY, Mention
+from linter.claims.mentions import (
+    ARCHITECTURE,
+    CATEGORY,
+    CONCEPT,
+    ENTITY,
+    Mention,
+    modality_index,
+)
 from linter.claims.parsed import Parsed
 from linter.claims.record import Claim
 from linter.claims.relations import IsA, is_a_relations
@@ -64,6 +71,8 @@ def _judge(p: Parsed, rel: IsA) -> Match | None:
     if rel.how == "compound" and rel.klass.lemma_.lower() == "model" and rel.klass.i not in (
         p.mentions
     ):
+        if _models_of(p, rel):
+            return None
         klass, generic = None, True
     if klass is None and not generic:
         return None
@@ -75,6 +84,10 @@ def _judge(p: Parsed, rel: IsA) -> Match | None:
         return None
     first, last = _span(p, rel)
     kb = p.kb
+    if subject.type == ENTITY and klass is not None and _one_of_coordinated(
+        p, rel.klass, kb.entities[subject.id]
+    ):
+        return None
     if subject.type == ENTITY:
         entity = kb.entities[subject.id]
         message, rule = entity_verdict(kb, entity, klass, generic or _head_is_model(rel))
@@ -87,6 +100,31 @@ def _judge(p: Parsed, rel: IsA) -> Match | None:
     if message is None or rule is None:
         return None
     return p.match(rule, first, last, message)
+
+
+def _models_of(p: Parsed, rel: IsA) -> bool:
+    """"Bedrock models", "your ChatGPT models": models offered on or by a platform or
+    product (a plural head, or a platform's name), not a claim that it is a model."""
+    found = p.reference(rel.subject)
+    entity = p.kb.entities.get(found.id) if found is not None and found.type == ENTITY else None
+    return rel.klass.tag_ in ("NNS", "NNPS") or (entity is not None and entity.kind == "platform")
+
+
+def _one_of_coordinated(p: Parsed, klass: Any, entity: Entity) -> bool:
+    """"image and video generation models such as FLUX": a class noun with coordinated
+    modifiers names a union; the entity fits when it makes any of their outputs or
+    is in any of their categories."""
+    start = klass.left_edge.i
+    if klass.dep_ == "conj" and klass.head.i < klass.i:  # "image and ... models" misparsed
+        start = min(start, klass.head.left_edge.i)
+    phrase = p.doc[start : klass.i + 1]
+    if not any(t.dep_ == "cc" or t.text in ("/", "&") for t in phrase):
+        return False
+    index = modality_index(p.kb)
+    named = {index[t.lemma_.lower()] for t in phrase if t.lemma_.lower() in index}
+    categories = {m.id for t in phrase if (m := p.mentions.get(t.i)) and m.type == CATEGORY}
+    return bool(named & set(entity_outputs(p.kb, entity))) or bool(
+        categories & set(entity_categories(entity)))
 
 
 def _powered_by(p: Parsed, rel: IsA, product_id: str, model_id: str) -> Match | None:

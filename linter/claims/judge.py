@@ -38,7 +38,8 @@ def entity_architectures(kb: KnowledgeBase, entity: Entity) -> tuple[str, ...]:
     """The entity's recorded architecture properties, else its category's (an LLM's)."""
     if entity.architecture:
         return entity.architecture
-    for category_id in kb.category_lineage(entity.category):
+    first = entity.category[0] if isinstance(entity.category, tuple) else entity.category
+    for category_id in kb.category_lineage(first):
         category = kb.categories.get(category_id)
         if category is not None and category.architecture:
             return category.architecture

@@ -182,3 +182,12 @@ def sentences(text: str) -> Iterator[tuple[int, int]]:
         start = match.end()
     if start < len(text):
         yield start, len(text)
+
+
+def modality_index(kb: KnowledgeBase) -> dict[str, str]:
+    """Lower-case singular term → modality id."""
+    index: dict[str, str] = {}
+    for modality in kb.modalities.values():
+        for term in modality.terms:
+            index.setdefault(term.lower(), modality.id)
+    return index

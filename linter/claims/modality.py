@@ -10,7 +10,7 @@ from linter.checks.base import Match
 from linter.claims.category import GENAI, LLM, about_the_field, entity_outputs
 from linter.claims.context import asserted
 from linter.claims.lexicon import lexicon
-from linter.claims.mentions import CATEGORY, CONCEPT, ENTITY
+from linter.claims.mentions import CATEGORY, CONCEPT, ENTITY, modality_index
 from linter.claims.parsed import Parsed
 from linter.claims.relations import list_members
 from linter.knowledge import KnowledgeBase
@@ -34,15 +34,6 @@ def check(p: Parsed) -> Iterator[Match]:
     yield from _making(p)
     yield from _text_to_x_llm(p)
     yield from _limited_to(p)
-
-
-def modality_index(kb: KnowledgeBase) -> dict[str, str]:
-    """Lower-case singular term → modality id."""
-    index: dict[str, str] = {}
-    for modality in kb.modalities.values():
-        for term in modality.terms:
-            index.setdefault(term.lower(), modality.id)
-    return index
 
 
 def _modality_of(p: Parsed, token: Any, index: dict[str, str]) -> str | None:
@@ -95,6 +86,8 @@ def _subjects_of(verb: Any) -> list[Any]:
             return [instrument] if instrument is not None else subjects
         if node.dep_ == "relcl":
             return [node.head]
+        if _fronted_purpose(node):
+            return []  # "To illustrate the difference, a BERT model ...": the writer's aim
         if node.dep_ in ("conj", "xcomp", "advcl", "ccomp", "pcomp", "prep", "acomp") and (
             node.head.i != node.i
         ):
@@ -102,6 +95,12 @@ def _subjects_of(verb: Any) -> list[Any]:
             continue
         return []
     return []
+
+
+def _fronted_purpose(verb: Any) -> bool:
+    """An infinitive clause before the clause it modifies ("To V ..., X ...")."""
+    return verb.dep_ == "advcl" and verb.i < verb.head.i and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _through_lists(p: Parsed, makers: list[Any]) -> list[tuple[Any, bool]]:

@@ -9,8 +9,16 @@ from dataclasses import dataclass
 
 from linter.checks.base import Match
 from linter.claims.category import entity_verdict
-from linter.claims.mentions import ARCHITECTURE, CATEGORY, ENTITY, VENDOR, Mention, MentionFinder
-from linter.claims.modality import allowed_outputs, modality_index
+from linter.claims.mentions import (
+    ARCHITECTURE,
+    CATEGORY,
+    ENTITY,
+    VENDOR,
+    Mention,
+    MentionFinder,
+    modality_index,
+)
+from linter.claims.modality import allowed_outputs
 from linter.knowledge import Entity, KnowledgeBase
 from linter.segments import Segment
 
