@@ -31,6 +31,7 @@ class Lexicon:
     predicate_verbs: Mapping[str, frozenset[str]]
     output_verbs: Mapping[str, OutputVerb]
     limited_words: frozenset[str]
+    control_verbs: frozenset[str]
     not_asserted: re.Pattern[str]
     negators: frozenset[str]
     hedges: frozenset[str]
@@ -57,7 +58,8 @@ class Lexicon:
 
     def all_words(self) -> frozenset[str]:
         """Every predicate word (for the prefilter)."""
-        found: set[str] = set(self.output_verbs) | set(self.limited_words)
+        found: set[str] = set(self.output_verbs) | set(self.limited_words) | set(
+            self.control_verbs)
         for verbs in self.predicate_verbs.values():
             found |= verbs
         for verb in self.output_verbs.values():
@@ -119,8 +121,9 @@ def lexicon() -> Lexicon:
         predicate_verbs={
             name: _words(spec.get("verbs"))
             for name, spec in predicates.items()
-            if name != "outputs"
+            if name not in ("outputs", "control")
         },
+        control_verbs=_words(predicates["control"]["verbs"]),
         output_verbs={
             lemma: _output_verb(lemma, spec)
             for lemma, spec in predicates["outputs"]["verbs"].items()

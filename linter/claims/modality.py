@@ -88,6 +88,9 @@ def _subjects_of(verb: Any) -> list[Any]:
             return [node.head]
         if _fronted_purpose(node):
             return []  # "To illustrate the difference, a BERT model ...": the writer's aim
+        controlled = _controlled_agents(node)
+        if controlled:
+            return controlled
         if node.dep_ in ("conj", "xcomp", "advcl", "ccomp", "pcomp", "prep", "acomp") and (
             node.head.i != node.i
         ):
@@ -95,6 +98,19 @@ def _subjects_of(verb: Any) -> list[Any]:
             continue
         return []
     return []
+
+
+def _controlled_agents(verb: Any) -> list[Any]:
+    """"use X to V", "ask X to V", "rely on X to V": the control verb's object does V."""
+    control = verb.head
+    if verb.dep_ not in ("xcomp", "advcl", "ccomp") or control.i == verb.i or (
+        control.lemma_.lower() not in lexicon().control_verbs
+    ):
+        return []
+    agents = [c for c in control.children if c.dep_ in ("dobj", "obj") and c.i < verb.i]
+    agents += [o for c in control.children if c.dep_ == "prep" and c.lower_ == "on"
+               for o in c.children if o.dep_ == "pobj" and o.i < verb.i]
+    return [a for agent in agents for a in [agent, *agent.conjuncts]]
 
 
 def _fronted_purpose(verb: Any) -> bool:
