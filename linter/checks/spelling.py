@@ -117,6 +117,13 @@ def _respelling(span: str, name: str, model: bool = False) -> bool:
     return False
 
 
+def _split_off_initial(span: str, names: Sequence[_Name]) -> bool:
+    """``span`` has a one-letter word that none of the names has ("Robert A")."""
+    letters = [w for w in re.split(r"[\s\-]+", span) if len(w) == 1 and w.isalpha()]
+    return bool(letters) and not any(
+        w.casefold() in re.split(r"[\s\-]+", n.text.casefold()) for n in names for w in letters)
+
+
 def _layout(text: str) -> tuple[str, list[str]]:
     """``text`` without its separators, and the separator before each remaining character
     (a space, a hyphen, a dot, ...; "" for none)."""
@@ -330,6 +337,8 @@ class NameIndex:
             return None  # written as one of the spellings allows
         if _plain_word(span) and _is_plain_english(span):
             return None  # "Bert", "Bloom": a word before a mis-cased "BERT", "BLOOM"
+        if _split_off_initial(span, names):
+            return None  # "Robert A. Heinlein" is a person, not "RoBERTa" split
         return _best(span, names).text
 
     def near_parts(self, part: str) -> tuple[tuple[int, str], ...]:

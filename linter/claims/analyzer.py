@@ -119,10 +119,19 @@ class ClaimAnalyzer:
         found.extend(vendor.check(parsed))
         found.extend(conflation.check(parsed, mentions))
         found.extend(outdated.check(parsed, mentions))
-        unique: dict[tuple[str, int, int], Match] = {}
-        for match in found:
-            unique.setdefault((match.code, match.start, match.end), match)
-        return list(unique.values())
+        return _one_per_claim(found)
+
+
+def _one_per_claim(found: list[Match]) -> list[Match]:
+    """One finding per rule and start: "LLMs generate images and video" is one wrong claim
+    (the longest span is kept)."""
+    longest: dict[tuple[str, int], Match] = {}
+    for match in found:
+        key = (match.code, match.start)
+        kept = longest.get(key)
+        if kept is None or match.end > kept.end:
+            longest[key] = match
+    return list(longest.values())
 
 
 def _merge(doc: Any, mentions: list[Mention]) -> dict[int, Mention]:

@@ -54,8 +54,9 @@ def negated(tokens: Iterable[Any]) -> bool:
                     return True
                 if child.dep_ == "mark" and child.lower_ in _lex().conditions:
                     return True
-            if node.lower_ in _lex().negators and node.dep_ in ("det", "neg", "advmod", "preconj"):
-                return True
+            if node.lower_ in _lex().negators and node.dep_ in (
+                "det", "neg", "advmod", "preconj", "prep"):
+                return True  # "no", "never", "without writing code"
         for node in _clause_ancestors(token):
             if any(c.dep_ == "neg" and _negates(c) for c in node.children):
                 return True

@@ -33,6 +33,7 @@ class Lexicon:
     limited_words: frozenset[str]
     control_verbs: frozenset[str]
     not_asserted: re.Pattern[str]
+    historical: re.Pattern[str]
     negators: frozenset[str]
     hedges: frozenset[str]
     conditions: frozenset[str]
@@ -108,6 +109,11 @@ def _words(values: Any) -> frozenset[str]:
     return frozenset(str(v).lower() for v in values or ())
 
 
+def _cue_pattern(fragments: list[str]) -> re.Pattern[str]:
+    """Any of ``fragments`` (regular expressions) as whole words, ignoring case."""
+    return re.compile(r"\b(?:" + "|".join(fragments) + r")\b", re.IGNORECASE)
+
+
 @cache
 def lexicon() -> Lexicon:
     """The shipped lexicon."""
@@ -129,8 +135,8 @@ def lexicon() -> Lexicon:
             for lemma, spec in predicates["outputs"]["verbs"].items()
         },
         limited_words=_words(predicates["limited_to"]["words"]),
-        not_asserted=re.compile(r"\b(?:" + "|".join(cues["not_asserted"]) + r")\b",
-                                re.IGNORECASE),
+        not_asserted=_cue_pattern(cues["not_asserted"]),
+        historical=_cue_pattern(cues["historical"]),
         negators=_words(cues["negators"]),
         hedges=_words(cues["hedges"]),
         conditions=_words(cues["conditions"]),

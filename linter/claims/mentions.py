@@ -53,9 +53,9 @@ def plural_forms(term: str) -> list[str]:
     return forms
 
 
-def _alternation(forms: list[str]) -> str:
+def _alternation(forms: list[str], space: str = r"[\s\u00a0]+") -> str:
     ordered = sorted(set(forms), key=len, reverse=True)
-    return "|".join(re.escape(f).replace(r"\ ", r"[\s\u00a0]+") for f in ordered)
+    return "|".join(re.escape(f).replace(r"\ ", space) for f in ordered)
 
 
 _LEFT = r"(?<![\w\-/.@#])"
@@ -86,6 +86,7 @@ class MentionFinder:
                     folded.setdefault(form.lower(), (mention_kind, term.id))
         self._exact = exact
         self._folded = folded
+        self._unhyphenated = {k.replace("-", " "): v for k, v in folded.items()}
         #: version forms ("Llama-3.1-70B-Instruct") matched by an entity's `patterns`
         self._versions = [
             (re.compile(_LEFT + "(?:" + pattern + ")" + _RIGHT), entity.id)
@@ -94,7 +95,9 @@ class MentionFinder:
         ]
         self._exact_re = re.compile(_LEFT + "(?:" + _alternation(list(exact)) + ")" + _RIGHT)
         self._folded_re = re.compile(
-            _LEFT + "(?:" + _alternation(list(folded)) + ")" + _RIGHT, re.IGNORECASE
+            # class terms also with hyphens between their words ("music-generation model")
+            _LEFT + "(?:" + _alternation(list(folded), r"[\s\u00a0-]+") + ")" + _RIGHT,
+            re.IGNORECASE,
         )
 
     @staticmethod
@@ -123,7 +126,10 @@ class MentionFinder:
                     found.append(Mention(match.start(), match.end(), ENTITY, ident,
                                          match.group(0)))
         for match in self._folded_re.finditer(text):
-            kind, ident = self._folded[_norm_space(match.group(0)).lower()]
+            known = self._folded_form(match.group(0))
+            if known is None:
+                continue
+            kind, ident = known
             found.append(Mention(match.start(), match.end(), kind, ident, match.group(0)))
         found.sort(key=lambda m: (m.start, -(m.end - m.start), m.type != ENTITY))
         result: list[Mention] = []
@@ -133,6 +139,14 @@ class MentionFinder:
                 result.append(mention)
                 last_end = mention.end
         return result
+
+    def _folded_form(self, text: str) -> tuple[str, str] | None:
+        """The class term ``text`` writes, with any hyphen between its words read as a space."""
+        form = _norm_space(text).lower()
+        found = self._folded.get(form)
+        if found is None:
+            found = self._unhyphenated.get(form.replace("-", " "))
+        return found
 
     def _plausible_entity(self, text: str, start: int, end: int, ident: str) -> bool:
         """Look-alikes ("Claude Monet", "the Bard of Avon") are not entities."""

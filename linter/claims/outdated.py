@@ -7,17 +7,9 @@ from collections.abc import Iterator
 
 from linter.checks.base import Match
 from linter.claims.context import sentence_asserts
+from linter.claims.lexicon import lexicon
 from linter.claims.mentions import ENTITY, Mention
 from linter.claims.parsed import Parsed
-
-_HISTORICAL = re.compile(
-    r"\b(?:formerly|previously|renam\w*|rebrand\w*|remember\w*|former|legacy|used\s+to|older|"
-    r"outdated|archived|deprecated|retired|discontinued|sunset\w*|"
-    r"now\s+(?:called|known|named|part|branded)|was\s+(?:called|known|named)|originally|"
-    r"old\s+name|until|prior\s+to|predecessor|replaced|became|history|launched\s+in|"
-    r"introduced\s+in|(?:19|20)(?:[01]\d|2[0-3]))\b",
-    re.IGNORECASE,
-)
 
 
 def check(p: Parsed, mentions: list[Mention]) -> Iterator[Match]:
@@ -26,7 +18,7 @@ def check(p: Parsed, mentions: list[Mention]) -> Iterator[Match]:
         if mention.type != ENTITY:
             continue
         entity = p.kb.entities[mention.id]
-        if not entity.renamed_to or _HISTORICAL.search(text):
+        if not entity.renamed_to or lexicon().historical.search(text):
             continue
         successor = p.kb.entities.get(entity.renamed_to)
         new_name = successor.name if successor else entity.renamed_to

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from linter.checks.base import Match
-from linter.claims.mentions import CATEGORY, CONCEPT, ENTITY, Mention
+from linter.claims.mentions import CATEGORY, CONCEPT, ENTITY, VENDOR, Mention
 from linter.knowledge import KnowledgeBase
 
 #: Head nouns that take their class from a modifier: "generative AI models", "the DALL·E model".
@@ -49,6 +49,10 @@ GENERIC_HEADS = frozenset(
     ]
 )
 GENERIC_MODEL = "model"
+#: Words that open an appositive noun phrase ("X, a Y", "X, the Y", "X, Google's Y").
+_APPOSITIVE_OPENERS = frozenset({"a", "an", "the"})
+#: Marks that end an appositive phrase.
+_PHRASE_ENDS = frozenset({",", ";", ":", "—", "–", "(", ")", "which", "that", "who", "whose"})
 
 
 @dataclass
@@ -87,6 +91,43 @@ class Parsed:
                 t.text == "," for t in token.doc[child.i + 1 : token.i]
             ):
                 return child
+        return None
+
+    def appositive_phrase(self, token: Any) -> tuple[int, int] | None:
+        """The token range of a noun phrase set off after an entity ("Veo, Google DeepMind's
+        video model, ...", "StyleGAN, a GAN developed at NVIDIA"), read linearly because the
+        parser often labels it a conjunct or an object; None when ``token`` has none."""
+        found = self.reference(token)
+        doc = token.doc
+        start = token.i + 2
+        if found is None or found.type != ENTITY or start >= len(doc) or (
+            doc[token.i + 1].text != ","
+        ):
+            return None
+        first = doc[start]
+        opener = self.mentions.get(first.i)
+        if first.lower_ not in _APPOSITIVE_OPENERS and not (
+            opener is not None and opener.type == VENDOR and start + 1 < len(doc)
+            and doc[start + 1].lower_ in ("'s", "’s")
+        ):
+            return None
+        end, limit = start, token.sent.end
+        while end < limit and doc[end].lower_ not in _PHRASE_ENDS:
+            other = self.mentions.get(end)
+            if other is not None and other.type == ENTITY:
+                return None  # another list item ("GPT-4, the Llama models, ..."), not a gloss
+            end += 1
+        return (start, end) if end > start + 1 else None
+
+    def appositive_host(self, token: Any) -> Any | None:
+        """The entity whose appositive phrase holds ``token``, if any."""
+        doc = token.doc
+        for i in range(token.i - 1, max(token.sent.start, token.i - 12) - 1, -1):
+            if doc[i].text == "," and i >= 1:
+                span = self.appositive_phrase(doc[i - 1])
+                if span is not None and span[0] <= token.i < span[1]:
+                    return doc[i - 1]
+                return None
         return None
 
     def antecedent(self, token: Any) -> Any | None:

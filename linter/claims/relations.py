@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from linter.claims.lexicon import lexicon
-from linter.claims.mentions import CATEGORY, CONCEPT, ENTITY, VENDOR
-from linter.claims.parsed import Parsed
+from linter.claims.mentions import ARCHITECTURE, CATEGORY, CONCEPT, ENTITY, VENDOR
+from linter.claims.parsed import GENERIC_HEADS, Parsed
 from linter.textutil import words
 
 _BE = words("be become remain")
@@ -144,6 +144,22 @@ def apposition(p: Parsed) -> Iterator[IsA]:
             yield IsA(token, head, "appos", None, None)
 
 
+def set_off(p: Parsed) -> Iterator[IsA]:
+    """"Veo, Google DeepMind's video model, ...": the class noun of a phrase set off by a
+    comma after an entity (:meth:`Parsed.appositive_phrase`), whatever the parser made of it."""
+    for token in p.doc:
+        span = p.appositive_phrase(token)
+        if span is None:
+            continue
+        for candidate in p.doc[span[0] : span[1]]:
+            found = p.mention(candidate)
+            if (found is not None and found.type in (CATEGORY, ARCHITECTURE)) or (
+                found is None and candidate.lower_ in GENERIC_HEADS
+            ):
+                yield IsA(token, candidate, "appos", None, None)
+                break
+
+
 def _loose_apposition(p: Parsed, token: Any) -> Any | None:
     """"loads Stable Diffusion, the LLM we use": an apposition the parser did not label."""
     if p.reference(token) is None:
@@ -171,6 +187,8 @@ def listed(p: Parsed) -> Iterator[IsA]:
         if start is None:
             continue
         for member in _members(p, start):
+            if doc[start - 1].text == ":" and member.dep_ in ("nsubj", "nsubjpass"):
+                break  # "... are LLMs: Stable Diffusion makes images": a clause, not a list
             yield IsA(member, token, "list", None, None)
 
 
@@ -307,7 +325,7 @@ def falls_under(p: Parsed) -> Iterator[IsA]:
 
 
 def is_a_relations(p: Parsed) -> Iterator[IsA]:
-    finders = (copula, apposition, listed, and_other, include, built_on, compound, falls_under,
-               like_any)
+    finders = (copula, apposition, set_off, listed, and_other, include, built_on, compound,
+               falls_under, like_any)
     for finder in finders:
         yield from finder(p)

@@ -43,6 +43,10 @@ def check(p: Parsed) -> Iterator[Match]:
 def _attributed(p: Parsed, vendor_token: Any) -> Iterator[tuple[Any, Any]]:
     """Tokens that ``vendor_token`` is said to own, with the token that carries the relation."""
     head = vendor_token.head
+    host = p.appositive_host(vendor_token)
+    if host is not None and _owner_mark(vendor_token):
+        yield host, vendor_token  # "Veo, Google DeepMind's model", "X, a model from Y"
+        return
     if vendor_token.dep_ == "pobj" and head.lower_ == "at" and head.head.dep_ == "pobj":
         vendor_token, head = head.head, head.head.head  # "by researchers at OpenAI"
     elif vendor_token.dep_ == "compound" and head.lemma_ in _PEOPLE and head.dep_ == "pobj":
@@ -69,9 +73,19 @@ def _attributed(p: Parsed, vendor_token: Any) -> Iterator[tuple[Any, Any]]:
         yield from _verb_targets(_came(head.head))  # "StyleGAN came out of Google Research"
     elif vendor_token.dep_ == "nsubj" and head.lemma_ in _creating():
         for child in head.children:
-            if child.dep_ == "dobj":
+            if child.dep_ == "dobj" and child.lower_ in ("which", "that") and head.dep_ == "relcl":
+                yield head.head, head  # "Falcon 180B, which Meta released in 2023"
+            elif child.dep_ == "dobj":
                 for obj in [child, *child.conjuncts]:
                     yield obj, head
+
+
+def _owner_mark(vendor_token: Any) -> bool:
+    """A possessive after the vendor, or "by/from/of/at" before it."""
+    doc = vendor_token.doc
+    after = doc[vendor_token.i + 1].lower_ if vendor_token.i + 1 < len(doc) else ""
+    before = doc[vendor_token.i - 1].lower_ if vendor_token.i > 0 else ""
+    return after in ("'s", "’s") or before in ("by", "from", "of", "at")
 
 
 def _came(token: Any) -> Any | None:
@@ -90,7 +104,9 @@ def _described(noun: Any) -> Iterator[tuple[Any, Any]]:
             or (child.dep_ == "compound" and child.i == noun.i - 1)
         ):
             yield child, noun  # "MusicLM, OpenAI's model" parsed with MusicLM under "model"
-    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.dep_ == "attr":
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.dep_ == "attr" and (
+        noun.lower_ in GENERIC_HEADS
+    ):
         yield from _described(noun.head.head)  # "LLaMA is a family of models from Google"
     if noun.dep_ == "appos":
         yield noun.head, noun
