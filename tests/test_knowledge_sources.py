@@ -217,3 +217,26 @@ def test_cited_sources_exist(path: Path) -> None:
 )
 def test_primary_host(url: str, ok: bool) -> None:
     assert primary_host(url) is ok
+
+
+@pytest.mark.parametrize(
+    "path", sorted(Path(__file__).resolve().parents[1].glob("rules/knowledge*.yaml"))
+    + sorted(Path(__file__).resolve().parents[1].glob("rules/knowledge/*.yaml")),
+    ids=lambda p: p.name,
+)
+def test_every_shipped_knowledge_file_matches_the_schema(path: Path) -> None:
+    """Shipped files are not validated at run time (start-up), so they are validated here."""
+    from linter import schema
+
+    schema.validate(path, load_yaml(path), schema.KNOWLEDGE_SCHEMA)
+
+
+def test_the_shipped_knowledge_base_has_no_dangling_reference() -> None:
+    """References are checked at start-up only when a user file is added (see load_knowledge)."""
+    from linter.api import KNOWLEDGE_FILE
+    from linter.knowledge import load_knowledge, shipped_knowledge_files
+    from linter.ruleset import packaged_path
+
+    paths = shipped_knowledge_files(packaged_path(KNOWLEDGE_FILE))
+    kb = load_knowledge(paths, shipped=len(paths), check=True)
+    assert len(kb.entities) >= 300
