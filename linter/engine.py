@@ -15,7 +15,7 @@ from linter.selection import Selection
 from linter.source import SourceText
 from linter.stats import LintStats, word_count
 from linter.suppress import parse_directives
-from linter.textutil import is_quoted_block
+from linter.textutil import in_cited_link_title, is_quoted_block
 
 if TYPE_CHECKING:
     from linter.reading import ReadFile
@@ -191,7 +191,12 @@ class Linter:
         """The file's findings, sorted, from :meth:`prepare` and its sentences' matches."""
         if ready.done:
             return ready.findings
-        matches = [(s, m) for s, found in zip(ready.sentences, parsed, strict=True) for m in found]
+        matches = [
+            (s, m)
+            for s, found in zip(ready.sentences, parsed, strict=True)
+            for m in found
+            if not in_cited_link_title(s, m.start, m.end)  # someone else's words, cited
+        ]
         findings = ready.findings + self._convert(file, matches, ready.seen)
         return self._final(file, ready.comments, findings)
 

@@ -159,12 +159,13 @@ def _inside_quotes_indexed(index: _TextIndex, start: int, end: int) -> bool:
 
 
 def looks_like_title(text: str, threshold: float = 0.75) -> bool:
-    """A cited work's title: three or more words, mostly capitalised, or with a colon."""
+    """A cited work's title: three or more words, mostly capitalised, or with a colon or a
+    dash before a subtitle."""
     words = [w for w in re.findall(r"[^\s]+", text) if any(c.isalpha() for c in w)]
     if len(words) < 3:
         return False
-    if ":" in text:
-        return True
+    if ":" in text or re.search(r"\w—\w|\s[—–]\s", text):
+        return True  # a title and its subtitle
     content = [w for w in words if w.lower() not in _TITLE_SMALL_WORDS]
     capitalised = sum(1 for w in content if w[0].isupper() or w[0].isdigit())
     return bool(content) and capitalised / len(content) >= threshold
@@ -247,6 +248,15 @@ def link_text_around(segment: Segment, start: int, end: int) -> str | None:
             break
         hi = min(starts[index + 1], length) if index + 1 < len(starts) else length
     return segment.text[lo:hi]
+
+
+def in_cited_link_title(segment: Segment, start: int, end: int) -> bool:
+    """The span is in link text that is a cited work's title: five words or more, or a title
+    with a subtitle ("llm, ttok and strip-tags—CLI tools for ..."). Short link text made of
+    names ("[ChatGPT, OpenAI's LLM](...)") is the writer's own words."""
+    link_text = link_text_around(segment, start, end)
+    return link_text is not None and len(link_text.split()) >= 5 and (
+        looks_like_title(link_text, 0.5))
 
 
 def is_cited_title(segment: Segment, start: int, end: int) -> bool:

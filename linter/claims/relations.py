@@ -140,8 +140,14 @@ def apposition(p: Parsed) -> Iterator[IsA]:
             klass, part = _through_part(token)
             if head_ref.type == ENTITY or part is not None:  # "generative AI (LLMs)" is GL301
                 yield IsA(head, klass, "appos", None, part)
-        elif token_ref is not None and token_ref.type == ENTITY:
+        elif token_ref is not None and token_ref.type == ENTITY and not _label(p, head, token):
             yield IsA(token, head, "appos", None, None)
+
+
+def _label(p: Parsed, head: Any, token: Any) -> bool:
+    """"Models: Azure OpenAI, Gemini": a generic word as a label before a colon."""
+    return p.reference(head) is None and any(
+        t.text == ":" for t in p.doc[head.i + 1 : token.i])
 
 
 def set_off(p: Parsed) -> Iterator[IsA]:
@@ -184,8 +190,8 @@ def listed(p: Parsed) -> Iterator[IsA]:
         if p.reference(token) is None and not p.is_generic_model(token):
             continue
         start = _after_cue(doc, token.i + 1)
-        if start is None:
-            continue
+        if start is None or (doc[start - 1].text == ":" and p.reference(token) is None):
+            continue  # "Models: Azure OpenAI, Gemini": a label over a loose list of providers
         for member in _members(p, start):
             if doc[start - 1].text == ":" and member.dep_ in ("nsubj", "nsubjpass"):
                 break  # "... are LLMs: Stable Diffusion makes images": a clause, not a list
