@@ -59,8 +59,8 @@ class Lexicon:
 
     def all_words(self) -> frozenset[str]:
         """Every predicate word (for the prefilter)."""
-        found: set[str] = set(self.output_verbs) | set(self.limited_words) | set(
-            self.control_verbs)
+        # (not the control verbs: "use X to V" is a claim only through its output verb V)
+        found: set[str] = set(self.output_verbs) | set(self.limited_words)
         for verbs in self.predicate_verbs.values():
             found |= verbs
         for verb in self.output_verbs.values():

@@ -1,0 +1,47 @@
+"""The lexicon (rules/lexicon.yaml) drives both the sentence prefilter and the extractors: every
+predicate word must let a sentence through to the parser, so the two cannot drift apart."""
+
+from __future__ import annotations
+
+import pytest
+
+from linter.api import knowledge
+from linter.claims.analyzer import ClaimAnalyzer
+from linter.claims.lexicon import lexicon
+from linter.config import Config
+
+
+@pytest.fixture(scope="module")
+def analyzer() -> ClaimAnalyzer:
+    return ClaimAnalyzer(knowledge(Config()), {})
+
+
+def _forms(word: str) -> list[str]:
+    """The word and a regular inflection of it (prose rarely uses the bare lemma)."""
+    stem = word[:-1] if word.endswith("e") else word
+    return [word, stem + "ed", word + "s"]
+
+
+def _sentence(word: str) -> str:
+    # "Midjourney" and "results" carry no cue of their own: only ``word`` can let it through
+    return f"Midjourney {word} results"
+
+
+def test_the_neutral_sentence_is_not_parsed(analyzer: ClaimAnalyzer) -> None:
+    text = "Midjourney results"
+    assert not analyzer._worth_parsing(text, analyzer.finder.find(text))
+
+
+@pytest.mark.parametrize("word", sorted(lexicon().all_words()))
+def test_every_predicate_word_reaches_the_parser(analyzer: ClaimAnalyzer, word: str) -> None:
+    for form in _forms(word):
+        text = _sentence(form)
+        assert analyzer._worth_parsing(text, analyzer.finder.find(text)), text
+
+
+def test_control_verbs_alone_do_not_make_a_sentence_worth_parsing(
+    analyzer: ClaimAnalyzer,
+) -> None:
+    """"use X to V" is read through its output verb V, which is itself a prefilter word."""
+    assert lexicon().control_verbs
+    assert not lexicon().control_verbs & lexicon().all_words() - set(lexicon().verbs("built_on"))
