@@ -33,6 +33,7 @@ from linter.suppress import parse_directives
 if TYPE_CHECKING:
     from linter.fix import FixOutcome
     from linter.knowledge import KnowledgeBase
+    from linter.namedigest import NameDigest
     from linter.quickscan import QuickScan
 
 #: The knowledge base shipped with genai-lint; ``knowledge_files`` in the config extend it.
@@ -307,7 +308,18 @@ def _quick_scan(knowledge_files: tuple[Path, ...]) -> QuickScan:
     """The fast prefilter for knowledge-base names, built once per process."""
     from linter.quickscan import QuickScan
 
-    return QuickScan(_load_knowledge(knowledge_files))
+    return QuickScan(name_digest(knowledge_files).forms)
+
+
+@lru_cache(maxsize=4)
+def name_digest(knowledge_files: tuple[Path, ...]) -> NameDigest:
+    """The knowledge base's names (cached on disk), for the prefilters of files that name
+    nothing: the knowledge base itself is loaded only when a name is found."""
+    from linter.knowledge import shipped_knowledge_files
+    from linter.namedigest import load_digest
+
+    paths = [*shipped_knowledge_files(packaged_path(KNOWLEDGE_FILE)), *knowledge_files]
+    return load_digest(paths, partial(_load_knowledge, knowledge_files))
 
 
 def knowledge(config: Config) -> KnowledgeBase:

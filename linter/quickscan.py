@@ -11,9 +11,11 @@ then checked by the finder itself, so results never change.
 from __future__ import annotations
 
 import re
-from typing import Any
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
 
-from linter.knowledge import KnowledgeBase
+if TYPE_CHECKING:
+    from linter.knowledge import KnowledgeBase
 
 try:  # google-re2 is a dependency; without it Python's re is slower but equivalent here
     import re2 as _engine
@@ -25,7 +27,12 @@ except ImportError:  # pragma: no cover
 _FOLD = {0x130: "i", 0x131: "i"}
 
 
-def _whitespace_class() -> str:
+#: :func:`whitespace_class`, computed once (a test keeps the two equal).
+WHITESPACE = (r"[\x{9}-\x{d}\x{1c}-\x{20}\x{85}\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}-\x{2029}"
+              r"\x{202f}\x{205f}\x{3000}]+")
+
+
+def whitespace_class() -> str:
     """Everything Python's ``\\s`` matches (the finder's patterns use it), as an RE2 class."""
     codes = sorted({ord(c) for c in map(chr, range(0x3001)) if re.match(r"\s", c)} | {0xA0})
     ranges: list[list[int]] = []
@@ -60,21 +67,40 @@ def surface_forms(kb: KnowledgeBase) -> set[str]:
 
 
 class QuickScan:
-    """``maybe(text)`` is False only if no knowledge-base name can occur in ``text``."""
+    """``maybe(text)`` is False only if no knowledge-base name can occur in ``text``.
 
-    def __init__(self, kb: KnowledgeBase) -> None:
-        space = _whitespace_class()
-        words = sorted(surface_forms(kb), key=len, reverse=True)
-        alternation = "|".join(
-            space.join(re.escape(part) for part in form.split()) for form in words
-        )
-        pattern = "(?i)(?:" + alternation + ")"
-        if _engine is re:  # pragma: no cover
-            self._pattern: Any = re.compile(pattern)
-        else:
-            options = _engine.Options()
-            options.max_mem = 256 << 20  # hundreds of names: the default 8 MB DFA budget is short
-            self._pattern = _engine.compile(pattern, options=options)
+    The automaton takes tens of milliseconds to compile, more than a pre-commit run on a small
+    file takes in all: the first texts of a run (up to ``LITERAL_BUDGET`` characters) are
+    searched for each literal instead, case-folded with their whitespace collapsed (a
+    superset of what the automaton matches); the automaton is compiled when more text comes.
+    """
+
+    LITERAL_BUDGET = 16_384
+
+    def __init__(self, forms: Iterable[str]) -> None:
+        """``forms``: :func:`surface_forms` of a knowledge base."""
+        self._forms = sorted(forms, key=len, reverse=True)
+        self._folded = tuple({" ".join(f.casefold().split()) for f in self._forms})
+        self._budget = self.LITERAL_BUDGET
+        self._pattern: Any = None
 
     def maybe(self, text: str) -> bool:
-        return self._pattern.search(text.translate(_FOLD)) is not None
+        if self._pattern is None and len(text) <= self._budget:
+            self._budget -= len(text)
+            folded = " ".join(text.translate(_FOLD).casefold().split())
+            return any(form in folded for form in self._folded)
+        return self._automaton().search(text.translate(_FOLD)) is not None
+
+    def _automaton(self) -> Any:
+        if self._pattern is None:
+            alternation = "|".join(
+                WHITESPACE.join(re.escape(part) for part in form.split()) for form in self._forms
+            )
+            pattern = "(?i)(?:" + alternation + ")"
+            if _engine is re:  # pragma: no cover
+                self._pattern = re.compile(pattern)
+            else:
+                options = _engine.Options()
+                options.max_mem = 256 << 20  # hundreds of names: the default 8 MB DFA is short
+                self._pattern = _engine.compile(pattern, options=options)
+        return self._pattern

@@ -234,10 +234,17 @@ class NameIndex:
 
     MEMO_LIMIT = 200_000
 
-    def __init__(self, kb: KnowledgeBase, allow: Iterable[str] = ()) -> None:
+    def __init__(
+        self,
+        names: Iterable[tuple[str, bool, bool, bool]],
+        knowledge: Callable[[], KnowledgeBase | None],
+        allow: Iterable[str] = (),
+    ) -> None:
+        """``names``: :func:`spellings` of a knowledge base; ``knowledge`` gives that
+        knowledge base when a look-up needs more than names (loaded only then)."""
         # spelling -> (ambiguous, preferred, a model's only)
         flags: dict[str, tuple[bool, bool, bool]] = {}
-        for text, ambiguous, preferred, model in _spellings(kb):
+        for text, ambiguous, preferred, model in names:
             was = flags.get(text)
             flags[text] = (ambiguous, preferred, model) if was is None else (
                 ambiguous or was[0], preferred or was[1], model and was[2])
@@ -259,7 +266,7 @@ class NameIndex:
         #: parts of the names prose can hold: a typo never turns one part into another
         self.parts = frozenset(parts)
         self.allow = frozenset(key_of(word) for word in allow)
-        self._kb = weakref.ref(kb)
+        self._kb = knowledge
         self._terms: tuple[str, ...] | None = None
         self._cues: dict[str, tuple[str, ...]] | None = None
         self._families: tuple[dict[str, set[str]], dict[str, list[str]]] | None = None
@@ -473,7 +480,7 @@ def _case_distance(a: str, b: str) -> int:
     return sum(1 for x, y in zip(a, b, strict=False) if x != y) + abs(len(a) - len(b))
 
 
-def _spellings(kb: KnowledgeBase) -> Iterator[tuple[str, bool, bool, bool]]:
+def spellings(kb: KnowledgeBase) -> Iterator[tuple[str, bool, bool, bool]]:
     """(spelling, ambiguous, preferred, a model's) of every entity and vendor name and alias."""
     for entity in kb.entities.values():
         ambiguous = bool(getattr(entity, "ambiguous", False))
@@ -556,8 +563,8 @@ def _families(kb: KnowledgeBase) -> tuple[dict[str, set[str]], dict[str, list[st
 
 
 _INDEXES: dict[int, tuple[weakref.ref[Any], tuple[str, ...], NameIndex]] = {}
-#: (knowledge files, allow) -> the shipped knowledge base's index, while that lives
-_RESOLVED: dict[tuple[tuple[Path, ...], tuple[str, ...]], tuple[weakref.ref[Any], NameIndex]] = {}
+#: (knowledge files, allow) -> the index of the shipped knowledge base and those files
+_RESOLVED: dict[tuple[tuple[Path, ...], tuple[str, ...]], NameIndex] = {}
 
 
 def index_for(kb: KnowledgeBase, allow: tuple[str, ...] = ()) -> NameIndex:
@@ -565,7 +572,7 @@ def index_for(kb: KnowledgeBase, allow: tuple[str, ...] = ()) -> NameIndex:
     held = _INDEXES.get(id(kb))
     if held is not None and held[0]() is kb and held[1] == allow:
         return held[2]
-    index = NameIndex(kb, allow)
+    index = NameIndex(spellings(kb), weakref.ref(kb), allow)
     _INDEXES[id(kb)] = (weakref.ref(kb, partial(_forget, id(kb))), allow, index)
     return index
 
@@ -629,15 +636,15 @@ class NameSpellingRule:
         if self.knowledge is not None:
             return index_for(self.knowledge(), self.allow)
         wanted = (self.knowledge_files, self.allow)
-        held = _RESOLVED.get(wanted)
-        if held is not None and held[0]() is not None:
-            return held[1]
-        from linter.api import knowledge  # the shared knowledge base, loaded once
-        from linter.config import Config
+        index = _RESOLVED.get(wanted)
+        if index is None:  # the names from the digest; the knowledge base only if needed
+            from linter.api import knowledge, name_digest
+            from linter.config import Config
 
-        kb = knowledge(Config(knowledge_files=self.knowledge_files))
-        index = index_for(kb, self.allow)
-        _RESOLVED[wanted] = (weakref.ref(kb), index)
+            config = Config(knowledge_files=self.knowledge_files)
+            index = _RESOLVED[wanted] = NameIndex(
+                name_digest(self.knowledge_files).spellings, partial(knowledge, config),
+                self.allow)
         return index
 
     def find(self, segment: Segment) -> Iterator[Match]:
