@@ -87,11 +87,18 @@ class MentionFinder:
         self._exact = exact
         self._folded = folded
         self._unhyphenated = {k.replace("-", " "): v for k, v in folded.items()}
-        #: version forms ("Llama-3.1-70B-Instruct") matched by an entity's `patterns`
+        #: version forms ("Llama-3.1-70B-Instruct") matched by an entity's `patterns` (each
+        #: pattern once, for the entity that declares it, not each member inheriting it), with
+        #: the literal every match starts with (a cheap test before the pattern runs)
+        declared: dict[str, str] = {}
+        for entity in kb.entities.values():
+            family = kb.entities.get(entity.family) if entity.family else None
+            for pattern in entity.patterns:
+                if family is None or pattern not in family.patterns:
+                    declared.setdefault(pattern, entity.id)
         self._versions = [
-            (re.compile(_LEFT + "(?:" + pattern + ")" + _RIGHT), entity.id)
-            for entity in kb.entities.values()
-            for pattern in entity.patterns
+            (_literal_prefix(pattern), re.compile(_LEFT + "(?:" + pattern + ")" + _RIGHT), ident)
+            for pattern, ident in declared.items()
         ]
         self._exact_re = re.compile(_LEFT + "(?:" + _alternation(list(exact)) + ")" + _RIGHT)
         self._folded_re = re.compile(
@@ -120,7 +127,9 @@ class MentionFinder:
             ):
                 continue
             found.append(Mention(match.start(), match.end(), kind, ident, match.group(0)))
-        for pattern, ident in self._versions:
+        for prefix, pattern, ident in self._versions:
+            if prefix not in text:
+                continue
             for match in pattern.finditer(text):
                 if self._plausible_entity(text, match.start(), match.end(), ident):
                     found.append(Mention(match.start(), match.end(), ENTITY, ident,
@@ -182,6 +191,12 @@ class MentionFinder:
             if self._exact[_norm_space(m.group(0))][0] == ENTITY
             and not self.kb.entities[self._exact[_norm_space(m.group(0))][1]].ambiguous
         )
+
+
+def _literal_prefix(pattern: str) -> str:
+    """The plain text a regular expression's every match starts with ("" when unsure)."""
+    literal = re.match(r"[\w·]+", pattern)
+    return literal.group(0) if literal and not re.match(r"[\w·]+[?*{]", pattern) else ""
 
 
 def _norm_space(text: str) -> str:

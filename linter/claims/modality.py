@@ -208,7 +208,8 @@ def _outputs_and_makers(verb: Any) -> tuple[list[Any], list[Any]]:
         return ([verb] if spec.object_is_input else [verb.head]), agents
     if not objects and spec.implies:
         objects = [verb]
-    return [o for c in objects for o in [c, *c.conjuncts]], _subjects_of(verb)
+    listed = [o for c in objects if c.i != verb.i for o in [c, *c.conjuncts]]
+    return ([verb] if any(c.i == verb.i for c in objects) else []) + listed, _subjects_of(verb)
 
 
 def _making(p: Parsed) -> Iterator[Match]:
@@ -253,9 +254,12 @@ def _making(p: Parsed) -> Iterator[Match]:
 
 
 def _implied_or_named(p: Parsed, verb: Any, obj: Any, index: dict[str, str]) -> str | None:
+    """The modality the object names, else the one the verb implies ("draft the release
+    notes": text)."""
+    implied = lexicon().output_verbs[verb.lemma_.lower()].implies
     if obj.i == verb.i:
-        return lexicon().output_verbs[verb.lemma_.lower()].implies
-    return _modality_of(p, obj, index)
+        return implied
+    return _modality_of(p, obj, index) or implied
 
 
 def _scope(p: Parsed, subject: Any, verb: Any, objects: list[Any]) -> Iterator[Match]:

@@ -14,7 +14,7 @@ from linter.textutil import words
 _BE = words("be become remain")
 _AS_VERBS = words(
     "classify consider know describe categorize categorise regard label define class count "
-    "qualify market build design release"
+    "qualify market build design release introduce present treat view see teach frame think"
 )
 #: "X is a type of Y": the noun between the copula and the class.
 PART_NOUNS = words(
@@ -87,7 +87,14 @@ def copula(p: Parsed) -> Iterator[IsA]:
         elif token.dep_ == "pobj" and token.head.lower_ == "as" and (
             token.head.head.lemma_ in _AS_VERBS
         ):
-            yield from _subject_classes(token.head.head, _conjuncts(token))
+            verb = token.head.head
+            objects = [c for c in verb.children if c.dep_ == "dobj"]
+            for obj in objects:  # "presents generative AI as a subfield of LLMs"
+                for klass_token in _conjuncts(token):
+                    klass, part = _through_part(klass_token)
+                    yield IsA(obj, klass, "copula", verb, part)
+            if not objects:  # "X is known as / regarded as Y"
+                yield from _subject_classes(verb, _conjuncts(token))
         elif token.lemma_ in _BE:
             stray = _stray_attribute(p, token)
             if stray is not None:
@@ -96,6 +103,10 @@ def copula(p: Parsed) -> Iterator[IsA]:
 
 def _subject_classes(verb: Any, klass_tokens: list[Any]) -> Iterator[IsA]:
     for subject in _subjects(verb):
+        if any(c.lower_ == "only" for c in subject.children):
+            whole, part = _through_part(subject)  # "the only kind of Y is X": every Y is an X
+            if part is not None:
+                subject = whole
         for klass_token in klass_tokens:
             klass, part = _through_part(klass_token)
             example_class = _examples_of(subject)
@@ -269,6 +280,8 @@ def include(p: Parsed) -> Iterator[IsA]:
                 if obj.dep_ == "dobj":
                     if obj.lower_ in ("all", "most", "much") and obj.i + 2 < len(p.doc):
                         obj, _ = _through_all(obj)
+                    elif any(c.lower_ in ("every", "each", "any", "all") for c in obj.children):
+                        obj, _ = _through_part(obj)  # "include every kind of generative AI"
                     for member in _conjuncts(obj):
                         yield IsA(member, klass, "include", verb, None)
 

@@ -74,7 +74,13 @@ def _attributed(p: Parsed, vendor_token: Any) -> Iterator[tuple[Any, Any]]:
     elif vendor_token.dep_ == "nsubj" and head.lemma_ in _creating():
         for child in head.children:
             if child.dep_ == "dobj" and child.lower_ in ("which", "that") and head.dep_ == "relcl":
-                yield head.head, head  # "Falcon 180B, which Meta released in 2023"
+                # "Falcon 180B, which Meta released", "Grok is the chatbot that X built",
+                # "Gemma, the family of models that Meta released"
+                described = head.head
+                host = p.appositive_host(described)
+                yield (host if host is not None else described), head
+                for target, _ in _described(described):
+                    yield target, head
             elif child.dep_ == "dobj":
                 for obj in [child, *child.conjuncts]:
                     yield obj, head
