@@ -32,6 +32,16 @@ WHITESPACE = (r"[\x{9}-\x{d}\x{1c}-\x{20}\x{85}\x{a0}\x{1680}\x{2000}-\x{200a}\x
               r"\x{202f}\x{205f}\x{3000}]+")
 
 
+#: What may stand between a name's words: whitespace or hyphens ("music-generation model").
+_SEPARATOR = WHITESPACE[:-2] + r"\-]+"
+_WORDS_OF = re.compile(r"[^\s\-]+").findall
+
+
+def _loose(text: str) -> str:
+    """``text`` case-folded, with each run of whitespace and hyphens one space."""
+    return " ".join(_WORDS_OF(text.casefold()))
+
+
 def whitespace_class() -> str:
     """Everything Python's ``\\s`` matches (the finder's patterns use it), as an RE2 class."""
     codes = sorted({ord(c) for c in map(chr, range(0x3001)) if re.match(r"\s", c)} | {0xA0})
@@ -80,21 +90,21 @@ class QuickScan:
     def __init__(self, forms: Iterable[str]) -> None:
         """``forms``: :func:`surface_forms` of a knowledge base."""
         self._forms = sorted(forms, key=len, reverse=True)
-        self._folded = tuple({" ".join(f.casefold().split()) for f in self._forms})
+        self._folded = tuple({_loose(f) for f in self._forms})
         self._budget = self.LITERAL_BUDGET
         self._pattern: Any = None
 
     def maybe(self, text: str) -> bool:
         if self._pattern is None and len(text) <= self._budget:
             self._budget -= len(text)
-            folded = " ".join(text.translate(_FOLD).casefold().split())
+            folded = _loose(text.translate(_FOLD))
             return any(form in folded for form in self._folded)
         return self._automaton().search(text.translate(_FOLD)) is not None
 
     def _automaton(self) -> Any:
         if self._pattern is None:
             alternation = "|".join(
-                WHITESPACE.join(re.escape(part) for part in form.split()) for form in self._forms
+                _SEPARATOR.join(re.escape(part) for part in _WORDS_OF(form)) for form in self._forms
             )
             pattern = "(?i)(?:" + alternation + ")"
             if _engine is re:  # pragma: no cover

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from linter.knowledge import KnowledgeBase, Term
+from linter.quickscan import QuickScan, surface_forms
 
 #: Mention types. "category" covers LLM as well (the concept and the category are one).
 ENTITY, VENDOR, CATEGORY, CONCEPT, ARCHITECTURE = (
@@ -53,9 +54,32 @@ def plural_forms(term: str) -> list[str]:
     return forms
 
 
-def _alternation(forms: list[str], space: str = r"[\s\u00a0]+") -> str:
-    ordered = sorted(set(forms), key=len, reverse=True)
-    return "|".join(re.escape(f).replace(r"\ ", space) for f in ordered)
+def _alternation(forms: list[str], space: str = r"[\s\u00a0]+", separators: str = " ") -> str:
+    """One pattern for ``forms``, as a trie ("GPT-4(?:o(?:[- ]mini)?)?|..."): Python's engine
+    tries an alternation branch by branch at every position, so a trie over hundreds of
+    names is many times faster than a flat list. Each run of ``separators`` in a form matches
+    ``space``; at each point the longer name is tried first, as before."""
+    trie: dict[str, dict] = {}
+    for form in set(forms):
+        node = trie
+        for char in re.sub(f"[{re.escape(separators)}]+", " ", form):
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _trie_pattern(trie, space)
+
+
+def _trie_pattern(node: dict[str, dict], space: str) -> str:
+    branches = [
+        (space if char == " " else re.escape(char)) + _trie_pattern(child, space)
+        for char, child in sorted(node.items())
+        if char
+    ]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if "" in node:  # a name ends here; a longer one goes on
+        return body + "?" if len(branches) == 1 and len(body) == 1 else "(?:" + body + ")?"
+    return body
 
 
 _LEFT = r"(?<![\w\-/.@#])"
@@ -85,6 +109,7 @@ class MentionFinder:
                 for form in self._forms(term):
                     folded.setdefault(form.lower(), (mention_kind, term.id))
         self._exact = exact
+        self._quick_scan: QuickScan | None = None
         self._folded = folded
         self._unhyphenated = {k.replace("-", " "): v for k, v in folded.items()}
         #: version forms ("Llama-3.1-70B-Instruct") matched by an entity's `patterns` (each
@@ -103,7 +128,7 @@ class MentionFinder:
         self._exact_re = re.compile(_LEFT + "(?:" + _alternation(list(exact)) + ")" + _RIGHT)
         self._folded_re = re.compile(
             # class terms also with hyphens between their words ("music-generation model")
-            _LEFT + "(?:" + _alternation(list(folded), r"[\s\u00a0-]+") + ")" + _RIGHT,
+            _LEFT + "(?:" + _alternation(list(folded), r"[\s\u00a0-]+", " -") + ")" + _RIGHT,
             re.IGNORECASE,
         )
 
@@ -115,10 +140,19 @@ class MentionFinder:
         return forms
 
     def any_mention(self, text: str) -> bool:
-        return bool(self._exact_re.search(text) or self._folded_re.search(text))
+        return self._quick().maybe(text) and bool(
+            self._exact_re.search(text) or self._folded_re.search(text))
+
+    def _quick(self) -> QuickScan:
+        """The literal test run before the patterns (most texts name nothing)."""
+        if self._quick_scan is None:
+            self._quick_scan = QuickScan(surface_forms(self.kb))
+        return self._quick_scan
 
     def find(self, text: str) -> list[Mention]:
         """Non-overlapping mentions, longest first, entities winning ties."""
+        if not self._quick().maybe(text):
+            return []
         found: list[Mention] = []
         for match in self._exact_re.finditer(text):
             kind, ident = self._exact[_norm_space(match.group(0))]
