@@ -100,15 +100,18 @@ class ClaimAnalyzer:
         from linter.nlp import load_pipeline
 
         nlp = load_pipeline(self.model)
-        results: list[list[Match]] = []
-        # Fewer texts per batch when they are long (windows of run-on text): spaCy's memory
-        # grows with the characters in a batch.
-        batch = max(1, min(_BATCH_SIZE, _BATCH_CHARS // max(len(text) for text in texts)))
         # Line breaks inside a paragraph are spaces to the parser (same length: offsets hold).
         flat = [text.replace("\n", " ") for text in texts]
-        for text, doc in zip(flat, nlp.pipe(flat, batch_size=batch), strict=True):
-            results.append(self._check_doc(text, doc))
-        return results
+        # Each distinct sentence is parsed once: docs repeat notes, admonitions and blurbs.
+        distinct = list(dict.fromkeys(flat))
+        # Fewer texts per batch when they are long (windows of run-on text): spaCy's memory
+        # grows with the characters in a batch.
+        batch = max(1, min(_BATCH_SIZE, _BATCH_CHARS // max(len(text) for text in distinct)))
+        found = {
+            text: self._check_doc(text, doc)
+            for text, doc in zip(distinct, nlp.pipe(distinct, batch_size=batch), strict=True)
+        }
+        return [list(found[text]) for text in flat]
 
     def _check_doc(self, text: str, doc: Any) -> list[Match]:
         mentions = self.finder.find(text)

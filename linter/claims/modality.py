@@ -214,7 +214,7 @@ def _outputs_and_makers(verb: Any) -> tuple[list[Any], list[Any]]:
 
 def _making(p: Parsed) -> Iterator[Match]:
     index = modality_index(p.kb)
-    for verb in p.doc:
+    for verb in p.tokens:
         if verb.lemma_.lower() not in lexicon().output_verbs or verb.pos_ not in ("VERB", "AUX"):
             continue
         objects, makers = _outputs_and_makers(verb)
@@ -312,7 +312,7 @@ def _not_only_text(p: Parsed, subject: Any, obj: Any) -> Iterator[Match]:
 def _limited_to(p: Parsed) -> Iterator[Match]:
     """ "Generative AI is limited to text"."""
     index = modality_index(p.kb)
-    for token in p.doc:
+    for token in p.tokens:
         if token.lemma_.lower() not in ("limited", "limit", "restricted", "restrict", "confined"):
             continue
         subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")] or [
@@ -337,7 +337,7 @@ def _limited_to(p: Parsed) -> Iterator[Match]:
 def _text_to_x_llm(p: Parsed) -> Iterator[Match]:
     """ "a text-to-image LLM"."""
     text = p.doc.text
-    for token in p.doc:
+    for token in p.tokens:
         ref = p.mention(token)
         if ref is None or ref.type != CATEGORY or ref.id != LLM:
             continue

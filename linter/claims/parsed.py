@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from linter.checks.base import Match
@@ -63,6 +63,11 @@ class Parsed:
     mentions: dict[int, Mention]
     kb: KnowledgeBase
     codes: dict[str, str]
+    #: the doc's tokens, made once (iterating a Doc makes new Token objects every time)
+    tokens: list[Any] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.tokens = list(self.doc)
 
     def mention(self, token: Any) -> Mention | None:
         return self.mentions.get(token.i)

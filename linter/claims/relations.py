@@ -80,7 +80,7 @@ def _examples_of(token: Any) -> Any | None:
 
 
 def copula(p: Parsed) -> Iterator[IsA]:
-    for token in p.doc:
+    for token in p.tokens:
         verb = token.head
         if token.dep_ in ("attr", "oprd") and verb.lemma_ in _BE | _AS_VERBS:
             yield from _subject_classes(verb, _conjuncts(token))
@@ -128,7 +128,7 @@ def _stray_attribute(p: Parsed, verb: Any) -> Any | None:
 
 def like_any(p: Parsed) -> Iterator[IsA]:
     """"Like any LLM, X predicts ..." and "As an LLM, X ..." say that X is an LLM."""
-    for token in p.doc:
+    for token in p.tokens:
         if token.dep_ != "pobj" or token.head.lower_ not in ("like", "as", "among"):
             continue
         found = {c.lower_ for c in token.children}
@@ -139,7 +139,7 @@ def like_any(p: Parsed) -> Iterator[IsA]:
 
 
 def apposition(p: Parsed) -> Iterator[IsA]:
-    for token in p.doc:
+    for token in p.tokens:
         if token.dep_ != "appos":
             loose = _loose_apposition(p, token)
             if loose is not None:
@@ -164,7 +164,7 @@ def _label(p: Parsed, head: Any, token: Any) -> bool:
 def set_off(p: Parsed) -> Iterator[IsA]:
     """"Veo, Google DeepMind's video model, ...": the class noun of a phrase set off by a
     comma after an entity (:meth:`Parsed.appositive_phrase`), whatever the parser made of it."""
-    for token in p.doc:
+    for token in p.tokens:
         span = p.appositive_phrase(token)
         if span is None:
             continue
@@ -271,7 +271,7 @@ def _through_all(token: Any) -> tuple[Any, str | None]:
 
 def include(p: Parsed) -> Iterator[IsA]:
     """ "Ys include X and Z", "Examples of Ys include X"."""
-    for verb in p.doc:
+    for verb in p.tokens:
         if verb.lemma_ not in ("include", "feature", "encompass", "contain", "cover"):
             continue
         for subject in _subjects(verb):
@@ -290,7 +290,7 @@ def include(p: Parsed) -> Iterator[IsA]:
 
 def built_on(p: Parsed) -> Iterator[IsA]:
     """ "X is built on / based on / powered by Y", "X uses Y" (how = "basis")."""
-    for token in p.doc:
+    for token in p.tokens:
         if token.dep_ == "pobj" and token.head.lower_ in ("on", "upon", "by"):
             verb = token.head.head
         elif token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lower_ == "top":
@@ -309,7 +309,7 @@ def built_on(p: Parsed) -> Iterator[IsA]:
 
 def compound(p: Parsed) -> Iterator[IsA]:
     """ "the ChatGPT LLM": an entity naming the class noun it modifies."""
-    for token in p.doc:
+    for token in p.tokens:
         ref = p.mention(token)
         generic = ref is None and token.lemma_.lower() == "model"
         if not generic and (ref is None or ref.type in (ENTITY, VENDOR)):
@@ -332,7 +332,7 @@ _UNDER_VERBS = words("fall belong sit fit")
 
 def falls_under(p: Parsed) -> Iterator[IsA]:
     """ "X falls under / belongs to (the category of) Y"."""
-    for token in p.doc:
+    for token in p.tokens:
         if token.dep_ != "pobj" or token.head.lower_ not in ("under", "to", "within", "into"):
             continue
         verb = token.head.head

@@ -27,7 +27,7 @@ def _creating() -> frozenset[str]:
 
 
 def check(p: Parsed) -> Iterator[Match]:
-    for vendor_token in p.doc:
+    for vendor_token in p.tokens:
         vendor = p.mention(vendor_token)
         if vendor is None or vendor.type != VENDOR:
             continue
