@@ -9,7 +9,7 @@ from typing import Any
 from linter.checks.base import Match
 from linter.claims import category, conflation, modality, outdated, tables, vendor
 from linter.claims.lexicon import lexicon
-from linter.claims.mentions import ENTITY, VENDOR, Mention, MentionFinder, sentences
+from linter.claims.mentions import ARCHITECTURE, ENTITY, VENDOR, Mention, MentionFinder, sentences
 from linter.claims.parsed import Parsed
 from linter.knowledge import KnowledgeBase
 from linter.segments import Segment
@@ -75,7 +75,9 @@ class ClaimAnalyzer:
         return spans
 
     def _worth_parsing(self, sentence: str, mentions: list[Mention]) -> bool:
-        named = [m for m in mentions if m.type not in (VENDOR,)]
+        # a claim needs a subject the judge knows: a system, a class or a concept (a vendor or
+        # an architecture alone says nothing checkable: "the UNet and the Transformer")
+        named = [m for m in mentions if m.type not in (VENDOR, ARCHITECTURE)]
         if not named:
             return False
         if any(m.type == ENTITY and m.id in self._renamed for m in mentions):
