@@ -69,12 +69,20 @@ def negated(tokens: Iterable[Any]) -> bool:
 
 def contrasted(token: Any) -> bool:
     """True when a token sits under or after "unlike", "rather than", "instead of", "not"."""
-    contrast = _lex().contrast
-    if token.lower_ in contrast or any(n.lower_ in contrast for n in token.ancestors):
+    if _contrast_word(token) or any(_contrast_word(n) for n in token.ancestors):
         return True
     start = token.left_edge.i
-    before = token.doc[max(start - 3, token.sent.start) : start]
-    return any(t.lower_ in contrast or t.lower_ == "not" for t in before)
+    before = list(token.doc[max(start - 3, token.sent.start) : start])
+    commas = [i for i, t in enumerate(before) if t.text == ","]
+    if commas:  # "Unlike Midjourney, DALL·E 3 is ...": the phrase ends at its comma
+        before = before[commas[-1] + 1 :]
+    return any(_contrast_word(t) or t.lower_ == "not" for t in before)
+
+
+def _contrast_word(token: Any) -> bool:
+    """"unlike", "versus", ...; not inside a name ("VS Code")."""
+    return token.lower_ in _lex().contrast and not (
+        token.dep_ == "compound" or token.tag_ in ("NNP", "NNPS"))
 
 
 def quoted(doc: Any, token: Any) -> bool:

@@ -25,6 +25,7 @@ PART_NOUNS = words(
 _LIST_CUES = (
     ("such", "as"), ("like",), ("including",), ("e.g.",), ("e.g",), ("eg",), ("for", "example"),
     ("for", "instance"), ("especially",), ("particularly",), ("namely",), ("notably",), (":",),
+    ("—",), ("–",),
 )
 _LIST_GLUE = frozenset({",", "and", "or", "&", "as", "well", "the", "’s", "'s", "plus"})
 _RELATIVE = frozenset({"which", "that", "who"})
