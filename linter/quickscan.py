@@ -85,7 +85,7 @@ class QuickScan:
     superset of what the automaton matches); the automaton is compiled when more text comes.
     """
 
-    LITERAL_BUDGET = 16_384
+    LITERAL_BUDGET = 2_048
 
     def __init__(self, forms: Iterable[str]) -> None:
         """``forms``: :func:`surface_forms` of a knowledge base."""
