@@ -106,7 +106,8 @@ def _described(noun: Any) -> Iterator[tuple[Any, Any]]:
     yield noun, noun
     for child in noun.children:
         if child.dep_ in ("nmod", "appos", "compound") and child.i < noun.i and (
-            any(t.text == "," for t in noun.doc[child.i + 1 : noun.i])
+            (any(t.text == "," for t in noun.doc[child.i + 1 : noun.i])
+             and not _listed_between(child, noun))
             or (child.dep_ == "compound" and child.i == noun.i - 1)
         ):
             yield child, noun  # "MusicLM, OpenAI's model" parsed with MusicLM under "model"
@@ -114,12 +115,17 @@ def _described(noun: Any) -> Iterator[tuple[Any, Any]]:
         noun.lower_ in GENERIC_HEADS
     ):
         yield from _described(noun.head.head)  # "LLaMA is a family of models from Google"
-    if noun.dep_ == "appos":
+    if noun.dep_ == "appos" and not _listed_between(noun.head, noun):
         yield noun.head, noun
     elif noun.dep_ == "attr":
         for subject in noun.head.children:
             if subject.dep_ == "nsubj":
                 yield subject, noun
+
+
+def _listed_between(first: Any, last: Any) -> bool:
+    """"Claude, Gemini and any OpenAI model": a list, not "Claude, OpenAI's model"."""
+    return any(t.lower_ in ("and", "or", "nor") for t in first.doc[first.i + 1 : last.i])
 
 
 def _verb_targets(verb: Any) -> Iterator[tuple[Any, Any]]:
