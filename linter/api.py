@@ -315,7 +315,7 @@ def _quick_scan(knowledge_files: tuple[Path, ...]) -> QuickScan:
 def name_digest(knowledge_files: tuple[Path, ...]) -> NameDigest:
     """The knowledge base's names (cached on disk), for the prefilters of files that name
     nothing: the knowledge base itself is loaded only when a name is found."""
-    from linter.knowledge import shipped_knowledge_files
+    from linter.kbfiles import shipped_knowledge_files
     from linter.namedigest import load_digest
 
     paths = [*shipped_knowledge_files(packaged_path(KNOWLEDGE_FILE)), *knowledge_files]

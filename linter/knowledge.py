@@ -14,13 +14,12 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from linter.kbfiles import GENERATED_PREFIX, shipped_knowledge_files  # noqa: F401 (re-exported)
 from linter.yamlload import LineDict, YamlError, load_yaml
 
 #: Fields a version (an entity with ``family``) inherits from its family when it leaves them out.
 INHERITED = ("category", "vendor", "input", "output", "architecture", "components", "ambiguous",
              "cues", "powered_by")
-#: Prefix of machine-written knowledge files: loaded before the curated ones, which win.
-GENERATED_PREFIX = "generated-"
 
 
 @dataclass(frozen=True)
@@ -266,13 +265,6 @@ class _Raw:
     key_origin: dict[tuple[str, str], tuple[Path, int | None]] = field(default_factory=dict)
 
 
-def shipped_knowledge_files(main: Path) -> list[Path]:
-    """``main`` (rules/knowledge.yaml), then generated files, then curated files in its folder."""
-    folder = main.parent / "knowledge"
-    extra = sorted(folder.glob("*.yaml")) if folder.is_dir() else []
-    generated = [p for p in extra if p.name.startswith(GENERATED_PREFIX)]
-    curated = [p for p in extra if not p.name.startswith(GENERATED_PREFIX)]
-    return [main, *generated, *curated]
 
 
 def _read_file(path: Path, validate_schema: bool) -> dict[str, Any]:
