@@ -191,7 +191,7 @@ def _outputs_and_makers(verb: Any) -> tuple[list[Any], list[Any]]:
             if o.dep_ == "pobj"
         ]
     elif spec.needs:  # "read aloud" makes speech; "read an image" is input only
-        if not any(c.lower_ in spec.needs for c in children):
+        if not any(t.lower_ in spec.needs for t in verb.subtree):  # "reads its text aloud"
             return [], []
         objects = [verb]
     elif spec.object_is_input:

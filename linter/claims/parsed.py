@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from linter.checks.base import Match
-from linter.claims.mentions import CATEGORY, CONCEPT, ENTITY, VENDOR, Mention
+from linter.claims.mentions import ARCHITECTURE, CATEGORY, CONCEPT, ENTITY, VENDOR, Mention
 from linter.knowledge import KnowledgeBase
 
 #: Head nouns that take their class from a modifier: "generative AI models", "the DALL·E model".
@@ -84,8 +84,8 @@ class Parsed:
             for child in token.children:
                 if child.dep_ in ("compound", "amod", "nmod", "poss") and child.i in self.mentions:
                     found = self.mentions[child.i]
-                    if found.type in (ENTITY, CATEGORY, CONCEPT):
-                        return found
+                    if found.type in (ENTITY, CATEGORY, CONCEPT, ARCHITECTURE):
+                        return found  # "a dense 70B model": an architecture too
         return None
 
     def appositive_entity(self, token: Any) -> Any | None:
