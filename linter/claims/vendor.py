@@ -123,6 +123,13 @@ def _described(noun: Any) -> Iterator[tuple[Any, Any]]:
                 yield subject, noun
 
 
+def _verb_read_as_name(token: Any) -> bool:
+    """"Use Cohere's models": a sentence's first word, a lexicon verb, parsed into the name."""
+    words = lexicon()
+    return token.i == token.sent.start and (
+        token.lower_ in words.control_verbs or token.lower_ in words.all_words())
+
+
 def _listed_between(first: Any, last: Any) -> bool:
     """"Claude, Gemini and any OpenAI model": a list, not "Claude, OpenAI's model"."""
     return any(t.lower_ in ("and", "or", "nor") for t in first.doc[first.i + 1 : last.i])
@@ -144,8 +151,8 @@ def _judge(
 ) -> Match | None:
     if _SHARED_CREDIT.search(anchor.sent.text):
         return None
-    if any(c.dep_ == "compound" for c in vendor_token.children):
-        return None
+    if any(c.dep_ == "compound" and not _verb_read_as_name(c) for c in vendor_token.children):
+        return None  # "Azure OpenAI's GPT-4": a product named after the vendor
     claim = Claim(entity_id, ENTITY, "made_by", vendor_id, VENDOR, vendor_token.idx,
                   vendor_token.idx + len(vendor_token.text), construction="vendor")
     verdict = judge(p.kb, claim)
