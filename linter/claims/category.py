@@ -14,6 +14,7 @@ from linter.claims.mentions import (
     CATEGORY,
     CONCEPT,
     ENTITY,
+    VENDOR,
     Mention,
     modality_index,
 )
@@ -64,6 +65,8 @@ def _span(p: Parsed, rel: IsA) -> tuple:
 
 def _judge(p: Parsed, rel: IsA) -> Match | None:
     subject = p.reference(rel.subject)
+    if subject is not None and subject.type == VENDOR:
+        subject = p.product_named(subject)  # "Meta AI is the LLM in WhatsApp": the assistant
     if subject is None:
         return None
     klass = p.reference(rel.klass)

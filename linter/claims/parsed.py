@@ -55,6 +55,18 @@ _APPOSITIVE_OPENERS = frozenset({"a", "an", "the"})
 _PHRASE_ENDS = frozenset({",", ";", ":", "—", "–", "(", ")", "which", "that", "who", "whose"})
 
 
+_PRODUCT_NAMES: dict[int, tuple[KnowledgeBase, dict[str, str]]] = {}
+
+
+def _products_by_name(kb: KnowledgeBase) -> dict[str, str]:
+    """Product entity ids by name, per knowledge base."""
+    held = _PRODUCT_NAMES.get(id(kb))
+    if held is None or held[0] is not kb:
+        names = {e.name: e.id for e in kb.entities.values() if e.is_product}
+        held = _PRODUCT_NAMES[id(kb)] = (kb, names)
+    return held[1]
+
+
 @dataclass
 class Parsed:
     """One candidate text after parsing; ``mentions`` maps token index to its mention."""
@@ -86,6 +98,10 @@ class Parsed:
                     found = self.mentions[child.i]
                     if found.type in (ENTITY, CATEGORY, CONCEPT, ARCHITECTURE):
                         return found  # "a dense 70B model": an architecture too
+                    if found.type == VENDOR and child.dep_ == "compound":
+                        product = self.product_named(found)  # "the Meta AI assistant"
+                        if product is not None:
+                            return product
         return None
 
     def appositive_entity(self, token: Any) -> Any | None:
@@ -98,11 +114,21 @@ class Parsed:
                 return child
         return None
 
+    def product_named(self, vendor: Mention) -> Mention | None:
+        """The product with a vendor's name ("Meta AI" the assistant, not the lab), as an
+        entity mention: what a class claim about that name is about."""
+        named = _products_by_name(self.kb).get(vendor.text)
+        if named is None:
+            return None
+        return Mention(vendor.start, vendor.end, ENTITY, named, vendor.text)
+
     def appositive_phrase(self, token: Any) -> tuple[int, int] | None:
         """The token range of a noun phrase set off after an entity ("Veo, Google DeepMind's
         video model, ...", "StyleGAN, a GAN developed at NVIDIA"), read linearly because the
         parser often labels it a conjunct or an object; None when ``token`` has none."""
         found = self.reference(token)
+        if found is not None and found.type == VENDOR:
+            found = self.product_named(found)  # "Meta AI, the LLM inside WhatsApp"
         doc = token.doc
         start = token.i + 2
         if found is None or found.type != ENTITY or start >= len(doc) or (
