@@ -155,12 +155,16 @@ def entity_verdict(
     assert klass is not None
     if klass.type == CATEGORY:
         category = kb.categories.get(klass.id)
-        if category is None or klass.id in entity_categories(entity):
-            return None, None
+        if category is None or any(
+            klass.id in kb.category_lineage(c) for c in entity_categories(entity)
+        ):
+            return None, None  # its category or an ancestor ("DeepSeek-R1 is an LLM")
         wrong = category.with_article
         if entity.is_product and category.kind == "model":
             if not _overlap(entity_outputs(kb, entity), category.output):
                 return f"{what}, not {wrong}", "model-category"
+            if "text" not in entity_outputs(kb, entity):
+                return None, None  # "Midjourney is a text-to-image model": standard usage
             if klass.id == LLM or "model" in klass.text.lower():
                 return f"{what}, not {wrong}", "product-called-model"
             return None, None

@@ -114,9 +114,13 @@ def _controlled_agents(verb: Any) -> list[Any]:
 
 
 def _fronted_purpose(verb: Any) -> bool:
-    """An infinitive clause before the clause it modifies ("To V ..., X ...")."""
-    return verb.dep_ == "advcl" and verb.i < verb.head.i and any(
-        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    """An infinitive clause before the clause it modifies ("To V ..., X ..."), or a bare
+    participle framing it ("Strictly speaking, X ...")."""
+    if verb.dep_ != "advcl" or verb.i > verb.head.i:
+        return False
+    children = list(verb.children)
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in children) or (
+        verb.tag_ == "VBG" and all(c.dep_ in ("advmod", "punct") for c in children))
 
 
 def _through_lists(p: Parsed, makers: list[Any]) -> list[tuple[Any, bool]]:

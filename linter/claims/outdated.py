@@ -22,7 +22,7 @@ def check(p: Parsed, mentions: list[Mention]) -> Iterator[Match]:
             continue
         successor = p.kb.entities.get(entity.renamed_to)
         new_name = successor.name if successor else entity.renamed_to
-        if re.search(rf"\b(?:now|became|becomes)\s+(?:called\s+|named\s+|known\s+as\s+)?"
+        if re.search(rf"\b(?:now|became|becomes|before)\s+(?:called\s+|named\s+|known\s+as\s+)?"
                      rf"{re.escape(new_name)}\b", text):
             continue  # "Bard (now Gemini)"
         token = next((t for t in p.doc if t.idx == mention.start), None)
