@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import pairwise
 from typing import Any
@@ -109,14 +110,16 @@ class ClaimAnalyzer:
         # Fewer texts per batch when they are long (windows of run-on text): spaCy's memory
         # grows with the characters in a batch.
         batch = max(1, min(_BATCH_SIZE, _BATCH_CHARS // max(len(text) for text in distinct)))
+        mentions = [self.finder.find(text) for text in distinct]
+        masked = [_masked(text, found) for text, found in zip(distinct, mentions, strict=True)]
         found = {
-            text: self._check_doc(text, doc)
-            for text, doc in zip(distinct, nlp.pipe(distinct, batch_size=batch), strict=True)
+            text: self._check_doc(doc, names)
+            for text, names, doc in zip(
+                distinct, mentions, nlp.pipe(masked, batch_size=batch), strict=True)
         }
         return [list(found[text]) for text in flat]
 
-    def _check_doc(self, text: str, doc: Any) -> list[Match]:
-        mentions = self.finder.find(text)
+    def _check_doc(self, doc: Any, mentions: list[Mention]) -> list[Match]:
         parsed = Parsed(doc, _merge(doc, mentions), self.kb, self.codes)
         found: list[Match] = []
         found.extend(category.check(parsed))
@@ -125,6 +128,19 @@ class ClaimAnalyzer:
         found.extend(conflation.check(parsed, mentions))
         found.extend(outdated.check(parsed, mentions))
         return _one_per_claim(found)
+
+
+_NAME_MARKS = re.compile(r"[\[\]()]")
+
+
+def _masked(text: str, mentions: list[Mention]) -> str:
+    """``text`` with each name that holds brackets ("FLUX.1 [pro]") written as one word of
+    the same length, so that the parser reads a name, not a parenthetical (offsets hold)."""
+    for mention in mentions:
+        if mention.type in (ENTITY, VENDOR) and _NAME_MARKS.search(mention.text):
+            width = mention.end - mention.start
+            text = text[: mention.start] + "X" + "x" * (width - 1) + text[mention.end :]
+    return text
 
 
 def _one_per_claim(found: list[Match]) -> list[Match]:
