@@ -46,7 +46,7 @@ _KIND_KEYS = {
         "requires_context",
         "plural_only",
     },
-    "claim": set(),
+    "claim": {"messages"},
     "existence": {"tokens", "ignorecase"},
     "substitution": {"swap", "ignorecase"},
     "consistency": {"variants", "ignorecase"},

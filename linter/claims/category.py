@@ -18,6 +18,7 @@ from linter.claims.mentions import (
     Mention,
     modality_index,
 )
+from linter.claims.messages import say
 from linter.claims.parsed import Parsed
 from linter.claims.record import Claim
 from linter.claims.relations import IsA, is_a_relations
@@ -150,7 +151,7 @@ def entity_verdict(
     what = describe(kb, entity)
     if as_model and (klass is None or klass.type == CONCEPT):
         if entity.is_product:
-            return f"{what}, not a model", "product-called-model"
+            return say("product-called-model", "model", what=what), "product-called-model"
         return None, None
     assert klass is not None
     if klass.type == CATEGORY:
@@ -162,18 +163,19 @@ def entity_verdict(
         wrong = category.with_article
         if entity.is_product and category.kind == "model":
             if not _overlap(entity_outputs(kb, entity), category.output):
-                return f"{what}, not {wrong}", "model-category"
+                return say("model-category", "category", what=what, wrong=wrong), "model-category"
             if "text" not in entity_outputs(kb, entity):
                 return None, None  # "Midjourney is a text-to-image model": standard usage
             if klass.id == LLM or "model" in klass.text.lower():
-                return f"{what}, not {wrong}", "product-called-model"
+                return (say("product-called-model", "category", what=what, wrong=wrong),
+                        "product-called-model")
             return None, None
         if not entity.is_product and category.kind == "product":
             if _overlap(category.output, entity_outputs(kb, entity)):
                 return None, None
-            return f"{what}, not {wrong}", "model-category"
+            return say("model-category", "category", what=what, wrong=wrong), "model-category"
         if klass.id == LLM or not _compatible(kb, entity, category):
-            return f"{what}, not {wrong}", "model-category"
+            return say("model-category", "category", what=what, wrong=wrong), "model-category"
         return None, None
     if klass.type == ARCHITECTURE:
         claim = Claim(entity.id, ENTITY, "built_on", klass.id, ARCHITECTURE, 0, 0,
@@ -189,14 +191,12 @@ def _llm_verdict(kb: KnowledgeBase, klass: Mention, rel: IsA) -> tuple[str | Non
         verdict = judge(kb, Claim(LLM, CATEGORY, "built_on", klass.id, ARCHITECTURE, 0, 0))
         return (verdict.message, verdict.rule) if verdict else (None, None)
     if klass.type == CONCEPT and klass.id == GENAI and rel.part in _SUPERSET_PARTS:
-        return ("LLMs are a subset of generative AI, not a superset of it", "subset-direction")
+        return say("subset-direction", "superset"), "subset-direction"
     if klass.type == CATEGORY and klass.id != LLM and rel.how == "copula":
         category = kb.categories[klass.id]
         if category.kind == "model" and not _overlap(("text",), category.output):
-            return (
-                f"Large language models generate text, not the output of {category.label}s",
-                "model-category",
-            )
+            return (say("model-category", "llm-output", category=category.label),
+                    "model-category")
     return None, None
 
 
@@ -207,11 +207,7 @@ def _genai_verdict(p: Parsed, rel: IsA, klass: Mention) -> tuple[str | None, str
         return None, None
     if not about_the_field(rel.subject):
         return None, None
-    return (
-        "Generative AI is the broader field: every LLM is a generative AI model, but not "
-        "every generative AI model is an LLM",
-        "subset-direction",
-    )
+    return say("subset-direction", "reversed"), "subset-direction"
 
 
 def _compatible(kb: KnowledgeBase, entity: Entity, category) -> bool:

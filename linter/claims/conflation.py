@@ -10,6 +10,7 @@ from linter.checks.base import Match
 from linter.claims.category import GENAI, LLM
 from linter.claims.context import negated, sentence_asserts
 from linter.claims.mentions import CATEGORY, CONCEPT, Mention
+from linter.claims.messages import say
 from linter.claims.parsed import Parsed
 from linter.textutil import inside_quotes
 
@@ -107,5 +108,5 @@ def _match(p: Parsed, start: int, end: int) -> Match:
         p.codes["llm-genai-conflation"],
         start,
         end,
-        "LLMs are one kind of generative AI, not another name for it; say which you mean",
+        say("llm-genai-conflation", "synonym"),
     )

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from linter.claims.messages import say
 from linter.claims.record import Claim, Verdict
 from linter.knowledge import Entity, KnowledgeBase
 
@@ -30,8 +31,8 @@ def _made_by(kb: KnowledgeBase, claim: Claim) -> Verdict | None:
         return None
     if wrong.host or claim.object in right.affiliates or entity.vendor in wrong.affiliates:
         return None
-    return Verdict("model-vendor", f"{entity.name} is made by {right.name}, not {wrong.name}",
-                   right.name)
+    return Verdict("model-vendor", say("model-vendor", "vendor", name=entity.name,
+                                       right=right.name, wrong=wrong.name), right.name)
 
 
 def entity_architectures(kb: KnowledgeBase, entity: Entity) -> tuple[str, ...]:
@@ -73,12 +74,15 @@ def _built_on(kb: KnowledgeBase, claim: Claim) -> Verdict | None:
     wrong = kb.architectures[claim.object].with_article
     right = architecture_phrase(kb, _most_specific(kb, known))
     if entity is not None:
-        return Verdict("model-architecture", f"{entity.name} is {right}, not {wrong}")
+        return Verdict("model-architecture",
+                       say("model-architecture", "entity", name=entity.name, right=right,
+                           wrong=wrong))
     if right == "a transformer-based model":
         right = "transformer-based"
     subject = ("Large language models are" if claim.subject == "llm"
                else f"A {kb.categories[claim.subject].label} is")
-    return Verdict("model-architecture", f"{subject} {right}, not {wrong}")
+    return Verdict("model-architecture",
+                   say("model-architecture", "class", subject=subject, right=right, wrong=wrong))
 
 
 def _family_chain(kb: KnowledgeBase, entity_id: str) -> list[str]:
@@ -101,7 +105,8 @@ def _powered_by(kb: KnowledgeBase, claim: Claim) -> Verdict | None:
         return None  # a vendor's product running the vendor's newer model: not recorded ≠ wrong
     names = [kb.entities[e].name for e in product.powered_by if e in kb.entities]
     listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
-    return Verdict("powered-by", f"{product.name} is powered by {listed}, not {model.name}")
+    return Verdict("powered-by", say("powered-by", "powered", name=product.name, listed=listed,
+                                     model=model.name))
 
 
 _JUDGES: dict[str, Callable[[KnowledgeBase, Claim], Verdict | None]] = {

@@ -11,6 +11,7 @@ from linter.claims.category import GENAI, LLM, about_the_field, entity_outputs
 from linter.claims.context import asserted
 from linter.claims.lexicon import lexicon
 from linter.claims.mentions import CATEGORY, CONCEPT, ENTITY, modality_index
+from linter.claims.messages import say
 from linter.claims.parsed import Parsed
 from linter.claims.relations import list_members
 from linter.knowledge import KnowledgeBase
@@ -250,9 +251,9 @@ def _making(p: Parsed) -> Iterator[Match]:
                     p.kb.modalities[o].label for o in outputs if o in p.kb.modalities
                 )
                 verb_word = "generate" if name == "Large language models" else "generates"
-                match = p.match(
-                    "output-modality", subject, obj, f"{name} {verb_word} {makes}, not {label}"
-                )
+                match = p.match("output-modality", subject, obj, say(
+                    "output-modality", "output", name=name, verb=verb_word, makes=makes,
+                    label=label))
                 if match:
                     yield match
 
@@ -278,8 +279,7 @@ def _scope(p: Parsed, subject: Any, verb: Any, objects: list[Any]) -> Iterator[M
                 "subset-direction",
                 subject,
                 obj.right_edge,
-                "LLMs focus on language (text and code); it is generative AI as a "
-                "whole that spans every kind of content",
+                say("subset-direction", "llm-scope"),
             )
             if match:
                 yield match
@@ -306,9 +306,7 @@ def _only_text(
 
 
 def _not_only_text(p: Parsed, subject: Any, obj: Any) -> Iterator[Match]:
-    match = p.match("subset-direction", subject, obj,
-                    "Generative AI is not limited to text: it also makes images, audio, video, "
-                    "code and 3D")
+    match = p.match("subset-direction", subject, obj, say("subset-direction", "text-only"))
     if match:
         yield match
 
@@ -355,6 +353,5 @@ def _text_to_x_llm(p: Parsed) -> Iterator[Match]:
                     code,
                     found.start(),
                     token.idx + len(token.text),
-                    f"Large language models generate text; a text-to-{found.group(1)} "
-                    "model is not an LLM",
+                    say("output-modality", "text-to-x", output=found.group(1), noun="model"),
                 )

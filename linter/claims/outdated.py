@@ -9,6 +9,7 @@ from linter.checks.base import Match
 from linter.claims.context import sentence_asserts
 from linter.claims.lexicon import lexicon
 from linter.claims.mentions import ENTITY, Mention
+from linter.claims.messages import say
 from linter.claims.parsed import Parsed
 
 
@@ -35,6 +36,5 @@ def check(p: Parsed, mentions: list[Mention]) -> Iterator[Match]:
                 code,
                 mention.start,
                 mention.end,
-                f'{entity.name} was renamed {new_name}{year}; write "{new_name}" '
-                f'(or "{new_name}, formerly {entity.name}")',
+                say("outdated-name", "renamed", name=entity.name, new=new_name, year=year),
             )

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from linter.checks.base import Match
 from linter.claims.category import entity_verdict
+from linter.claims.judge import judge
 from linter.claims.mentions import (
     ARCHITECTURE,
     CATEGORY,
@@ -18,7 +19,9 @@ from linter.claims.mentions import (
     MentionFinder,
     modality_index,
 )
+from linter.claims.messages import say
 from linter.claims.modality import allowed_outputs
+from linter.claims.record import Claim
 from linter.knowledge import Entity, KnowledgeBase
 from linter.segments import Segment
 
@@ -111,16 +114,13 @@ def _sole_entity(finder: MentionFinder, text: str) -> Entity | None:
 
 def _vendor_match(finder: MentionFinder, codes: dict[str, str], entity: Entity,
                   cell: Segment) -> Match | None:
-    kb = finder.kb
-    right = kb.vendors.get(entity.vendor or "")
     for mention in finder.find(cell.text):
-        if mention.type != VENDOR or right is None or mention.id == right.id:
+        if mention.type != VENDOR:
             continue
-        wrong = kb.vendors[mention.id]
-        if wrong.host or mention.id in right.affiliates or right.id in wrong.affiliates:
-            continue
-        return _match(codes, "model-vendor", mention,
-                      f"{entity.name} is made by {right.name}, not {wrong.name}", right.name)
+        verdict = judge(finder.kb, Claim(entity.id, ENTITY, "made_by", mention.id, VENDOR,
+                                         mention.start, mention.end, construction="table"))
+        if verdict is not None:
+            return _match(codes, verdict.rule, mention, verdict.message, verdict.replacement)
     return None
 
 
@@ -150,8 +150,9 @@ def _output_match(kb: KnowledgeBase, codes: dict[str, str], entity: Entity,
             label = kb.modalities[modality].label
             makes = " and ".join(kb.modalities[o].label for o in outputs if o in kb.modalities)
             found = Mention(word.start(), word.end(), "modality", modality, word.group(0))
-            return _match(codes, "output-modality", found,
-                          f"{entity.name} generates {makes}, not {label}")
+            return _match(codes, "output-modality", found, say(
+                "output-modality", "output", name=entity.name, verb="generates", makes=makes,
+                label=label))
     return None
 
 

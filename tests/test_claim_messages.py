@@ -1,0 +1,44 @@
+"""Claim findings take their messages from the ``messages`` templates in rules/claims.yaml."""
+
+from __future__ import annotations
+
+import ast
+import string
+from pathlib import Path
+
+import pytest
+
+from linter.claims.messages import _templates, say
+
+CLAIMS = Path(__file__).resolve().parents[1] / "linter" / "claims"
+
+
+def _calls() -> list[tuple[str, str, set[str], str]]:
+    """(rule, case, field names passed, where) of every ``say(...)`` in linter/claims."""
+    found = []
+    for path in sorted(CLAIMS.glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "say":
+                rule, case = (a.value for a in node.args[:2])  # type: ignore[attr-defined]
+                fields = {k.arg for k in node.keywords if k.arg}
+                found.append((rule, case, fields, f"{path.name}:{node.lineno}"))
+    return found
+
+
+def test_the_checks_use_templates() -> None:
+    assert len(_calls()) >= 15
+
+
+@pytest.mark.parametrize(("rule", "case", "fields", "where"), _calls(),
+                         ids=[c[3] for c in _calls()])
+def test_every_message_has_a_template_with_the_fields_given(
+    rule: str, case: str, fields: set[str], where: str
+) -> None:
+    template = _templates()[rule][case]
+    wanted = {name for _, name, _, _ in string.Formatter().parse(template) if name}
+    assert wanted == fields, where
+
+
+def test_a_message_is_filled_from_the_knowledge_base_fields() -> None:
+    assert say("model-vendor", "vendor", name="GPT-4", right="OpenAI", wrong="Google") == (
+        "GPT-4 is made by OpenAI, not Google")
