@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from linter.checks.base import Match
+from linter.claims.constructions import class_relations
 from linter.claims.context import asserted
 from linter.claims.judge import judge
 from linter.claims.mentions import (
@@ -21,7 +22,7 @@ from linter.claims.mentions import (
 from linter.claims.messages import say
 from linter.claims.parsed import Parsed
 from linter.claims.record import Claim
-from linter.claims.relations import IsA, is_a_relations
+from linter.claims.relations import IsA
 from linter.knowledge import Entity, KnowledgeBase
 from linter.textutil import words
 
@@ -37,7 +38,7 @@ _PARTIAL_DETERMINERS = words(
 
 def check(p: Parsed) -> Iterator[Match]:
     seen: set[tuple[int, int]] = set()
-    for rel in is_a_relations(p):
+    for rel in class_relations(p):
         key = (rel.subject.i, rel.klass.i)
         if key in seen or rel.subject.i == rel.klass.i:
             continue

@@ -1,4 +1,5 @@
-"""Read "X is a Y" relations off a dependency parse: copula, apposition, lists, "include"."""
+"""Read "X is a Y" relations off a dependency parse (the constructions of the table in
+``constructions.py``): copula, apposition, set-off phrases, lists, "include", basis, ..."""
 
 from __future__ import annotations
 
@@ -342,10 +343,3 @@ def falls_under(p: Parsed) -> Iterator[IsA]:
         klass, part = _through_part(token)
         for subject in _subjects(verb):
             yield IsA(subject, klass, "copula", verb, part)
-
-
-def is_a_relations(p: Parsed) -> Iterator[IsA]:
-    finders = (copula, apposition, set_off, listed, and_other, include, built_on, compound,
-               falls_under, like_any)
-    for finder in finders:
-        yield from finder(p)
