@@ -3,7 +3,7 @@ subset direction (GL302)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from linter.checks.base import Match
@@ -163,7 +163,7 @@ def entity_verdict(
             return None, None  # its category or an ancestor ("DeepSeek-R1 is an LLM")
         wrong = category.with_article
         if entity.is_product and category.kind == "model":
-            if not _overlap(entity_outputs(kb, entity), category.output):
+            if not _outputs_fit(kb, entity_outputs(kb, entity), category.output):
                 return say("model-category", "category", what=what, wrong=wrong), "model-category"
             if "text" not in entity_outputs(kb, entity):
                 return None, None  # "Midjourney is a text-to-image model": standard usage
@@ -172,7 +172,7 @@ def entity_verdict(
                         "product-called-model")
             return None, None
         if not entity.is_product and category.kind == "product":
-            if _overlap(category.output, entity_outputs(kb, entity)):
+            if _outputs_fit(kb, entity_outputs(kb, entity), category.output):
                 return None, None
             return say("model-category", "category", what=what, wrong=wrong), "model-category"
         if klass.id == LLM or not _compatible(kb, entity, category):
@@ -213,7 +213,7 @@ def _genai_verdict(p: Parsed, rel: IsA, klass: Mention) -> tuple[str | None, str
 
 def _compatible(kb: KnowledgeBase, entity: Entity, category) -> bool:
     """Categories are compatible when outputs overlap and (where known) inputs do too."""
-    if not _overlap(entity_outputs(kb, entity), category.output):
+    if not _outputs_fit(kb, entity_outputs(kb, entity), category.output):
         return False
     inputs = (
         set(entity.input)
@@ -236,6 +236,24 @@ def about_the_field(token: Any) -> bool:
 def _head_is_model(rel: IsA) -> bool:
     """The class noun is "model(s)", alone or ending a merged name ("generative models")."""
     return rel.klass.text.split()[-1].lower() in ("model", "models")
+
+
+def _outputs_fit(kb: KnowledgeBase, made: Iterable[str], named: Iterable[str]) -> bool:
+    """Whether a system making ``made`` fits a class making ``named``, compared at the most
+    specific level each names: music fits audio, but music does not fit speech (their
+    shared parent, audio, does not count)."""
+    mine, theirs = _specific(kb, made), _specific(kb, named)
+    return any(
+        a == b or kb.modalities[a].parent == b or kb.modalities[b].parent == a
+        for a in mine for b in theirs if a in kb.modalities and b in kb.modalities
+    ) or bool(mine & theirs)
+
+
+def _specific(kb: KnowledgeBase, outputs: Iterable[str]) -> set[str]:
+    """The outputs without those that are only the parent of another ("music, audio" → music)."""
+    given = set(outputs)
+    parents = {kb.modalities[o].parent for o in given if o in kb.modalities}
+    return given - parents if given - parents else given
 
 
 def _overlap(first, second) -> bool:
