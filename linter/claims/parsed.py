@@ -52,6 +52,8 @@ GENERIC_MODEL = "model"
 #: Words that open an appositive noun phrase ("X, a Y", "X, the Y", "X, Google's Y").
 _APPOSITIVE_OPENERS = frozenset({"a", "an", "the"})
 #: Marks that end an appositive phrase.
+#: Tags of finite verbs: a phrase set off by a comma that holds one is a clause.
+_FINITE_VERBS = frozenset({"VBZ", "VBP", "VBD", "MD"})
 _PHRASE_ENDS = frozenset({",", ";", ":", "—", "–", "(", ")", "which", "that", "who", "whose"})
 
 
@@ -65,6 +67,20 @@ def _products_by_name(kb: KnowledgeBase) -> dict[str, str]:
         names = {e.name: e.id for e in kb.entities.values() if e.is_product}
         held = _PRODUCT_NAMES[id(kb)] = (kb, names)
     return held[1]
+
+
+def _phrase_is_subject(doc: Any, start: int, verb_at: int) -> bool:
+    """Whether the finite verb at ``verb_at`` has the phrase's first noun as its subject
+    ("Bedrock, the model itself is ..."), not a relative clause of its own ("the LLM
+    everyone is talking about")."""
+    verb = doc[verb_at]
+    if verb.dep_ in ("aux", "auxpass"):
+        verb = verb.head
+    if verb.dep_ in ("relcl", "acl"):
+        return False
+    nouns = [t.i for t in doc[start:verb_at] if t.tag_.startswith("NN")]
+    subjects = [c.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return bool(nouns) and nouns[0] in subjects
 
 
 @dataclass
@@ -147,6 +163,8 @@ class Parsed:
             other = self.mentions.get(end)
             if other is not None and other.type == ENTITY:
                 return None  # another list item ("GPT-4, the Llama models, ..."), not a gloss
+            if doc[end].tag_ in _FINITE_VERBS and _phrase_is_subject(doc, start, end):
+                return None  # a clause ("..., the model itself is Anthropic's"), not a phrase
             end += 1
         return (start, end) if end > start + 1 else None
 
