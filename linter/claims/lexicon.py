@@ -24,6 +24,7 @@ class OutputVerb:
     object_is_input: bool = False
     into: bool = False
     needs: tuple[str, ...] = ()
+    excludes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -102,6 +103,7 @@ def _output_verb(lemma: str, raw: Mapping[str, Any] | None) -> OutputVerb:
         raw.get("object") == "input",
         bool(raw.get("into", False)),
         tuple(raw.get("needs") or ()),
+        tuple(raw.get("excludes") or ()),
     )
 
 

@@ -242,7 +242,9 @@ def _making(p: Parsed) -> Iterator[Match]:
             allowed = allowed_outputs(p.kb, outputs)
             for obj in objects:
                 modality = _implied_or_named(p, verb, obj, index)
-                if modality is None or modality in allowed:
+                if modality is None or modality in allowed or (
+                    modality in lexicon().output_verbs[verb.lemma_.lower()].excludes
+                ):
                     continue
                 if not asserted(p.doc, [subject, verb, obj]):
                     continue

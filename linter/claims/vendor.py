@@ -28,16 +28,30 @@ def _creating() -> frozenset[str]:
 
 def check(p: Parsed) -> Iterator[Match]:
     for vendor_token in p.tokens:
-        vendor = p.mention(vendor_token)
-        if vendor is None or vendor.type != VENDOR:
+        vendor_id = _vendor_of(p, vendor_token)
+        if vendor_id is None:
             continue
         for target, anchor in _attributed(p, vendor_token):
             ref = p.reference(target)
-            if ref is None or ref.type != ENTITY:
+            if ref is None or ref.type != ENTITY or target.i == vendor_token.i:
                 continue
-            match = _judge(p, vendor_token, vendor.id, target, ref.id, anchor)
+            match = _judge(p, vendor_token, vendor_id, target, ref.id, anchor)
             if match is not None:
                 yield match
+
+
+def _vendor_of(p: Parsed, token: Any) -> str | None:
+    """The vendor a token names: a vendor mention, or a product named like its maker used
+    as a possessive ("Pika's Gen-3 Alpha": Pika the company)."""
+    found = p.mention(token)
+    if found is None:
+        return None
+    if found.type == VENDOR:
+        return found.id
+    if found.type != ENTITY or token.dep_ != "poss":
+        return None
+    maker = p.kb.vendors.get(p.kb.entities[found.id].vendor or "")
+    return maker.id if maker is not None and found.text in maker.aliases else None
 
 
 def _attributed(p: Parsed, vendor_token: Any) -> Iterator[tuple[Any, Any]]:
