@@ -29,7 +29,9 @@ _PAREN = re.compile(r"\s*\(\s*(?:or\s+|i\.\s?e\.,?\s*|aka\s+|that\s+is,?\s*)?$",
 _PAREN_CLOSE = re.compile(r"\s*(?:,\s*(?:in\s+other\s+words|i\.\s?e\.|that\s+is|for\s+short))?"
                           r"\s*\)", re.IGNORECASE)
 _SAME = re.compile(
-    r"\b(?:the\s+same(?:\s+thing)?|same\s+as|interchangeabl[ey]|synonym(?:s|ous(?:ly)?)?|"
+    # "the same (thing)", not "the same checklist applies"
+    r"\b(?:the\s+same\s+(?:thing|concept|technology)|the\s+same(?=\s*(?:[.,;:!?)]|$|\s+as\b))|"
+    r"same\s+as|interchangeabl[ey]|synonym(?:s|ous(?:ly)?)?|"
     r"no\s+difference\s+between|"
     r"equivalent|identical|one\s+and\s+the\s+same|another\s+(?:word|name|term)\s+for|"
     r"just\s+(?:a|another)\s+(?:fancy\s+|new\s+)?(?:word|name|term)\s+for|mean\s+the\s+same|"

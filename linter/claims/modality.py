@@ -64,6 +64,9 @@ def _modality_of(p: Parsed, token: Any, index: dict[str, str]) -> str | None:
 
 
 def _subjects_of(verb: Any) -> list[Any]:
+    named = _named_before_infinitive(verb)
+    if named is not None:
+        return [named]  # "use A to V1 and B to V2": B does V2, however the parser hung it
     node = verb
     for _ in range(6):
         subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -101,6 +104,15 @@ def _subjects_of(verb: Any) -> list[Any]:
     return []
 
 
+def _named_before_infinitive(verb: Any) -> Any | None:
+    """The proper noun right before "to V" ("... and Gemini to write the captions")."""
+    marker = next((c for c in verb.children if c.dep_ == "aux" and c.lower_ == "to"), None)
+    if marker is None or marker.i != verb.i - 1 or marker.i == 0:
+        return None
+    before = verb.doc[marker.i - 1]
+    return before if before.tag_ in ("NNP", "NNPS") and before.dep_ != "nsubj" else None
+
+
 def _controlled_agents(verb: Any) -> list[Any]:
     """"use X to V", "ask X to V", "rely on X to V": the control verb's object does V."""
     control = verb.head
@@ -111,7 +123,9 @@ def _controlled_agents(verb: Any) -> list[Any]:
     agents = [c for c in control.children if c.dep_ in ("dobj", "obj") and c.i < verb.i]
     agents += [o for c in control.children if c.dep_ == "prep" and c.lower_ == "on"
                for o in c.children if o.dep_ == "pobj" and o.i < verb.i]
-    return [a for agent in agents for a in [agent, *agent.conjuncts]]
+    before = [a for agent in agents for a in [agent, *agent.conjuncts] if a.i < verb.i]
+    # "use A to V1 and B to V2": each verb's agent is the nearest one before it
+    return [max(before, key=lambda a: a.i)] if before else []
 
 
 def _fronted_purpose(verb: Any) -> bool:

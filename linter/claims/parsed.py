@@ -191,13 +191,13 @@ class Parsed:
         return None
 
     def is_generic_model(self, token: Any) -> bool:
-        """A bare "model"/"models" ("models like ChatGPT"), or "AI models"."""
+        """"model(s)" with no name or class of its own: "models like ChatGPT", "AI models",
+        "OpenAI's flagship model", "a multimodal model" (a modifier that is itself a name or
+        a class makes it that: "the DALL·E model", "a diffusion model")."""
         if token.lemma_.lower() != GENERIC_MODEL or token.i in self.mentions:
             return False
-        return all(
-            c.dep_ not in ("compound", "amod")
-            or c.lower_ in ("ai", "popular", "other", "famous", "well-known", "known", "modern",
-                           "generative")
+        return not any(
+            c.dep_ in ("compound", "amod", "nmod") and c.i in self.mentions
             for c in token.children
         )
 

@@ -40,18 +40,27 @@ def check(p: Parsed) -> Iterator[Match]:
                 yield match
 
 
+#: A company's legal or lab suffix ("Midjourney, Inc.", "Pika Labs"): its product is the rest.
+_LEGAL_SUFFIX = re.compile(r",?\s+(?:Inc\.?|Ltd\.?|LLC|Labs|GmbH|Corp\.?)$")
+
+
 def _vendor_of(p: Parsed, token: Any) -> str | None:
     """The vendor a token names: a vendor mention, or a product named like its maker used
-    as a possessive ("Pika's Gen-3 Alpha": Pika the company)."""
+    as a possessive or after "by"/"from" ("Pika's Gen-3 Alpha", "comes from Midjourney")."""
     found = p.mention(token)
     if found is None:
         return None
     if found.type == VENDOR:
         return found.id
-    if found.type != ENTITY or token.dep_ != "poss":
+    if found.type != ENTITY or not (
+        token.dep_ == "poss" or (token.dep_ == "pobj" and token.head.lower_ in ("by", "from"))
+    ):
         return None
     maker = p.kb.vendors.get(p.kb.entities[found.id].vendor or "")
-    return maker.id if maker is not None and found.text in maker.aliases else None
+    if maker is None:
+        return None
+    names = {_LEGAL_SUFFIX.sub("", name) for name in (maker.name, *maker.aliases)}
+    return maker.id if found.text in names else None
 
 
 def _attributed(p: Parsed, vendor_token: Any) -> Iterator[tuple[Any, Any]]:
@@ -78,7 +87,9 @@ def _attributed(p: Parsed, vendor_token: Any) -> Iterator[tuple[Any, Any]]:
         yield from _described(vendor_token.doc[following.i + 1])  # a misparsed possessive
     elif vendor_token.dep_ == "pobj" and head.lower_ in ("by", "from"):
         owner = head.head
-        if owner.lemma_ in _creating():
+        if _came(owner) is not None:
+            yield from _verb_targets(_came(owner))  # "X comes from Y"
+        elif owner.lemma_ in _creating():
             yield from _verb_targets(owner)
         elif head.lower_ == "by" or owner.pos_ in ("PROPN", "NOUN"):
             for target, _ in _described(owner):
@@ -153,7 +164,8 @@ def _verb_targets(verb: Any) -> Iterator[tuple[Any, Any]]:
     subjects = [c for c in verb.children if c.dep_ in ("nsubjpass", "nsubj")]
     if subjects:
         for subject in subjects:
-            target = subject.head if subject.lower_ in ("which", "that") else subject
+            relative = subject.lower_ in ("which", "that", "who") and verb.dep_ == "relcl"
+            target = verb.head if relative else subject  # "X, which was developed by Y"
             yield target, verb
     elif verb.dep_ in ("acl", "relcl", "appos"):
         for target, _ in _described(verb.head):
