@@ -20,7 +20,7 @@ from linter.claims.mentions import (
     modality_index,
 )
 from linter.claims.messages import say
-from linter.claims.parsed import Parsed
+from linter.claims.parsed import GENERIC_HEADS, Parsed
 from linter.claims.record import Claim
 from linter.claims.relations import IsA
 from linter.knowledge import Entity, KnowledgeBase
@@ -67,6 +67,10 @@ def _span(p: Parsed, rel: IsA) -> tuple:
 
 def _judge(p: Parsed, rel: IsA) -> Match | None:
     subject = p.reference(rel.subject)
+    if subject is not None and subject.type == ENTITY and rel.subject.i not in p.mentions and (
+        rel.subject.tag_ in ("NNS", "NNPS") and rel.subject.lower_ in GENERIC_HEADS
+    ):
+        return None  # "Bedrock models (open-weight models)": models on X, not X itself
     if subject is not None and subject.type == VENDOR:
         subject = p.product_named(subject)  # "Meta AI is the LLM in WhatsApp": the assistant
     if subject is None:

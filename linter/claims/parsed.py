@@ -187,6 +187,8 @@ class Parsed:
         for previous in reversed(token.doc[: token.i]):
             found = self.mentions.get(previous.i)
             if found is not None and found.type in wanted:
+                if found.type == ENTITY and (previous.dep_ == "conj" or previous.conjuncts):
+                    return None  # "A, B and C ... it": which one is not said
                 return previous
         return None
 
