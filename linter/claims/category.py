@@ -89,7 +89,12 @@ def _judge(p: Parsed, rel: IsA) -> Match | None:
         subject.type == ENTITY
     ):
         return _powered_by(p, rel, subject.id, klass.id)
-    if rel.how == "basis" and (klass is None or klass.type != ARCHITECTURE):
+    if rel.how == "basis" and klass is not None and subject.type == CONCEPT and (
+        subject.id == GENAI and klass.type == CATEGORY and klass.id == LLM
+        and _every(rel.subject)
+    ):
+        rel = IsA(rel.subject, rel.klass, "copula", rel.verb, None)  # "every X is built on an LLM"
+    elif rel.how == "basis" and (klass is None or klass.type != ARCHITECTURE):
         return None
     first, last = _span(p, rel)
     kb = p.kb
@@ -230,6 +235,11 @@ def _compatible(kb: KnowledgeBase, entity: Entity, category) -> bool:
         or {"text"}
     )
     return not category.input or _overlap(inputs, category.input)
+
+
+def _every(token: Any) -> bool:
+    """A noun phrase about all of its class: "every/all/any generative AI tool"."""
+    return any(c.lower_ in ("every", "all", "any", "each") for c in token.children)
 
 
 def about_the_field(token: Any) -> bool:

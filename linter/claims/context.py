@@ -30,6 +30,10 @@ def _negates(child: Any) -> bool:
         return False  # "not only ... but also" asserts both
     if child.lower_ == "no" and child.head.lemma_ in ("doubt", "question", "wonder", "surprise"):
         return False  # "there is no doubt that ..." asserts
+    if child.lower_ in ("nothing", "none", "nobody") and any(
+        c.lower_ in ("but", "except", "besides") for c in child.children
+    ):
+        return False  # "nothing but text" means "only text"
     return child.dep_ == "neg" or child.lower_ in _lex().negators
 
 
