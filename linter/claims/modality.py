@@ -231,14 +231,36 @@ def _outputs_and_makers(verb: Any) -> tuple[list[Any], list[Any]]:
     return ([verb] if any(c.i == verb.i for c in objects) else []) + listed, _subjects_of(verb)
 
 
+def _makings(p: Parsed) -> Iterator[tuple[Any, list[Any], list[Any]]]:
+    """(verb, outputs, makers) of every output verb: from the parse, or, in a sentence the
+    parser read as one noun phrase ("Codestral outputs MP4 files"), from word order."""
+    verbs = [t for t in p.tokens if t.pos_ in ("VERB", "AUX")]
+    for verb in verbs:
+        if verb.lemma_.lower() in lexicon().output_verbs:
+            objects, makers = _outputs_and_makers(verb)
+            if objects:
+                yield verb, objects, makers
+    if not verbs:
+        yield from _verbless(p)
+
+
+def _verbless(p: Parsed) -> Iterator[tuple[Any, list[Any], list[Any]]]:
+    """"X outputs Y" parsed as a compound noun: a plural output word after a name, before
+    the noun it was hung on."""
+    for token in p.tokens:
+        if token.tag_ != "NNS" or token.lemma_.lower() not in lexicon().output_verbs or (
+            token.dep_ != "compound" or token.head.i <= token.i
+        ):
+            continue
+        before = [t for t in p.tokens[: token.i] if t.pos_ != "ADV"]
+        if before and p.mention(before[-1]) is not None:
+            head = token.head
+            yield token, [head, *head.conjuncts], [before[-1]]
+
+
 def _making(p: Parsed) -> Iterator[Match]:
     index = modality_index(p.kb)
-    for verb in p.tokens:
-        if verb.lemma_.lower() not in lexicon().output_verbs or verb.pos_ not in ("VERB", "AUX"):
-            continue
-        objects, makers = _outputs_and_makers(verb)
-        if not objects:
-            continue
+    for verb, objects, makers in _makings(p):
         for maker, listed in _through_lists(p, makers):
             subject = p.appositive_entity(maker) or _copula_subject(p, maker) or maker
             ref = p.reference(subject)
