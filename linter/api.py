@@ -25,6 +25,7 @@ from linter.narrowing import FindingFilter, narrow, wanted
 from linter.reading import ReadError, ReadFile, label_for, read_file
 from linter.report import FileError, Report
 from linter.ruleset import RuleSet, load_ruleset, packaged_path
+from linter.segments import Comment
 from linter.selection import Selection, build_selection, resolve_refs
 from linter.source import SourceText
 from linter.stats import LintStats
@@ -38,6 +39,10 @@ if TYPE_CHECKING:
 
 #: The knowledge base shipped with genai-lint; ``knowledge_files`` in the config extend it.
 KNOWLEDGE_FILE = "knowledge.yaml"
+
+
+#: The message of a path given to lint that does not exist (see ``run``'s ``missing_ok``).
+NOT_FOUND = "path not found"
 
 
 class PathNotFoundError(Exception):
@@ -139,15 +144,17 @@ def run(
     fix: bool = False,
     filters: Sequence[FindingFilter] = (),
     execution: Execution | None = None,
+    missing_ok: bool = False,
 ) -> LintRun:
     """Discover, read and lint ``paths``; with ``fix``, apply the safe fixes and re-lint.
 
-    A path that does not exist raises :class:`PathNotFoundError` before anything is read. A
-    file that cannot be read, decoded or fixed becomes a :class:`FileError` in the report and
-    the run goes on. Rule, selection and knowledge problems raise (``YamlError``,
-    ``SelectionError``). ``select`` replaces the config's ``select`` (and then its ``ignore``
-    does not apply); ``ignore`` adds to the config's ``ignore``. ``filters`` (a changed-lines
-    set, a baseline) narrow the files linted and the findings reported and fixed.
+    A path that does not exist raises :class:`PathNotFoundError` before anything is read, or
+    with ``missing_ok`` becomes a :class:`FileError` ("path not found") like a file that
+    cannot be read, decoded or fixed: it is in the report and the run goes on. Rule,
+    selection and knowledge problems raise (``YamlError``, ``SelectionError``). ``select``
+    replaces the config's ``select`` (and then its ``ignore`` does not apply); ``ignore``
+    adds to the config's ``ignore``. ``filters`` (a changed-lines set, a baseline) narrow
+    the files linted and the findings reported and fixed.
     ``execution`` sets worker processes, the cache folder and progress (default: none).
     """
     rules = ruleset(config)
@@ -160,9 +167,10 @@ def run(
         respect_gitignore=config.respect_gitignore,
         root=config.root,
     )
-    if found.missing:
+    if found.missing and not missing_ok:
         raise PathNotFoundError(found.missing)
     errors = [FileError(label_for(path), message) for path, message in found.errors]
+    errors.extend(FileError(label_for(path), NOT_FOUND) for path in found.missing)
     inputs, read_errors = _read_all(wanted(found.files, filters))
     errors.extend(read_errors)
     checker = _claims_for(rules, selection, config) if claims else None
@@ -200,28 +208,51 @@ def _read_all(paths: Sequence[Path]) -> tuple[list[ReadFile], list[FileError]]:
     return inputs, errors
 
 
+#: The notice for a file with text nested past the Markdown nesting limit (once per file).
+NESTING_NOTICE = (f"quotes or lists nested past the Markdown nesting limit "
+                  f"({markup.MAX_NESTING} levels): their text is linted with the markers ignored")
+
+
 def _notices(rules: RuleSet, inputs: Sequence[ReadFile]) -> list[Notice]:
-    """Malformed directives and unknown rules in suppression comments, per file."""
+    """Per file: text nested past the Markdown nesting limit, and malformed directives and
+    unknown rules in suppression comments. A file is parsed again only when a fast test on
+    its text says it may hold either."""
     known = set(rules.infos) | set(rules.by_name)
     notices: list[Notice] = []
     may_hold = _directive_hint()
     for read in inputs:
-        if not may_hold(read.source.text):  # no directive, typo'd or not
+        syntax = markup.syntax_for(read.path)
+        directives = may_hold(read.source.text)  # a directive, typo'd or not
+        deep = syntax != "text" and markup.may_pass_nesting_limit(read.source.text)
+        if not (directives or deep):
             continue
-        # Parsed in parts when large.
         from linter.fix import outline  # the file is parsed, in parts when large
 
-        document = outline(read.source, markup.syntax_for(read.path))
-        if not document.comments:
-            continue
-        suppressions = parse_directives(
-            document.comments, lambda offset, s=read.source: s.position(offset)[0]
-        )
-        for line, message in suppressions.problems:
-            notices.append(Notice(read.label, line, message))
-        for line, rule in suppressions.unknown_rules(known):
-            notices.append(Notice(read.label, line, f"unknown rule {rule!r} in a suppression"))
+        document = outline(read.source, syntax)
+        notices.extend(_nesting_notices(read, document.past_nesting_limit))
+        if directives:
+            notices.extend(_directive_notices(read, document.comments, known))
     return sorted(notices, key=lambda n: (n.path, n.line, n.message))
+
+
+def _nesting_notices(read: ReadFile, deep: Sequence[tuple[int, int]]) -> list[Notice]:
+    """One notice at the first span nested past the nesting limit, if any."""
+    if not deep:
+        return []
+    return [Notice(read.label, read.source.position(deep[0][0])[0], NESTING_NOTICE)]
+
+
+def _directive_notices(
+    read: ReadFile, comments: Sequence[Comment], known: set[str]
+) -> list[Notice]:
+    """Malformed directives and unknown rules in the suppression comments of one file."""
+    if not comments:
+        return []
+    suppressions = parse_directives(comments, lambda offset: read.source.position(offset)[0])
+    notices = [Notice(read.label, line, message) for line, message in suppressions.problems]
+    notices += [Notice(read.label, line, f"unknown rule {rule!r} in a suppression")
+                for line, rule in suppressions.unknown_rules(known)]
+    return notices
 
 
 @cache

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 import click
 
 from linter import __version__, kbpages
-from linter.api import PathNotFoundError, knowledge, ruleset, run
+from linter.api import knowledge, ruleset, run
 from linter.cache import DEFAULT_DIR as CACHE_DIR
 from linter.config import Config, ConfigError, find_config, load_config
 from linter.execution import Execution
@@ -29,6 +29,7 @@ from linter.findings import Severity
 from linter.formatters import FORMATS, render
 from linter.narrowing import FindingFilter
 from linter.nlp import ModelError
+from linter.report import Report
 from linter.ruleinfo import RuleInfo
 from linter.selection import SelectionError
 from linter.yamlload import YamlError
@@ -324,8 +325,9 @@ def check(
     try:
         result = run(paths or (".",), config, select=_split_refs(select),
                      ignore=_split_refs(ignore), claims=not no_claims, fix=fix, filters=filters,
-                     execution=_execution(jobs, no_cache, cache_dir, fmt == "text" and not quiet))
-    except (PathNotFoundError, SelectionError, YamlError) as exc:
+                     execution=_execution(jobs, no_cache, cache_dir, fmt == "text" and not quiet),
+                     missing_ok=True)
+    except (SelectionError, YamlError) as exc:
         _fail(exc)
     except ModelError as exc:  # no spaCy pipeline: the claim rules cannot run
         _fail(f"{exc} (or use --no-claims)")
@@ -337,26 +339,27 @@ def check(
         click.echo(f"{PROG}: warning: {notice}", err=True)
     if write_baseline is not None:
         return _record_baseline(write_baseline, report)
-    if fmt == "text":
-        for error in report.errors:
-            click.echo(f"{PROG}: error: {error.path}: {error.message}", err=True)
-        shown = dataclasses.replace(report, errors=())
-    else:
-        shown = report
-        if fix and report.fixed and not quiet:
-            files = sum(1 for outcome in result.fixes if outcome.applied)
-            click.echo(f"{PROG}: fixed {report.fixed} problem(s) in {files} file(s)", err=True)
-    output = render(fmt, shown, color=use_color, statistics=statistics, quiet=quiet)
+    _echo_file_errors(report)
+    if fmt != "text" and fix and report.fixed and not quiet:
+        files = sum(1 for outcome in result.fixes if outcome.applied)
+        click.echo(f"{PROG}: fixed {report.fixed} problem(s) in {files} file(s)", err=True)
+    output = render(fmt, report, color=use_color, statistics=statistics, quiet=quiet,
+                    file_errors=False)
     click.echo(output, nl=False, color=use_color)
     return _exit_code(report, Severity(fail_on) if fail_on else config.fail_on)
 
 
-def _record_baseline(path: str, report: Any) -> int:
+def _echo_file_errors(report: Report) -> None:
+    """One stderr line per path that could not be read (or fixed), whatever the format."""
+    for error in report.errors:
+        click.echo(f"{PROG}: error: {error.path}: {error.message}", err=True)
+
+
+def _record_baseline(path: str, report: Report) -> int:
     """``--write-baseline``: record the findings, say how many on stderr, exit 0."""
     from linter.baseline import BaselineError, write_baseline
 
-    for error in report.errors:
-        click.echo(f"{PROG}: error: {error.path}: {error.message}", err=True)
+    _echo_file_errors(report)
     try:
         count = write_baseline(path, report.findings)
     except BaselineError as exc:
@@ -366,8 +369,10 @@ def _record_baseline(path: str, report: Any) -> int:
     return EXIT_OK
 
 
-def _exit_code(report: Any, fail_on: Severity) -> int:
-    if report.errors and report.files_checked == 0:
+def _exit_code(report: Report, fail_on: Severity) -> int:
+    """2 when a path could not be read (whatever was found in the others), else 1 when a
+    finding is at or above ``fail_on``, else 0."""
+    if report.unread:
         return EXIT_ERROR
     if any(f.severity.rank >= fail_on.rank for f in report.findings):
         return EXIT_FINDINGS

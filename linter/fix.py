@@ -56,11 +56,13 @@ class FixOutcome:
 @dataclass(frozen=True)
 class Outline:
     """What fixing checks of a document: its blocks' kinds in order, the spans that are not
-    prose (code, HTML, front matter) and its comments."""
+    prose (code, HTML, front matter) and its comments; and the spans nested past the Markdown
+    nesting limit (see :attr:`linter.segments.Document.past_nesting_limit`)."""
 
     kinds: tuple[str, ...]
     protected: tuple[tuple[int, int], ...]
     comments: tuple[Comment, ...]
+    past_nesting_limit: tuple[tuple[int, int], ...] = ()
 
 
 def outline(source: SourceText, syntax: str) -> Outline:
@@ -70,14 +72,16 @@ def outline(source: SourceText, syntax: str) -> Outline:
         kinds: list[str] = []
         protected: list[tuple[int, int]] = []
         comments: list[Comment] = []
+        deep: list[tuple[int, int]] = []
         for document in largefile.parts(source):
             kinds.extend(segment.kind for segment in document.segments)
             protected.extend(document.protected)
             comments.extend(document.comments)
-        return Outline(tuple(kinds), tuple(protected), tuple(comments))
+            deep.extend(document.past_nesting_limit)
+        return Outline(tuple(kinds), tuple(protected), tuple(comments), tuple(deep))
     document = markup.extract(source, syntax)
     return Outline(tuple(segment.kind for segment in document.segments), document.protected,
-                   document.comments)
+                   document.comments, document.past_nesting_limit)
 
 
 def plan_edits(

@@ -96,7 +96,8 @@ def _fix(
     outcomes = tuple(
         fix_files([(read, markup.syntax_for(read.path)) for read in inputs], findings)
     )
-    errors = [FileError(o.label, f"not fixed: {o.error}") for o in outcomes if o.error]
+    errors = [FileError(o.label, f"not fixed: {o.error}", unread=False)
+              for o in outcomes if o.error]
     changed = {o.label for o in outcomes if o.applied}
     if not changed:
         return findings, inputs, outcomes, errors

@@ -87,4 +87,5 @@ def _shifted(document: Document, offset: int) -> Document:
     )
     comments = tuple(Comment(c.text, c.start + offset, c.end + offset) for c in document.comments)
     protected = tuple((start + offset, end + offset) for start, end in document.protected)
-    return Document(segments, comments, protected)
+    deep = tuple((start + offset, end + offset) for start, end in document.past_nesting_limit)
+    return Document(segments, comments, protected, deep)

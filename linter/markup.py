@@ -39,13 +39,14 @@ if TYPE_CHECKING:  # markdown-it is imported on first parse: a file with no AI t
 from .segments import PLACEHOLDER, Comment, Document, Piece, Segment
 from .source import SourceText
 
-__all__ = ["extract", "syntax_for"]
+__all__ = ["extract", "may_pass_nesting_limit", "syntax_for"]
 
 SYNTAXES = ("markdown", "mdx", "text")
 
-#: markdown-it's nesting limit. Content nested deeper than this (about 50 list levels or 33
-#: quote levels) is skipped by markdown-it itself; the recursion it needs stays far below
-#: Python's default limit.
+#: markdown-it's nesting limit (about 50 list levels or 100 quote levels); the recursion it
+#: needs stays far below Python's default limit. markdown-it itself skips what lies deeper;
+#: here those lines are read again with their container markers ignored (see
+#: :func:`_bounded_tokenize`).
 MAX_NESTING = 100
 _FALLBACK_NESTING = 20
 
@@ -69,8 +70,13 @@ _LINES = "gl_lines"
 _SPAN = "gl_span"
 _CELL = "gl_cell"
 _REFS = "_gl_reference_lines"
+_DEEP = "_gl_lines_past_nesting_limit"
 
 _NOT_NEWLINE = re.compile(r"[^\n]")
+#: What opens containers at the start of a line: indentation, ``>`` and list markers.
+_CONTAINER_PREFIX = re.compile(r"(?m)^(?:[ \t>]|[-+*](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$))+")
+#: A cheap first test for :func:`may_pass_nesting_limit`: a long run of prefix characters.
+_LONG_PREFIX = re.compile(r"(?m)^[ \t>*+\-0-9.)]{12,}")
 _TEXT_PARAGRAPH = re.compile(r"[^\S\n]*\S[^\n]*(?:\n[^\S\n]*\S[^\n]*)*")
 _URL = re.compile(
     r"(?<![\w@/.+-])(?:[a-zA-Z][a-zA-Z0-9+.-]{1,31}://|www\.)[^\s<>\ufffc]+"
@@ -206,6 +212,31 @@ def _record_span(fn: Callable[..., bool]) -> Callable[..., bool]:
     return rule
 
 
+def _bounded_tokenize(tokenize: Callable[..., None]) -> Callable[..., None]:
+    """Wrap markdown-it's block tokenizer so that a container nested past ``maxNesting`` hides
+    nothing.
+
+    markdown-it skips everything from such a container to the end of the range it was given,
+    which inside a list is the end of the document. Here the skip ends where the container
+    does (before the first non-blank line indented less than it, where markdown-it's loop
+    would stop), and the lines skipped are recorded in ``env`` to be read again flattened
+    (see :meth:`_MarkdownExtractor._read_past_limit`).
+    """
+
+    def run(state: Any, start_line: int, end_line: int) -> None:
+        if state.level < state.md.options["maxNesting"]:
+            tokenize(state, start_line, end_line)
+            return
+        first = line = state.skipEmptyLines(start_line)
+        while line < end_line and state.sCount[line] >= state.blkIndent:
+            line = state.skipEmptyLines(line + 1)
+        state.line = line
+        if first < min(line, end_line):
+            state.env.setdefault(_DEEP, []).append((first, min(line, end_line)))
+
+    return run
+
+
 def _wrap(ruler: Any, name: str, wrapper: Callable[..., Any]) -> None:
     rule = ruler.__rules__[ruler.__find__(name)]
     ruler.at(name, wrapper(rule.fn), {"alt": list(rule.alt)})
@@ -219,6 +250,7 @@ def _parser(mdx: bool, max_nesting: int = MAX_NESTING) -> MarkdownIt:
     md = MarkdownIt("commonmark", {"maxNesting": max_nesting}).enable(["table", "strikethrough"])
     md.use(front_matter_plugin)
     md.core.ruler.disable("text_join")  # keep escapes and entities as their own tokens
+    md.block.tokenize = _bounded_tokenize(md.block.tokenize)  # type: ignore[method-assign]
     for name in ("paragraph", "heading", "lheading", "table"):
         _wrap(md.block.ruler, name, _record_lines)
     _wrap(md.block.ruler, "reference", _record_reference)
@@ -613,8 +645,30 @@ class _MarkdownExtractor:
         self._walk(tokens)
         for first, last in env.get(_REFS, ()):
             self._protect_lines(first, last)
+        deep = self._read_past_limit(env[_DEEP], env) if _DEEP in env else ()
         self.comments.sort(key=lambda c: c.start)
-        return Document(tuple(self.segments), tuple(self.comments), _merge(self.protected))
+        return Document(tuple(self.segments), tuple(self.comments), _merge(self.protected),
+                        past_nesting_limit=deep)
+
+    def _read_past_limit(
+        self, lines: list[tuple[int, int]], env: dict[str, Any]
+    ) -> tuple[tuple[int, int], ...]:
+        """Read the ``lines`` markdown-it left unparsed past its nesting limit as Markdown
+        with every container marker ignored (see :func:`_flattened`), without indented code
+        (as MDX); return their source spans. Links there may use the document's references.
+        """
+        spans = _merge([self._line_span(first, last) for first, last in lines])
+        parsed, known = self.text, len(self.protected)
+        self.text = _flattened(parsed, spans)
+        inner: dict[str, Any] = {"references": env.get("references", {})}
+        self._walk(_parse(self.text, True, inner))
+        for first, last in inner.get(_REFS, ()):
+            self._protect_lines(first, last)
+        self.text = parsed
+        # A block left open there (a fence) runs on over blanked lines that were parsed.
+        self.protected[known:] = _clipped(self.protected[known:], spans)
+        self.segments.sort(key=lambda s: s.pieces[0].src_start if s.pieces else 0)
+        return spans
 
     def _walk(self, tokens: list[Token]) -> None:
         previous = None
@@ -913,6 +967,56 @@ def _merge(spans: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
         else:
             merged.append([start, end])
     return tuple((a, b) for a, b in merged)
+
+
+def _flattened(text: str, spans: tuple[tuple[int, int], ...]) -> str:
+    """``text`` with everything outside ``spans`` blanked and, inside them, each line's
+    container prefix (indentation, ``>``, list markers) blanked: the same offsets and
+    newlines, and nothing left that nests."""
+    blank = _NOT_NEWLINE.sub(" ", text)
+    parts = []
+    last = 0
+    for start, end in spans:
+        parts.append(blank[last:start])
+        parts.append(_CONTAINER_PREFIX.sub(lambda m: " " * len(m.group()), text[start:end]))
+        last = end
+    parts.append(blank[last:])
+    return "".join(parts)
+
+
+def _clipped(
+    spans: list[tuple[int, int]], within: tuple[tuple[int, int], ...]
+) -> list[tuple[int, int]]:
+    """The parts of ``spans`` that lie inside ``within`` (sorted, not overlapping)."""
+    starts = [start for start, _ in within]
+    parts = []
+    for start, end in spans:
+        index = max(bisect.bisect_right(starts, start) - 1, 0)
+        while index < len(within) and within[index][0] < end:
+            low, high = max(start, within[index][0]), min(end, within[index][1])
+            if low < high:
+                parts.append((low, high))
+            index += 1
+    return parts
+
+
+def may_pass_nesting_limit(text: str) -> bool:
+    """False only when no line of ``text`` opens containers deep enough to reach
+    :data:`MAX_NESTING` (each level takes at least one column of a line's prefix of
+    indentation, ``>`` and list markers; half the limit is required, for a margin)."""
+    for candidate in _LONG_PREFIX.finditer(text):
+        prefix = _CONTAINER_PREFIX.match(text, candidate.start())
+        if prefix is not None and _columns(prefix.group()) >= MAX_NESTING // 2:
+            return True
+    return False
+
+
+def _columns(prefix: str) -> int:
+    """The columns ``prefix`` spans, a tab reaching the next multiple of 4."""
+    column = 0
+    for char in prefix:
+        column = column + 4 - column % 4 if char == "\t" else column + 1
+    return column
 
 
 def _blank(text: str, regions: list[tuple[int, int, str]]) -> str:

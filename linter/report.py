@@ -12,10 +12,15 @@ from linter.source import SourceText
 
 @dataclass(frozen=True)
 class FileError:
-    """A file that could not be checked, and why (one line)."""
+    """A path that could not be checked or fixed, and why (one line).
+
+    ``unread``: the path was not linted (missing, unreadable or undecodable); otherwise it
+    was linted and only ``--fix`` failed on it.
+    """
 
     path: str
     message: str
+    unread: bool = True
 
 
 @dataclass(frozen=True)
@@ -32,3 +37,8 @@ class Report:
     sources: Mapping[str, SourceText] = field(default_factory=dict)
     errors: tuple[FileError, ...] = ()
     fixed: int = 0
+
+    @property
+    def unread(self) -> int:
+        """How many paths could not be read, and so were not linted."""
+        return sum(1 for error in self.errors if error.unread)

@@ -100,3 +100,6 @@ class Document:
     comments: tuple[Comment, ...] = ()
     #: source spans that are never prose (code, front matter, HTML); fixes must not touch them
     protected: tuple[tuple[int, int], ...] = ()
+    #: source spans nested past the Markdown parser's nesting limit, whose prose was read
+    #: with their quote and list markers ignored
+    past_nesting_limit: tuple[tuple[int, int], ...] = ()

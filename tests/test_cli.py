@@ -86,8 +86,8 @@ EXIT_CASES: list[tuple[str, dict[str, str | bytes], list[str], int]] = [
     ("bad format", {"docs/a.md": BAD}, ["--format", "xml", "docs"], 2),
     ("bad fail-on", {"docs/a.md": BAD}, ["--fail-on", "fatal", "docs"], 2),
     ("only undecodable", {"docs/a.md": BAD, "docs/bin.md": BINARY}, ["docs/bin.md"], 2),
-    ("undecodable and good", {"docs/a.md": GOOD, "docs/bin.md": BINARY}, ["docs"], 0),
-    ("undecodable and bad", {"docs/a.md": BAD, "docs/bin.md": BINARY}, ["docs"], 1),
+    ("undecodable and good", {"docs/a.md": GOOD, "docs/bin.md": BINARY}, ["docs"], 2),
+    ("undecodable and bad", {"docs/a.md": BAD, "docs/bin.md": BINARY}, ["docs"], 2),
 ]
 
 
@@ -162,7 +162,7 @@ def test_json_shape(project: Path) -> None:
     write(project / "docs/a.md", "# Intro\n\n" + BAD)
     write(project / "docs/bin.md", b"\x00\x01binary")
     result = invoke("docs", "--format", "json")
-    assert result.code == 1
+    assert result.code == 2  # a path could not be read
     data = json.loads(result.stdout)
     assert list(data) == ["version", "findings", "summary", "errors"]
     assert data["findings"] == [{
@@ -174,7 +174,7 @@ def test_json_shape(project: Path) -> None:
                                "suggestion": 0}
     (error,) = data["errors"]
     assert error["path"] == "docs/bin.md" and "byte 0" in error["message"]
-    assert result.stderr == ""
+    assert result.stderr == f"genai-lint: error: docs/bin.md: {error['message']}\n"
 
 
 @pytest.mark.parametrize("fmt", ["sarif", "github"])
@@ -192,7 +192,7 @@ def test_text_output_and_file_errors_on_stderr(project: Path) -> None:
     write(project / "docs/a.md", BAD)
     write(project / "docs/b.md", b"ok \xff\n")
     result = invoke("docs")
-    assert result.code == 1
+    assert result.code == 2
     assert result.stdout.startswith("docs/a.md:1:1: GL101 [warning] ")
     assert "docs/b.md" not in result.stdout
     assert result.stderr == "genai-lint: error: docs/b.md: cannot decode: invalid UTF-8 at byte 3\n"
@@ -252,12 +252,15 @@ def test_usage_errors_stay_short(project: Path) -> None:
 # --------------------------------------------------------------------------- errors
 
 
-def test_missing_path_names_it(project: Path) -> None:
+def test_missing_paths_are_named_and_the_rest_is_linted(project: Path) -> None:
     write(project / "docs/a.md", BAD)
     result = invoke("docs", "missing.md", "gone/")
     assert result.code == 2
-    assert result.stdout == ""
-    assert result.stderr == "genai-lint: error: paths not found: missing.md, gone/\n"
+    assert result.stdout.startswith("docs/a.md:1:1: GL101 [warning] ")
+    assert result.stdout.endswith(
+        "Found 1 problem (1 warning) in 1 of 1 file; 2 paths could not be read.\n")
+    assert result.stderr == ("genai-lint: error: gone: path not found\n"
+                             "genai-lint: error: missing.md: path not found\n")
 
 
 def test_unknown_rule_is_one_line(project: Path) -> None:
@@ -424,11 +427,15 @@ def test_real_process(project: Path, command: Sequence[str]) -> None:
     bad = proc("--format", "json", "docs")
     assert bad.returncode == 1
     assert json.loads(bad.stdout)["summary"]["findings"] == 1
-    for args in (["--bogus"], ["docs", "missing.md"], ["--select", "nope"]):
+    for args in (["--bogus"], ["--select", "nope"]):
         failed = proc(*args)
         assert failed.returncode == 2, args
         assert failed.stdout == ""
         assert len(failed.stderr.splitlines()) == 1 and "Traceback" not in failed.stderr
+    missing = proc("docs", "missing.md")
+    assert missing.returncode == 2
+    assert missing.stderr == "genai-lint: error: missing.md: path not found\n"
+    assert missing.stdout.endswith("in 1 of 2 files; 1 path could not be read.\n")
     version = proc("--version")
     assert (version.returncode, version.stdout) == (0, f"genai-lint {__version__}\n")
 

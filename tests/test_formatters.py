@@ -121,7 +121,7 @@ def test_text_full_output() -> None:
         ({"findings": (), "files_checked": 1}, "No problems found in 1 file.\n"),
         ({"findings": (), "files_checked": 3, "errors": (FileError("x.md", "binary file"),)},
          "x.md: error: binary file\n"
-         "No problems found in 3 files. 1 file could not be checked.\n"),
+         "No problems found in 3 files; 1 path could not be read.\n"),
         ({"fixed": 2}, "in 1 of 12 files.\nFixed 2 problems.\n"),
         ({"fixed": 1, "findings": (), "files_checked": 2},
          "No problems found in 2 files.\nFixed 1 problem.\n"),
@@ -187,7 +187,7 @@ def test_text_file_errors() -> None:
     errors = (FileError("a.md", "invalid UTF-8 at byte 7"), FileError("b.bin", "binary file"))
     out = render("text", intro_report(errors=errors))
     assert "a.md: error: invalid UTF-8 at byte 7\nb.bin: error: binary file\n" in out
-    assert out.endswith("in 1 of 12 files. 2 files could not be checked.\n")
+    assert out.endswith("in 1 of 12 files; 2 paths could not be read.\n")
 
 
 @pytest.mark.parametrize("fmt", sorted(FORMATS))

@@ -1,8 +1,8 @@
 """Output formatters: ``text`` (default), ``json``, ``sarif`` and ``github``.
 
 Every formatter takes a :class:`~linter.report.Report` and the keyword options ``color``,
-``statistics`` and ``quiet`` (only ``text`` uses them) and returns the whole output as a
-string, newline-terminated unless empty; the CLI decides where it goes.
+``statistics``, ``quiet`` and ``file_errors`` (only ``text`` uses them) and returns the whole
+output as a string, newline-terminated unless empty; the CLI decides where it goes.
 """
 
 from __future__ import annotations
@@ -38,15 +38,20 @@ FORMATS: dict[str, Formatter] = {
 
 def render(
     fmt: str, report: Report, *, color: bool = False, statistics: bool = False,
-    quiet: bool = False,
+    quiet: bool = False, file_errors: bool = True,
 ) -> str:
-    """Render ``report`` in format ``fmt``; an unknown format is a :class:`ValueError`."""
+    """Render ``report`` in format ``fmt``; an unknown format is a :class:`ValueError`.
+
+    ``file_errors=False`` keeps the text format from listing the paths that could not be
+    read or fixed (its summary still counts them); the other formats always hold them.
+    """
     try:
         formatter = FORMATS[fmt]
     except KeyError:
         allowed = ", ".join(FORMATS)
         raise ValueError(f"unknown format {fmt!r} (expected one of: {allowed})") from None
-    return formatter(report, color=color, statistics=statistics, quiet=quiet)
+    return formatter(report, color=color, statistics=statistics, quiet=quiet,
+                     file_errors=file_errors)
 
 
 __all__ = ["FORMATS", "Formatter", "render"]

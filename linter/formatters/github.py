@@ -30,7 +30,7 @@ def _command(name: str, properties: dict[str, object], message: str) -> str:
 def render(report: Report, **_options: bool) -> str:
     """One workflow command per finding, then one ``::error`` per unreadable file.
 
-    ``color``, ``statistics`` and ``quiet`` are accepted and ignored. The result ends with
+    The text format's options are accepted and ignored. The result ends with
     a newline unless it is empty.
     """
     lines = [

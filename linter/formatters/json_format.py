@@ -48,6 +48,6 @@ def to_dict(report: Report) -> dict[str, Any]:
 def render(report: Report, **_options: bool) -> str:
     """Render ``report`` as one JSON object (indent 2, UTF-8 kept), newline-terminated.
 
-    ``color``, ``statistics`` and ``quiet`` are accepted and ignored.
+    The text format's options are accepted and ignored.
     """
     return json.dumps(to_dict(report), indent=2, ensure_ascii=False) + "\n"

@@ -72,7 +72,7 @@ def to_sarif(report: Report) -> dict[str, Any]:
 def render(report: Report, **_options: bool) -> str:
     """Render ``report`` as SARIF JSON (indent 2), newline-terminated.
 
-    ``color``, ``statistics`` and ``quiet`` are accepted and ignored.
+    The text format's options are accepted and ignored.
     """
     return json.dumps(to_sarif(report), indent=2, ensure_ascii=False) + "\n"
 

@@ -26,13 +26,16 @@ _SEVERITY_STYLE: dict[Severity, dict[str, Any]] = {
 
 
 def render(
-    report: Report, *, color: bool = False, statistics: bool = False, quiet: bool = False
+    report: Report, *, color: bool = False, statistics: bool = False, quiet: bool = False,
+    file_errors: bool = True,
 ) -> str:
     """Render ``report`` for a terminal.
 
     ``quiet`` keeps only ``path:line:col: CODE message`` lines (and unreadable-file lines);
-    ``statistics`` appends counts per rule. ANSI colours only when ``color`` is true.
-    The result ends with a newline unless it is empty.
+    ``statistics`` appends counts per rule. ``file_errors=False`` leaves out the lines of
+    paths that could not be read or fixed (the CLI prints them on stderr); the summary
+    still counts them. ANSI colours only when ``color`` is true. The result ends with a
+    newline unless it is empty.
     """
 
     def style(text: str, **styles: Any) -> str:
@@ -41,7 +44,7 @@ def render(
     lines: list[str] = []
     for finding in report.findings:
         lines.extend(_finding_lines(report, finding, style, quiet=quiet))
-    for error in report.errors:
+    for error in report.errors if file_errors else ():
         lines.append(f"{style(error.path, bold=True)}: {style('error', fg='red', bold=True)}: "
                      f"{error.message}")
     if not quiet:
@@ -123,19 +126,30 @@ def _cells(char: str) -> int:
 
 
 def _summary(report: Report) -> str:
+    """One sentence: the findings (or none) in the files linted, then the paths that could
+    not be read and the files that could not be fixed, if any."""
     files = report.files_checked
     total = len(report.findings)
-    unreadable = ""
-    if report.errors:
-        count = len(report.errors)
-        unreadable = f" {plural(count, 'file')} could not be checked."
+    tail = "".join(f"; {clause}" for clause in _error_clauses(report))
     if not total:
-        return f"No problems found in {plural(files, 'file')}.{unreadable}"
+        return f"No problems found in {plural(files, 'file')}{tail}."
     counts = severity_counts(report.findings)
     parts = ", ".join(plural(counts[s.value], s.value) for s in SEVERITY_ORDER if counts[s.value])
     with_findings = len({finding.path for finding in report.findings})
     files_text = f"{with_findings} of {plural(files, 'file')}"
-    return f"Found {plural(total, 'problem')} ({parts}) in {files_text}.{unreadable}"
+    return f"Found {plural(total, 'problem')} ({parts}) in {files_text}{tail}."
+
+
+def _error_clauses(report: Report) -> list[str]:
+    """``1 path could not be read``, ``2 files could not be fixed``: the non-zero ones."""
+    unread = report.unread
+    unfixed = len(report.errors) - unread
+    clauses = []
+    if unread:
+        clauses.append(f"{plural(unread, 'path')} could not be read")
+    if unfixed:
+        clauses.append(f"{plural(unfixed, 'file')} could not be fixed")
+    return clauses
 
 
 def _statistics(report: Report) -> list[str]:

@@ -91,7 +91,7 @@ def test_invalid_utf8_is_reported_once_with_its_byte_offset(
     write(here / "good.md", "Chat GPT\n")
     write(here / "clean.md", "Nothing to see.\n")
     result = lint(*ISOLATED, "--no-claims", "bad.md", "good.md", "clean.md")
-    assert result.code == 1  # the other files were linted: their findings decide
+    assert result.code == 2  # the other files were linted, but one path could not be read
     assert "good.md:1:1: GL101" in result.stdout
     errors = [line for line in result.error_lines if "bad.md" in line]
     assert len(errors) == 1
@@ -99,7 +99,7 @@ def test_invalid_utf8_is_reported_once_with_its_byte_offset(
     assert "cannot decode" in errors[0]
 
 
-def test_unreadable_files_alone_are_exit_2_readable_ones_decide_otherwise(
+def test_unreadable_files_are_exit_2_alone_or_next_to_readable_ones(
     lint, here: Path
 ) -> None:
     write(here / "bad1.md", b"\xff")
@@ -108,7 +108,9 @@ def test_unreadable_files_alone_are_exit_2_readable_ones_decide_otherwise(
     result = lint(*ISOLATED, "bad1.md", "bad2.txt")
     assert result.code == 2
     assert len(result.error_lines) == 2
-    assert lint(*ISOLATED, "bad1.md", "bad2.txt", "clean.md").code == 0
+    both = lint(*ISOLATED, "bad1.md", "bad2.txt", "clean.md")
+    assert both.code == 2
+    assert both.stdout == "No problems found in 1 file; 2 paths could not be read.\n"
     data = json.loads(lint(*ISOLATED, "--format", "json", "bad1.md", "clean.md").stdout)
     assert data["errors"] == [{"path": "bad1.md",
                                "message": "cannot decode: invalid UTF-8 at byte 0"}]

@@ -27,12 +27,14 @@ def here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
-def test_a_missing_path_is_exit_2_before_anything_is_read(lint, here: Path) -> None:
+def test_a_missing_path_is_exit_2_and_the_other_paths_are_linted(lint, here: Path) -> None:
     write(here / "a.md", BAD)
-    assert_one_line_error(lint(*ISOLATED, "nope.md"), "path not found: nope.md")
-    line = assert_one_line_error(lint(*ISOLATED, "a.md", "nope.md", "gone/"),
-                                 "paths not found: nope.md, gone/")
-    assert line == "genai-lint: error: paths not found: nope.md, gone/"
+    assert_one_line_error(lint(*ISOLATED, "nope.md"), "nope.md: path not found")
+    result = lint(*ISOLATED, "a.md", "nope.md", "gone/")
+    assert result.code == 2
+    assert result.error_lines == ["genai-lint: error: gone: path not found",
+                                  "genai-lint: error: nope.md: path not found"]
+    assert "a.md:1:1: GL101" in result.stdout
 
 
 def _deny(monkeypatch: pytest.MonkeyPatch, module: object, name: str, victim: str) -> None:
@@ -54,7 +56,7 @@ def test_a_folder_without_permission_is_reported_and_the_walk_goes_on(
     write(here / "docs" / "locked" / "secret.md", BAD)
     _deny(monkeypatch, linter.discover.os, "scandir", "locked")
     result = lint(*ISOLATED, "--no-claims", "docs")
-    assert result.code == 1
+    assert result.code == 2
     assert result.error_lines == ["genai-lint: error: docs/locked: Permission denied"]
     assert "docs/ok.md:1:1: GL101" in result.stdout
     assert "secret" not in result.stdout
@@ -69,7 +71,7 @@ def test_a_file_without_permission_is_reported_and_the_run_goes_on(
     write(here / "locked.md", BAD)
     _deny(monkeypatch, builtins, "open", "locked.md")
     result = lint(*ISOLATED, "--no-claims", "ok.md", "locked.md")
-    assert result.code == 1
+    assert result.code == 2
     assert result.error_lines == ["genai-lint: error: locked.md: cannot read: Permission denied"]
     assert_one_line_error(lint(*ISOLATED, "--no-claims", "locked.md"),
                           "locked.md: cannot read: Permission denied")
@@ -88,7 +90,7 @@ def test_real_permissions(lint, here: Path) -> None:
     finally:
         (here / "docs" / "locked").chmod(0o755)
         (here / "docs" / "unreadable.md").chmod(0o644)
-    assert result.code == 1
+    assert result.code == 2
     assert len(result.error_lines) == 2
 
 
@@ -105,7 +107,7 @@ def test_a_file_that_vanishes_after_discovery(lint, here: Path,
 
     monkeypatch.setattr(linter.api, "discover", discover_then_delete)
     result = lint(*ISOLATED, "--no-claims", "docs")
-    assert result.code == 1
+    assert result.code == 2
     assert result.error_lines == [
         "genai-lint: error: docs/a.md: cannot read: No such file or directory"]
     assert "docs/b.md:1:1: GL101" in result.stdout
@@ -162,9 +164,9 @@ def test_symlink_loops(lint, here: Path) -> None:
     assert sorted(e["path"] for e in data["errors"]) == [
         "docs/loop1.md", "docs/loop2.md", "docs/self.md"]
     assert {e["message"] for e in data["errors"]} == {"Too many levels of symbolic links"}
-    assert result.code == 1
+    assert result.code == 2
     # named explicitly, a looping link does not resolve to anything
-    assert_one_line_error(lint(*ISOLATED, "docs/loop1.md"), "path not found: docs/loop1.md")
+    assert_one_line_error(lint(*ISOLATED, "docs/loop1.md"), "docs/loop1.md: path not found")
 
 
 NAMES = ["with space.md", "café ünï.md", "日本語 ドキュメント.md", "emoji 🤖.md", "-dash.md",

@@ -44,14 +44,15 @@ def test_a_binary_file_among_text_files_is_reported_once_and_the_run_goes_on(
     write(here / "docs" / "logo.md", PNG)
     write(here / "docs" / "z.txt", BAD)
     result = lint(*ISOLATED, "--no-claims", "docs")
-    assert result.code == 1
+    assert result.code == 2
     assert [line for line in result.error_lines if "logo.md" in line] == [
         "genai-lint: error: docs/logo.md: cannot decode: binary file (contains NUL bytes), "
         "at byte 8"
     ]
     assert "docs/a.md:1:1: GL101" in result.stdout
     assert "docs/z.txt:1:1: GL101" in result.stdout
-    assert "Found 2 problems (2 warnings) in 2 of 2 files." in result.stdout
+    assert result.stdout.endswith(
+        "Found 2 problems (2 warnings) in 2 of 2 files; 1 path could not be read.\n")
     data = json.loads(lint(*ISOLATED, "--no-claims", "--format", "json", "docs").stdout)
     assert data["summary"]["files"] == 2
     assert data["errors"] == [{"path": "docs/logo.md", "message":
