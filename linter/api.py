@@ -346,10 +346,9 @@ def _quick_scan(knowledge_files: tuple[Path, ...]) -> QuickScan:
 def name_digest(knowledge_files: tuple[Path, ...]) -> NameDigest:
     """The knowledge base's names (cached on disk), for the prefilters of files that name
     nothing: the knowledge base itself is loaded only when a name is found."""
-    from linter.kbfiles import shipped_knowledge_files
     from linter.namedigest import load_digest
 
-    paths = [*shipped_knowledge_files(packaged_path(KNOWLEDGE_FILE)), *knowledge_files]
+    paths = [*_shipped_knowledge(), *knowledge_files]
     return load_digest(paths, partial(_load_knowledge, knowledge_files))
 
 
@@ -360,7 +359,14 @@ def knowledge(config: Config) -> KnowledgeBase:
 
 @lru_cache(maxsize=4)
 def _load_knowledge(knowledge_files: tuple[Path, ...]) -> KnowledgeBase:
-    from linter.knowledge import load_knowledge, shipped_knowledge_files
+    from linter.knowledge import load_knowledge
 
-    shipped = shipped_knowledge_files(packaged_path(KNOWLEDGE_FILE))
+    shipped = _shipped_knowledge()
     return load_knowledge([*shipped, *knowledge_files], shipped=len(shipped))
+
+
+def _shipped_knowledge() -> list[Path]:
+    """The knowledge files that ship with genai-lint, in merge order."""
+    from linter.kbfiles import shipped_knowledge_files
+
+    return shipped_knowledge_files(packaged_path(KNOWLEDGE_FILE))

@@ -14,7 +14,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from linter.kbfiles import GENERATED_PREFIX, shipped_knowledge_files  # noqa: F401 (re-exported)
+from linter.kbfiles import GENERATED_PREFIX
 from linter.yamlload import LineDict, YamlError, load_yaml
 
 #: Fields a version (an entity with ``family``) inherits from its family when it leaves them out.

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
+from clirunner import cli_runner
 
 import linter.cli
 from linter import __version__
@@ -31,15 +31,8 @@ class Run:
     stderr: str
 
 
-def _runner() -> CliRunner:
-    try:
-        return CliRunner(mix_stderr=False)  # type: ignore[call-arg]  # click < 8.2
-    except TypeError:
-        return CliRunner()
-
-
 def invoke(*args: str, env: dict[str, str] | None = None) -> Run:
-    result = _runner().invoke(cli, list(args), env=env, catch_exceptions=False)
+    result = cli_runner().invoke(cli, list(args), env=env, catch_exceptions=False)
     return Run(result.exit_code, result.stdout, result.stderr)
 
 

@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
+from clirunner import cli_runner
 
 from linter import api
 from linter.cli import _exit_code, cli
@@ -24,15 +24,8 @@ GOOD = "ChatGPT answers questions.\n"
 UNDECODABLE = b"ok \xff\n"
 
 
-def _runner() -> CliRunner:
-    try:
-        return CliRunner(mix_stderr=False)  # type: ignore[call-arg]  # click < 8.2
-    except TypeError:
-        return CliRunner()
-
-
 def invoke(*args: str) -> tuple[int, str, str]:
-    result = _runner().invoke(cli, ["--no-claims", "--no-cache", *args])
+    result = cli_runner().invoke(cli, ["--no-claims", "--no-cache", *args])
     return result.exit_code, result.stdout, result.stderr
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from click.testing import CliRunner
+from clirunner import cli_runner
 
 from linter.cli import cli
 
@@ -55,15 +55,8 @@ entities:
 """
 
 
-def _runner() -> CliRunner:
-    try:
-        return CliRunner(mix_stderr=False)  # type: ignore[call-arg]  # click < 8.2
-    except TypeError:
-        return CliRunner()
-
-
 def invoke(*args: str) -> tuple[int, str, str]:
-    result = _runner().invoke(cli, list(args), catch_exceptions=False)
+    result = cli_runner().invoke(cli, list(args), catch_exceptions=False)
     return result.exit_code, result.stdout, result.stderr
 
 

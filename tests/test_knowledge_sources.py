@@ -234,7 +234,8 @@ def test_every_shipped_knowledge_file_matches_the_schema(path: Path) -> None:
 def test_the_shipped_knowledge_base_has_no_dangling_reference() -> None:
     """References are checked at start-up only when a user file is added (see load_knowledge)."""
     from linter.api import KNOWLEDGE_FILE
-    from linter.knowledge import load_knowledge, shipped_knowledge_files
+    from linter.kbfiles import shipped_knowledge_files
+    from linter.knowledge import load_knowledge
     from linter.ruleset import packaged_path
 
     paths = shipped_knowledge_files(packaged_path(KNOWLEDGE_FILE))

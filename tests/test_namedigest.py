@@ -104,7 +104,7 @@ def test_a_file_that_names_nothing_does_not_load_the_knowledge_base(tmp_path: Pa
 
 
 def _shipped() -> list[Path]:
-    from linter.knowledge import shipped_knowledge_files
+    from linter.kbfiles import shipped_knowledge_files
     from linter.ruleset import packaged_path
 
     return shipped_knowledge_files(packaged_path(api.KNOWLEDGE_FILE))

@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
+from clirunner import cli_runner
 from test_markup import check_invariants
 
 from linter.api import NESTING_NOTICE, lint_text
@@ -162,13 +162,6 @@ def test_random_deep_documents_keep_the_extraction_contracts() -> None:
 # ------------------------------------------------------------------------------ command line
 
 
-def _runner() -> CliRunner:
-    try:
-        return CliRunner(mix_stderr=False)  # type: ignore[call-arg]  # click < 8.2
-    except TypeError:
-        return CliRunner()
-
-
 @pytest.fixture
 def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     (tmp_path / ".genai-lint.yaml").write_text("fail-on: warning\n", encoding="utf-8")
@@ -185,7 +178,7 @@ def test_cli_names_each_deep_file_once_and_lints_it(project: Path) -> None:
     (project / "deep.md").write_text(deep, encoding="utf-8")
     (project / "quiet.md").write_text(deep_list() + "\nNo AI terms here.\n", encoding="utf-8")
     (project / "plain.md").write_text(quoted(BAD, 30), encoding="utf-8")
-    result = _runner().invoke(cli, ["--no-claims", "--no-cache", "-q", "."])
+    result = cli_runner().invoke(cli, ["--no-claims", "--no-cache", "-q", "."])
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [notice("deep.md", 3), notice("quiet.md", 50)]
     assert result.stdout.splitlines() == [
@@ -198,13 +191,13 @@ def test_cli_names_a_deep_file_on_a_cached_run_too(project: Path) -> None:
     (project / "deep.md").write_text(quoted(BAD), encoding="utf-8")
     args = ["--no-claims", "--cache-dir", str(project / "cache"), "-q", "deep.md"]
     for _ in range(2):
-        result = _runner().invoke(cli, args)
+        result = cli_runner().invoke(cli, args)
         assert (result.exit_code, result.stderr) == (1, notice("deep.md", 1) + "\n")
 
 
 def test_cli_fixes_text_past_the_limit(project: Path) -> None:
     (project / "deep.md").write_text(quoted(BAD), encoding="utf-8")
-    result = _runner().invoke(cli, ["--no-claims", "--no-cache", "--fix", "deep.md"])
+    result = cli_runner().invoke(cli, ["--no-claims", "--no-cache", "--fix", "deep.md"])
     assert result.exit_code == 0, result.output
     assert (project / "deep.md").read_text(encoding="utf-8") == quoted(
         "ChatGPT answers questions.")

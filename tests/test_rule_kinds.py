@@ -210,7 +210,7 @@ def test_shipped_files_match_the_editor_schemas() -> None:
     jsonschema = pytest.importorskip("jsonschema")
     import json
 
-    from linter.knowledge import shipped_knowledge_files
+    from linter.kbfiles import shipped_knowledge_files
     from linter.ruleset import DEFAULT_RULE_FILES, packaged_path
     from linter.yamlload import load_yaml
 
