@@ -50,6 +50,12 @@ def check_references(
             _require(prop, kb.architectures, "architecture", where, f"category {key!r}")
         if category.parent:
             _require(category.parent, kb.categories, "category", where, f"category {key!r}")
+    for key, concept in kb.concepts.items():
+        where = key_origin.get(("concepts", key), (Path("<knowledge>"), None))
+        for modality in concept.output:
+            _require(modality, kb.modalities, "modality", where, f"concept {key!r}")
+        if concept.parent:
+            _require(concept.parent, kb.concepts, "concept", where, f"concept {key!r}")
     for key, term in kb.architectures.items():
         where = key_origin.get(("architectures", key), (Path("<knowledge>"), None))
         for prop in (*term.implies, *term.conflicts):

@@ -9,9 +9,10 @@ from itertools import combinations
 from linter.checks.base import Match
 from linter.claims.category import GENAI, LLM
 from linter.claims.context import negated, sentence_asserts
+from linter.claims.judge import judge
 from linter.claims.mentions import CATEGORY, CONCEPT, Mention
-from linter.claims.messages import say
 from linter.claims.parsed import Parsed
+from linter.claims.record import Claim
 from linter.textutil import inside_quotes
 
 _RENAMING = re.compile(
@@ -73,7 +74,7 @@ def check(p: Parsed, mentions: list[Mention]) -> Iterator[Match]:
                 end = second.end
                 if "(" in between:
                     end = _PAREN_CLOSE.match(text, end).end()
-                yield _match(p, first.start, end)
+                yield from _match(p, first.start, end)
             return
     same = _SAME.search(text)
     if same and (inside_quotes(text, same.start(), same.end()) or _DENIED.search(
@@ -86,7 +87,7 @@ def check(p: Parsed, mentions: list[Mention]) -> Iterator[Match]:
         and (cue_negates or not _negated_at(p, same.start()))
     ):
         start = min(m.start for m in classes)
-        yield _match(p, start, max(same.end(), max(m.end for m in classes)))
+        yield from _match(p, start, max(same.end(), max(m.end for m in classes)))
 
 
 def _closes(text: str, end: int, between: str) -> bool:
@@ -105,10 +106,10 @@ def _negated_at(p: Parsed, offset: int) -> bool:
     return negated([root, *tokens]) or any(t.lower_ in ("not", "n't", "never") for t in p.doc)
 
 
-def _match(p: Parsed, start: int, end: int) -> Match:
-    return Match(
-        p.codes["llm-genai-conflation"],
-        start,
-        end,
-        say("llm-genai-conflation", "synonym"),
-    )
+def _match(p: Parsed, start: int, end: int) -> Iterator[Match]:
+    """A finding for "LLM" and "generative AI" used as one name, if the judge agrees."""
+    verdict = judge(p.kb, Claim(LLM, CATEGORY, "same_as", GENAI, CONCEPT, start, end,
+                                construction="synonym"))
+    code = p.codes.get(verdict.rule) if verdict else None
+    if verdict and code:
+        yield Match(code, start, end, verdict.message)

@@ -7,9 +7,23 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from linter.claims.facts import (
+    allowed_outputs,
+    architecture_phrase,
+    class_lineage,
+    class_outputs,
+    compatible,
+    describe,
+    entity_architectures,
+    entity_categories,
+    entity_outputs,
+    family_chain,
+    modality_labels,
+    outputs_fit,
+)
 from linter.claims.messages import say
-from linter.claims.record import Claim, Verdict
-from linter.knowledge import Entity, KnowledgeBase
+from linter.claims.record import ANY_OUTPUT, GENERIC, GENERIC_MODEL, Claim, Verdict
+from linter.knowledge import KnowledgeBase
 
 ENTITY_TYPE = "entity"
 
@@ -33,26 +47,6 @@ def _made_by(kb: KnowledgeBase, claim: Claim) -> Verdict | None:
         return None
     return Verdict("model-vendor", say("model-vendor", "vendor", name=entity.name,
                                        right=right.name, wrong=wrong.name), right.name)
-
-
-def entity_architectures(kb: KnowledgeBase, entity: Entity) -> tuple[str, ...]:
-    """The entity's recorded architecture properties, else its category's (an LLM's)."""
-    if entity.architecture:
-        return entity.architecture
-    first = entity.category[0] if isinstance(entity.category, tuple) else entity.category
-    for category_id in kb.category_lineage(first):
-        category = kb.categories.get(category_id)
-        if category is not None and category.architecture:
-            return category.architecture
-    return ()
-
-
-def architecture_phrase(kb: KnowledgeBase, architecture_id: str) -> str:
-    """ "a transformer-based model", "a diffusion model"."""
-    if architecture_id == "transformer":
-        return "a transformer-based model"
-    term = kb.architectures.get(architecture_id)
-    return term.with_article if term else architecture_id
 
 
 def _most_specific(kb: KnowledgeBase, known: tuple[str, ...]) -> str:
@@ -85,21 +79,13 @@ def _built_on(kb: KnowledgeBase, claim: Claim) -> Verdict | None:
                    say("model-architecture", "class", subject=subject, right=right, wrong=wrong))
 
 
-def _family_chain(kb: KnowledgeBase, entity_id: str) -> list[str]:
-    chain: list[str] = []
-    while entity_id and entity_id not in chain and entity_id in kb.entities:
-        chain.append(entity_id)
-        entity_id = kb.entities[entity_id].family or ""
-    return chain
-
-
 def _powered_by(kb: KnowledgeBase, claim: Claim) -> Verdict | None:
     product = kb.entities.get(claim.subject)
     model = kb.entities.get(claim.object)
     if product is None or model is None or not product.powered_by or model.is_product:
         return None
-    known = {e for p in product.powered_by for e in _family_chain(kb, p)}
-    if set(_family_chain(kb, model.id)) & known:
+    known = {e for p in product.powered_by for e in family_chain(kb, p)}
+    if set(family_chain(kb, model.id)) & known:
         return None
     if model.vendor is not None and model.vendor == product.vendor:
         return None  # a vendor's product running the vendor's newer model: not recorded ≠ wrong
@@ -109,8 +95,141 @@ def _powered_by(kb: KnowledgeBase, claim: Claim) -> Verdict | None:
                                      model=model.name))
 
 
+def _is_a(kb: KnowledgeBase, claim: Claim) -> Verdict | None:
+    """A named system said to be a model, a category or an architecture."""
+    entity = kb.entities.get(claim.subject)
+    if entity is None or claim.subject_type != ENTITY_TYPE:
+        return None
+    what = describe(kb, entity)
+    if claim.object == GENERIC_MODEL and claim.object_type == GENERIC:
+        return Verdict("product-called-model", say("product-called-model", "model", what=what)) if (
+            entity.is_product) else None
+    if claim.object_type == "architecture":
+        return _built_on(kb, claim)
+    category = kb.categories.get(claim.object) if claim.object_type == "category" else None
+    if category is None or any(
+        claim.object in kb.category_lineage(c) for c in entity_categories(entity)
+    ):
+        return None  # its category or an ancestor ("DeepSeek-R1 is an LLM")
+    wrong = category.with_article
+    outputs = entity_outputs(kb, entity)
+    wrong_category = Verdict("model-category", say("model-category", "category", what=what,
+                                                   wrong=wrong))
+    if entity.is_product and category.kind == "model":
+        if not outputs_fit(kb, outputs, category.output):
+            return wrong_category
+        if "text" not in outputs:
+            return None  # "Midjourney is a text-to-image model": standard usage
+        if claim.object == "llm" or "model" in claim.object_text.lower():
+            return Verdict("product-called-model", say("product-called-model", "category",
+                                                       what=what, wrong=wrong))
+        return None
+    if not entity.is_product and category.kind == "product":
+        return None if outputs_fit(kb, outputs, category.output) else wrong_category
+    if claim.object == "llm" or not compatible(kb, entity, category):
+        return wrong_category
+    return None
+
+
+def _subclass_of(kb: KnowledgeBase, claim: Claim) -> Verdict | None:
+    """One class said to be a kind of another: wrong when the other is a kind of it (the
+    subset turned around), or when a class of text models is given a class that makes no text."""
+    if claim.quantifier in ("some", "not_all"):
+        return None
+    if claim.object_type == "architecture":
+        return _built_on(kb, claim)
+    lineage = class_lineage(kb, claim.object)
+    if claim.subject in lineage[1:] and claim.subject in kb.concepts and claim.object in (
+        kb.concepts
+    ):  # the fields themselves: "generative AI is a type of LLM"
+        label = kb.concepts[claim.object].label
+        narrow, broad = label[:1].upper() + label[1:] + "s", kb.concepts[claim.subject].label
+        if claim.construction == "superset":
+            return Verdict("subset-direction", say("subset-direction", "superset",
+                                                   narrow=narrow, broad=broad))
+        return Verdict("subset-direction", say("subset-direction", "reversed", narrow=narrow,
+                                               broad=broad))
+    category = kb.categories.get(claim.object)
+    if claim.object in class_lineage(kb, claim.subject) or category is None or (
+        category.kind != "model" or claim.subject not in kb.categories
+    ):
+        return None
+    if not set(class_outputs(kb, claim.subject)) & set(category.output):
+        return Verdict("model-category", say("model-category", "llm-output",
+                                             category=category.label))
+    return None
+
+
+def _outputs(kb: KnowledgeBase, claim: Claim) -> Verdict | None:
+    """A system or class said to make an output (or every kind of output)."""
+    entity = kb.entities.get(claim.subject) if claim.subject_type == ENTITY_TYPE else None
+    if entity is not None:
+        name, outputs = entity.name, entity_outputs(kb, entity)
+    elif claim.subject in kb.categories or claim.subject in kb.concepts:
+        label = (kb.concepts.get(claim.subject) or kb.categories[claim.subject]).label
+        name, outputs = label[:1].upper() + label[1:] + "s", class_outputs(kb, claim.subject)
+    else:
+        return None
+    if not outputs:
+        return None
+    allowed = allowed_outputs(kb, outputs)
+    if claim.object == ANY_OUTPUT:  # wrong when a broader class makes what this one cannot
+        broader = {o for c in class_lineage(kb, claim.subject)[1:] for o in class_outputs(kb, c)}
+        if entity is None and broader - allowed:
+            return Verdict("subset-direction", say("subset-direction", "llm-scope"))
+        return None
+    if claim.object not in kb.modalities or claim.object in allowed:
+        return None
+    if claim.construction == "text-to-x":
+        return Verdict("output-modality", say("output-modality", "text-to-x",
+                                              output=claim.object_text, noun="model"))
+    verb = "generates" if entity is not None else "generate"
+    return Verdict("output-modality", say(
+        "output-modality", "output", name=name, verb=verb, makes=modality_labels(kb, outputs),
+        label=kb.modalities[claim.object].label))
+
+
+def _limited_to(kb: KnowledgeBase, claim: Claim) -> Verdict | None:
+    """A class said to make only one kind of output when the KB records more."""
+    outputs = class_outputs(kb, claim.subject)
+    if claim.quantifier == "some" or not outputs:
+        return None
+    if set(outputs) - allowed_outputs(kb, (claim.object,)):
+        return Verdict("subset-direction", say("subset-direction", "text-only"))
+    return None
+
+
+def _same_as(kb: KnowledgeBase, claim: Claim) -> Verdict | None:
+    """Two classes called one: wrong when one is a proper kind of the other."""
+    if claim.subject == claim.object:
+        return None
+    if claim.subject in class_lineage(kb, claim.object) or claim.object in class_lineage(
+        kb, claim.subject
+    ):
+        return Verdict("llm-genai-conflation", say("llm-genai-conflation", "synonym"))
+    return None
+
+
+def _renamed_to(kb: KnowledgeBase, claim: Claim) -> Verdict | None:
+    """A name used as current (``renamed_to(X, X)``): wrong once X has been renamed."""
+    entity = kb.entities.get(claim.subject)
+    if entity is None or not entity.renamed_to or entity.renamed_to == claim.object:
+        return None
+    successor = kb.entities.get(entity.renamed_to)
+    new = successor.name if successor else entity.renamed_to
+    year = f" in {entity.renamed_year}" if entity.renamed_year else ""
+    return Verdict("outdated-name", say("outdated-name", "renamed", name=entity.name, new=new,
+                                        year=year))
+
+
 _JUDGES: dict[str, Callable[[KnowledgeBase, Claim], Verdict | None]] = {
     "made_by": _made_by,
     "built_on": _built_on,
     "powered_by": _powered_by,
+    "is_a": _is_a,
+    "subclass_of": _subclass_of,
+    "outputs": _outputs,
+    "limited_to": _limited_to,
+    "same_as": _same_as,
+    "renamed_to": _renamed_to,
 }

@@ -7,15 +7,17 @@ from collections.abc import Iterator
 from typing import Any
 
 from linter.checks.base import Match
-from linter.claims.category import GENAI, LLM, about_the_field, entity_outputs
+from linter.claims.category import GENAI, LLM, about_the_field
 from linter.claims.context import asserted
+from linter.claims.judge import judge
 from linter.claims.lexicon import lexicon
-from linter.claims.mentions import CATEGORY, CONCEPT, ENTITY, modality_index
-from linter.claims.messages import say
+from linter.claims.mentions import CATEGORY, CONCEPT, ENTITY, Mention, modality_index
 from linter.claims.parsed import Parsed
+from linter.claims.record import ANY_OUTPUT, GENERIC, Claim
 from linter.claims.relations import list_members
-from linter.knowledge import KnowledgeBase
 from linter.textutil import words
+
+MODALITY = "modality"
 
 #: Nouns that carry the modality of their modifier: "video content", "podcast episode".
 _CARRIER_NOUNS = words(
@@ -168,29 +170,9 @@ def _instrument(verb: Any) -> Any | None:
     return None
 
 
-def allowed_outputs(kb: KnowledgeBase, outputs: tuple[str, ...]) -> set[str]:
-    allowed = set(outputs)
-    for output in outputs:
-        modality = kb.modalities.get(output)
-        if modality is not None and modality.parent:
-            allowed.add(modality.parent)
-    for modality in kb.modalities.values():
-        if modality.parent in outputs:
-            allowed.add(modality.id)
-    return allowed
-
-
-def _outputs_of(p: Parsed, subject: Any) -> tuple[str, tuple[str, ...]] | None:
-    ref = p.reference(subject)
-    if ref is None or any(_MULTIMODAL.search(c.text) for c in subject.children):
-        return None
-    if ref.type == ENTITY:
-        entity = p.kb.entities[ref.id]
-        return entity.name, entity_outputs(p.kb, entity)
-    if ref.type == CATEGORY and ref.id == LLM:
-        category = p.kb.categories[LLM]
-        return "Large language models", category.output
-    return None
+def _output_claim(ref: Mention, modality: str, construction: str, text: str = "") -> Claim:
+    return Claim(ref.id, ref.type, "outputs", modality, MODALITY, 0, 0,
+                 construction=construction, object_text=text)
 
 
 def _outputs_and_makers(verb: Any) -> tuple[list[Any], list[Any]]:
@@ -271,27 +253,19 @@ def _making(p: Parsed) -> Iterator[Match]:
             if ref.type == CONCEPT and ref.id == GENAI:
                 yield from _only_text(p, subject, verb, objects, index)
                 continue
-            known = _outputs_of(p, subject)
-            if known is None or not known[1]:
+            if (ref.type != ENTITY and (ref.type, ref.id) != (CATEGORY, LLM)) or any(
+                _MULTIMODAL.search(c.text) for c in subject.children
+            ):
                 continue
-            name, outputs = known
-            allowed = allowed_outputs(p.kb, outputs)
+            excluded = lexicon().output_verbs[verb.lemma_.lower()].excludes
             for obj in objects:
                 modality = _implied_or_named(p, verb, obj, index)
-                if modality is None or modality in allowed or (
-                    modality in lexicon().output_verbs[verb.lemma_.lower()].excludes
-                ):
+                if modality is None or modality in excluded:
                     continue
-                if not asserted(p.doc, [subject, verb, obj]):
+                verdict = judge(p.kb, _output_claim(ref, modality, "making"))
+                if verdict is None or not asserted(p.doc, [subject, verb, obj]):
                     continue
-                label = p.kb.modalities[modality].label
-                makes = " and ".join(
-                    p.kb.modalities[o].label for o in outputs if o in p.kb.modalities
-                )
-                verb_word = "generate" if name == "Large language models" else "generates"
-                match = p.match("output-modality", subject, obj, say(
-                    "output-modality", "output", name=name, verb=verb_word, makes=makes,
-                    label=label))
+                match = p.match(verdict.rule, subject, obj, verdict.message)
                 if match:
                     yield match
 
@@ -306,19 +280,19 @@ def _implied_or_named(p: Parsed, verb: Any, obj: Any, index: dict[str, str]) -> 
 
 
 def _scope(p: Parsed, subject: Any, verb: Any, objects: list[Any]) -> Iterator[Match]:
+    """ "LLMs can create any type of content"."""
     for obj in objects:
         words = {t.lower_ for t in obj.subtree}
-        if (
+        if not (
             words & {"any", "all", "every", "everything", "anything"}
             and (words & _SCOPE_NOUNS or obj.lower_ in ("anything", "everything"))
-            and asserted(p.doc, [subject, verb, obj])
         ):
-            match = p.match(
-                "subset-direction",
-                subject,
-                obj.right_edge,
-                say("subset-direction", "llm-scope"),
-            )
+            continue
+        claim = Claim(LLM, CATEGORY, "outputs", ANY_OUTPUT, GENERIC, 0, 0, quantifier="all",
+                      construction="scope")
+        verdict = judge(p.kb, claim)
+        if verdict is not None and asserted(p.doc, [subject, verb, obj]):
+            match = p.match(verdict.rule, subject, obj.right_edge, verdict.message)
             if match:
                 yield match
 
@@ -344,7 +318,10 @@ def _only_text(
 
 
 def _not_only_text(p: Parsed, subject: Any, obj: Any) -> Iterator[Match]:
-    match = p.match("subset-direction", subject, obj, say("subset-direction", "text-only"))
+    """ "Generative AI only makes text": a claim that the field is limited to text."""
+    verdict = judge(p.kb, Claim(GENAI, CONCEPT, "limited_to", "text", MODALITY, 0, 0,
+                                construction="only"))
+    match = p.match(verdict.rule, subject, obj, verdict.message) if verdict else None
     if match:
         yield match
 
@@ -382,14 +359,12 @@ def _text_to_x_llm(p: Parsed) -> Iterator[Match]:
         if ref is None or ref.type != CATEGORY or ref.id != LLM:
             continue
         found = _TEXT_TO_BEFORE.search(text, 0, token.idx)
-        if not found or found.group(1).lower() in ("text", "code", "sql"):
+        if not found:
             continue
-        if asserted(p.doc, [token]):
-            code = p.codes.get("output-modality")
-            if code:
-                yield Match(
-                    code,
-                    found.start(),
-                    token.idx + len(token.text),
-                    say("output-modality", "text-to-x", output=found.group(1), noun="model"),
-                )
+        modality = modality_index(p.kb).get(found.group(1).lower())
+        verdict = judge(p.kb, Claim(LLM, CATEGORY, "outputs", modality, MODALITY, 0, 0,
+                                    construction="text-to-x", object_text=found.group(1))
+                        ) if modality else None
+        code = p.codes.get(verdict.rule) if verdict else None
+        if verdict and code and asserted(p.doc, [token]):
+            yield Match(code, found.start(), token.idx + len(token.text), verdict.message)

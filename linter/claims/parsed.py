@@ -7,6 +7,7 @@ from typing import Any
 
 from linter.checks.base import Match
 from linter.claims.mentions import ARCHITECTURE, CATEGORY, CONCEPT, ENTITY, VENDOR, Mention
+from linter.claims.record import GENERIC_MODEL
 from linter.knowledge import KnowledgeBase
 
 #: Head nouns that take their class from a modifier: "generative AI models", "the DALL·E model".
@@ -48,7 +49,6 @@ GENERIC_HEADS = frozenset(
         "assistants",
     ]
 )
-GENERIC_MODEL = "model"
 #: Words that open an appositive noun phrase ("X, a Y", "X, the Y", "X, Google's Y").
 _APPOSITIVE_OPENERS = frozenset({"a", "an", "the"})
 #: Marks that end an appositive phrase.

@@ -22,13 +22,18 @@ PREDICATES = frozenset(
 )
 
 
+#: Object types beyond the KB's sections: "a model" of no named class; every kind of output.
+GENERIC, GENERIC_MODEL, ANY_OUTPUT = "generic", "model", "anything"
+
+
 @dataclass(frozen=True)
 class Claim:
     """``subject`` (a KB id of ``subject_type``) ``predicate`` ``object`` (a KB id).
 
     ``start``/``end`` is the span of text a finding about the claim covers; ``quantifier`` is
     ``""``, ``"all"``, ``"not_all"``, ``"some"`` or ``"only"``; ``polarity`` is False for a
-    denied claim; ``construction`` names the extractor that read it (for debugging).
+    denied claim; ``construction`` names the extractor that read it; ``object_text`` is the
+    words that named the object ("text-to-image model"), for messages and wording checks.
     """
 
     subject: str
@@ -41,6 +46,7 @@ class Claim:
     quantifier: str = ""
     polarity: bool = True
     construction: str = ""
+    object_text: str = ""
 
     def __post_init__(self) -> None:
         if self.predicate not in PREDICATES:

@@ -8,7 +8,6 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from linter.checks.base import Match
-from linter.claims.category import entity_verdict
 from linter.claims.judge import judge
 from linter.claims.mentions import (
     ARCHITECTURE,
@@ -19,9 +18,7 @@ from linter.claims.mentions import (
     MentionFinder,
     modality_index,
 )
-from linter.claims.messages import say
-from linter.claims.modality import allowed_outputs
-from linter.claims.record import Claim
+from linter.claims.record import Claim, Verdict
 from linter.knowledge import Entity, KnowledgeBase
 from linter.segments import Segment
 
@@ -120,7 +117,7 @@ def _vendor_match(finder: MentionFinder, codes: dict[str, str], entity: Entity,
         verdict = judge(finder.kb, Claim(entity.id, ENTITY, "made_by", mention.id, VENDOR,
                                          mention.start, mention.end, construction="table"))
         if verdict is not None:
-            return _match(codes, verdict.rule, mention, verdict.message, verdict.replacement)
+            return _match(codes, verdict, mention)
     return None
 
 
@@ -128,31 +125,30 @@ def _type_match(finder: MentionFinder, codes: dict[str, str], entity: Entity,
                 cell: Segment) -> Match | None:
     for mention in finder.find(cell.text):
         if mention.type in (CATEGORY, ARCHITECTURE):
-            message, rule = entity_verdict(finder.kb, entity, mention, as_model=False)
-            if message and rule:
-                return _match(codes, rule, mention, message)
+            verdict = judge(finder.kb, _is_a(entity, mention))
+            if verdict is not None:
+                return _match(codes, verdict, mention)
     return None
+
+
+def _is_a(entity: Entity, klass: Mention) -> Claim:
+    return Claim(entity.id, ENTITY, "is_a", klass.id, klass.type, klass.start, klass.end,
+                 construction="table", object_text=klass.text)
 
 
 def _output_match(kb: KnowledgeBase, codes: dict[str, str], entity: Entity,
                   cell: Segment) -> Match | None:
-    from linter.claims.category import entity_outputs
-
-    outputs = entity_outputs(kb, entity)
-    if not outputs:
-        return None
-    allowed = allowed_outputs(kb, outputs)
     index = modality_index(kb)
     for word in _WORD.finditer(cell.text):
         key = word.group(0).lower()
         modality = index.get(key) or index.get(key[:-1] if key.endswith("s") else key)
-        if modality and modality not in allowed:
-            label = kb.modalities[modality].label
-            makes = " and ".join(kb.modalities[o].label for o in outputs if o in kb.modalities)
+        if modality is None:
+            continue
+        verdict = judge(kb, Claim(entity.id, ENTITY, "outputs", modality, "modality",
+                                  word.start(), word.end(), construction="table"))
+        if verdict is not None:
             found = Mention(word.start(), word.end(), "modality", modality, word.group(0))
-            return _match(codes, "output-modality", found, say(
-                "output-modality", "output", name=entity.name, verb="generates", makes=makes,
-                label=label))
+            return _match(codes, verdict, found)
     return None
 
 
@@ -166,15 +162,14 @@ def _example_row(finder: MentionFinder, codes: dict[str, str], header: list[str]
         for mention in finder.find(cell.text):
             if mention.type != ENTITY:
                 continue
-            entity = finder.kb.entities[mention.id]
-            message, rule = entity_verdict(finder.kb, entity, classes[0], as_model=False)
-            if message and rule:
-                found = _match(codes, rule, mention, message)
+            verdict = judge(finder.kb, _is_a(finder.kb.entities[mention.id], classes[0]))
+            if verdict is not None:
+                found = _match(codes, verdict, mention)
                 if found is not None:
                     yield cell, found
 
 
-def _match(codes: dict[str, str], rule: str, mention: Mention, message: str,
-           replacement: str | None = None) -> Match | None:
-    code = codes.get(rule)
-    return Match(code, mention.start, mention.end, message, replacement) if code else None
+def _match(codes: dict[str, str], verdict: Verdict, mention: Mention) -> Match | None:
+    code = codes.get(verdict.rule)
+    return Match(code, mention.start, mention.end, verdict.message,
+                 verdict.replacement) if code else None
