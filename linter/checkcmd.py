@@ -276,8 +276,10 @@ def _finish(result: api.LintRun, config: Config, store: Any, opts: _Settings) ->
         return _print_diff(result, store, opts)
     color = use_color(opts.color) and opts.output_file is None
     if opts.stdin and opts.fix:  # the fixed text on stdout, the report on stderr (as ruff)
-        (fixed,) = store.current.values()
-        click.echo(_text_of(fixed), nl=False)
+        (fixed,) = store.current.values()  # the bytes as fixed: encoding, BOM, newlines kept
+        stream = click.get_binary_stream("stdout")
+        stream.write(fixed)
+        stream.flush()
     elif opts.fmt != "text" and opts.fix and report.fixed and not opts.quiet:
         files = sum(1 for outcome in result.fixes if outcome.applied)
         click.echo(f"{PROG}: fixed {report.fixed} problem(s) in {files} file(s)", err=True)
@@ -289,13 +291,6 @@ def _finish(result: api.LintRun, config: Config, store: Any, opts: _Settings) ->
         Output(opts.output_file, color).write(output)
     fail_on = Severity(opts.fail_on) if opts.fail_on else config.fail_on
     return exit_code(report, fail_on, opts.exit_zero)
-
-
-def _text_of(data: bytes) -> str:
-    from linter.source import decode
-
-    source = decode(data)
-    return data[len(source.bom):].decode(source.encoding)
 
 
 def _print_diff(result: api.LintRun, store: Any, opts: _Settings) -> int:

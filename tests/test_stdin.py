@@ -77,7 +77,7 @@ def test_fix_prints_the_fixed_text_and_the_report_on_stderr(project: Path) -> No
 def test_fix_keeps_crlf_and_the_bom(project: Path) -> None:
     raw = "\ufeffChat GPT answers.\r\nMore.\r\n".encode()
     result = cli_runner().invoke(cli, ["-", "--fix"], input=raw, catch_exceptions=False)
-    assert result.stdout_bytes == "ChatGPT answers.\r\nMore.\r\n".encode()
+    assert result.stdout_bytes == "\ufeffChatGPT answers.\r\nMore.\r\n".encode()
 
 
 def test_diff_of_stdin(project: Path) -> None:
