@@ -93,14 +93,16 @@ def markdown_page(info: RuleInfo, cite: Callable[[str], str] = str) -> str:
         f"# {info.code}: {info.name}", "",
         f"<!-- Generated from rules/{source} by tools/rule_docs.py; do not edit by hand. -->",
         "", "| Kind | Severity | Automatic fix |", "| --- | --- | --- |",
-        f"| {info.kind} | {info.severity.value} | {fix} |", "", _md(info.summary),
+        f"| {info.kind} | {info.severity.value} | {fix} |",
     ]
-    if info.rationale and info.rationale != info.summary:
+    if not info.rationale.startswith(info.summary):
+        lines += ["", _md(info.summary)]
+    if info.rationale:
         lines += ["", "## Why", "", _md(info.rationale)]
     for key, label in _LABELS:
         examples = info.examples.get(key, ())
         if examples:
-            lines += ["", f"## {label}", "", *(f"- {_code(e)}" for e in examples)]
+            lines += ["", f"## {label}", "", *(_example(e) for e in examples)]
     if info.sources:
         lines += ["", "## Sources", "", *(f"- {_md(cite(s))}" for s in info.sources)]
     lines += ["", "## How to fix", "", _md(how_to_fix(info)), "",
@@ -108,9 +110,26 @@ def markdown_page(info: RuleInfo, cite: Callable[[str], str] = str) -> str:
     return "\n".join(lines)
 
 
+def index_page(infos: Iterable[RuleInfo]) -> str:
+    """``docs/rules/README.md``: one row per shipped rule, linking its page."""
+    rows = [f"| [{i.code}]({i.code}.md) | `{i.name}` | {i.severity.value} | "
+            f"{i.fix_applicability or 'no'} | {_cell(i.summary)} |"
+            for i in sorted(infos, key=lambda i: i.code) if is_shipped(i)]
+    return "\n".join([
+        "# genai-lint rules", "",
+        "<!-- Generated from rules/*.yaml by tools/rule_docs.py; do not edit by hand. -->", "",
+        "Fix: `safe` fixes are applied by `--fix`; `unsafe` ones need `--fix --unsafe-fixes` "
+        "(preview either with `--diff`).", "",
+        "| Code | Name | Severity | Fix | What it catches |", "| --- | --- | --- | --- | --- |",
+        *rows, ""])
+
+
 def pages(infos: Iterable[RuleInfo], cite: Callable[[str], str] = str) -> dict[str, str]:
-    """File name → Markdown page, for every shipped rule of ``infos``."""
-    return {f"{i.code}.md": markdown_page(i, cite) for i in infos if is_shipped(i)}
+    """File name → Markdown page, for every shipped rule of ``infos``, plus the index
+    (``README.md``)."""
+    infos = list(infos)
+    found = {f"{i.code}.md": markdown_page(i, cite) for i in infos if is_shipped(i)}
+    return {"README.md": index_page(infos), **found}
 
 
 def _md(text: str) -> str:
@@ -120,8 +139,17 @@ def _md(text: str) -> str:
         "{/*", "`{/*").replace("*/}", "*/}`")
 
 
-def _code(example: str) -> str:
-    """An example sentence as inline code (it is quoted, not asserted)."""
+def _cell(text: str) -> str:
+    """Prose for a Markdown table cell (``|`` escaped)."""
+    return _md(text).replace("|", "\\|")
+
+
+def _example(example: str) -> str:
+    """A list item quoting an example as code (it is quoted, not asserted): inline code for
+    one line, a fenced block for a document of several lines."""
+    if "\n" in example:
+        body = "\n".join(f"  {line}" if line else "" for line in example.splitlines())
+        return f"- Document:\n\n  ```markdown\n{body}\n  ```\n"
     fence = "``" if "`" in example else "`"
     pad = " " if example.startswith("`") or example.endswith("`") else ""
-    return f"{fence}{pad}{example}{pad}{fence}"
+    return f"- {fence}{pad}{example}{pad}{fence}"
