@@ -436,6 +436,9 @@ _CHECKS: dict[str, Callable[[_Validator, str, _Node], Any]] = {
     "per_file_severity": _Validator.per_file_severity,
     "respect_gitignore": _Validator.boolean,
 }
+#: Every setting the loader accepts (snake_case; each may also be written kebab-case). The
+#: JSON Schema ``schemas/genai-lint.schema.json`` lists the same keys (a test checks it).
+KEYS = frozenset(_CHECKS)
 
 
 def _describe(node: _Node) -> str:
