@@ -8,22 +8,15 @@ import sys
 from pathlib import Path
 
 import pytest
-from clirunner import cli_runner
+from clirunner import invoke as _invoke
 from gitrepo import write
 
 from linter.api import lint_paths
 from linter.baseline import BaselineError, load_baseline, write_baseline
-from linter.cli import cli
 from linter.config import Config
 from linter.formatters.sarif import FINGERPRINT_KEY, to_sarif
 
 DEBT = "# Guide\n\nChat GPT answers questions.\n\nAsk Open AI.\n"
-
-
-def _invoke(*args: str) -> tuple[int, str, str]:
-    runner = cli_runner()
-    result = runner.invoke(cli, list(args), catch_exceptions=False)
-    return result.exit_code, result.stdout, result.stderr
 
 
 @pytest.fixture

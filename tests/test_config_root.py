@@ -11,19 +11,12 @@ import sys
 from pathlib import Path
 
 import pytest
-from clirunner import cli_runner
+from clirunner import invoke
 from gitrepo import write
-
-from linter.cli import cli
 
 BAD = "Chat GPT answers questions.\n"
 CONFIG = ("fail-on: warning\nper-file-ignores:\n  'docs/changelog/**': [GL101]\n"
           "per-file-severity:\n  'docs/blog/**': {GL101: suggestion}\n")
-
-
-def invoke(*args: str) -> tuple[int, str, str]:
-    result = cli_runner().invoke(cli, list(args), catch_exceptions=False)
-    return result.exit_code, result.stdout, result.stderr
 
 
 @pytest.fixture

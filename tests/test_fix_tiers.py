@@ -12,11 +12,10 @@ import sys
 from pathlib import Path
 
 import pytest
-from clirunner import cli_runner
+from clirunner import invoke, project_with
 from gitrepo import write
 
 from linter.api import lint_text
-from linter.cli import cli
 from linter.fixpolicy import FixPolicy
 from linter.fixpreview import unified_diff
 from linter.ruleset import load_ruleset
@@ -29,18 +28,10 @@ ALL_FIXED = SAFE_FIXED.replace("LLMs help", "Large language models (LLMs) help")
     "Large Language Models daily", "large language models daily")
 
 
-def invoke(*args: str, stdin: str | None = None) -> tuple[int, str, str]:
-    result = cli_runner().invoke(cli, list(args), input=stdin, catch_exceptions=False)
-    return result.exit_code, result.stdout, result.stderr
-
-
 @pytest.fixture
 def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    write(tmp_path / ".genai-lint.yaml", "fail-on: warning\n")
-    write(tmp_path / "docs/a.md", DOC)
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.setenv("NO_COLOR", "1")
-    return tmp_path
+    return project_with(tmp_path, monkeypatch,
+                        {".genai-lint.yaml": "fail-on: warning\n", "docs/a.md": DOC})
 
 
 SAFETY = [  # (rule kind's example, code, safe?)

@@ -10,27 +10,16 @@ import sys
 from pathlib import Path
 
 import pytest
-from clirunner import cli_runner
-from gitrepo import write
-
-from linter.cli import cli
+from clirunner import invoke, project_with
 
 #: one finding of each severity: GL201 error, GL101 warning, GL401 suggestion
 DOC = "LLMs help writers.\n\nChat GPT answers questions.\n\nDALL·E is a large language model.\n"
 
 
-def invoke(*args: str) -> tuple[int, str, str]:
-    result = cli_runner().invoke(cli, list(args), catch_exceptions=False)
-    return result.exit_code, result.stdout, result.stderr
-
-
 @pytest.fixture
 def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    write(tmp_path / ".genai-lint.yaml", "fail-on: warning\n")
-    write(tmp_path / "docs/a.md", DOC)
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.setenv("NO_COLOR", "1")
-    return tmp_path
+    return project_with(tmp_path, monkeypatch,
+                        {".genai-lint.yaml": "fail-on: warning\n", "docs/a.md": DOC})
 
 
 def _rules(out: str) -> list[str]:

@@ -10,8 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from clirunner import cli_runner
-from gitrepo import write
+from clirunner import cli_runner, invoke, project_with
 
 from linter.cli import cli
 
@@ -20,17 +19,9 @@ CONFIG = ("fail-on: warning\nper-file-ignores:\n  'docs/changelog/**': [GL101]\n
           "per-file-severity:\n  'docs/blog/**': {GL101: suggestion}\n")
 
 
-def invoke(*args: str, stdin: str | bytes) -> tuple[int, str, str]:
-    result = cli_runner().invoke(cli, list(args), input=stdin, catch_exceptions=False)
-    return result.exit_code, result.stdout, result.stderr
-
-
 @pytest.fixture
 def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    write(tmp_path / ".genai-lint.yaml", CONFIG)
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.setenv("NO_COLOR", "1")
-    return tmp_path
+    return project_with(tmp_path, monkeypatch, {".genai-lint.yaml": CONFIG})
 
 
 def test_stdin_is_named_by_stdin_filename(project: Path) -> None:
