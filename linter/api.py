@@ -21,7 +21,7 @@ from linter.discover import discover
 from linter.engine import ClaimChecker, LazyClaims, Linter, SourceFile
 from linter.execution import Execution, lint_sources
 from linter.findings import Finding
-from linter.narrowing import FindingFilter, narrow, wanted
+from linter.narrowing import FindingFilter, narrow_counting, wanted
 from linter.reading import ReadError, ReadFile, label_for, read_file
 from linter.report import FileError, Report
 from linter.ruleset import RuleSet, load_ruleset, packaged_path
@@ -33,6 +33,7 @@ from linter.suppress import parse_directives
 
 if TYPE_CHECKING:
     from linter.fix import FixOutcome
+    from linter.fixstore import FixStore
     from linter.knowledge import KnowledgeBase
     from linter.namedigest import NameDigest
     from linter.quickscan import QuickScan
@@ -69,12 +70,15 @@ class Notice:
 
 @dataclass(frozen=True)
 class LintRun:
-    """A :class:`Report` plus the notices, per-file fix outcomes and work counters."""
+    """A :class:`Report` plus the notices, per-file fix outcomes, work counters and how many
+    findings each filter hid."""
 
     report: Report
     notices: tuple[Notice, ...] = ()
     fixes: tuple[FixOutcome, ...] = ()
     stats: LintStats | None = None
+    #: per filter given to :func:`run`, how many findings it hid
+    hidden: tuple[int, ...] = ()
 
 
 def lint_text(
@@ -142,11 +146,14 @@ def run(
     ignore: Iterable[str] = (),
     claims: bool = True,
     fix: bool = False,
+    unsafe_fixes: bool = False,
+    store: FixStore | None = None,
     filters: Sequence[FindingFilter] = (),
     execution: Execution | None = None,
     missing_ok: bool = False,
+    stdin: ReadFile | None = None,
 ) -> LintRun:
-    """Discover, read and lint ``paths``; with ``fix``, apply the safe fixes and re-lint.
+    """Discover, read and lint ``paths``; with ``fix``, apply the fixes and re-lint.
 
     A path that does not exist raises :class:`PathNotFoundError` before anything is read, or
     with ``missing_ok`` becomes a :class:`FileError` ("path not found") like a file that
@@ -154,11 +161,49 @@ def run(
     selection and knowledge problems raise (``YamlError``, ``SelectionError``). ``select``
     replaces the config's ``select`` (and then its ``ignore`` does not apply); ``ignore``
     adds to the config's ``ignore``. ``filters`` (a changed-lines set, a baseline) narrow
-    the files linted and the findings reported and fixed.
+    the files linted and the findings reported and fixed; ``LintRun.hidden`` counts, per
+    filter, the findings it hid. ``fix`` applies safe fixes, and unsafe ones too with
+    ``unsafe_fixes``; ``store`` says where fixed text goes (default: the files; a
+    :class:`~linter.fixstore.MemoryStore` for a preview). ``stdin``, a text read from
+    standard input (see :mod:`linter.stdin`), is linted instead of ``paths``.
     ``execution`` sets worker processes, the cache folder and progress (default: none).
     """
     rules = ruleset(config)
     selection = _selection(rules, config, select, ignore)
+    if stdin is not None:
+        inputs, errors = [stdin], []
+    else:
+        inputs, errors = _discover_and_read(paths, config, filters, missing_ok)
+    checker = _claims_for(rules, selection, config) if claims else None
+    linter = Linter(rules, selection, checker)
+    everything, stats = lint_sources(
+        linter, [SourceFile.of(read) for read in inputs], execution or Execution(), config
+    )
+    findings, hidden = narrow_counting(everything, filters)
+    outcomes: tuple[FixOutcome, ...] = ()
+    if fix:
+        from linter.fixpolicy import FixPolicy
+        from linter.fixrun import fix_until_stable
+
+        findings, inputs, outcomes, fix_errors = fix_until_stable(
+            linter, inputs, findings, filters, FixPolicy(unsafe=unsafe_fixes), store)
+        errors.extend(fix_errors)
+    report = Report(
+        findings=tuple(findings),
+        files_checked=len(inputs),
+        rules=rules.infos,
+        sources={read.label: read.source for read in inputs},
+        errors=tuple(sorted(errors, key=lambda e: e.path)),
+        fixed=sum(outcome.applied for outcome in outcomes),
+    )
+    return LintRun(report, tuple(_notices(rules, inputs)), outcomes, stats, hidden)
+
+
+def _discover_and_read(
+    paths: Sequence[str | os.PathLike[str]], config: Config,
+    filters: Sequence[FindingFilter], missing_ok: bool,
+) -> tuple[list[ReadFile], list[FileError]]:
+    """The files ``paths`` name (see :func:`run`), read, and the paths that failed."""
     found = discover(
         list(paths),
         extensions=config.extensions,
@@ -173,28 +218,7 @@ def run(
     errors.extend(FileError(label_for(path), NOT_FOUND) for path in found.missing)
     inputs, read_errors = _read_all(wanted(found.files, filters))
     errors.extend(read_errors)
-    checker = _claims_for(rules, selection, config) if claims else None
-    linter = Linter(rules, selection, checker)
-    findings, stats = lint_sources(
-        linter, [SourceFile.of(read) for read in inputs], execution or Execution(), config
-    )
-    findings = narrow(findings, filters)
-    outcomes: tuple[FixOutcome, ...] = ()
-    if fix:
-        from linter.fixrun import fix_until_stable
-
-        findings, inputs, outcomes, fix_errors = fix_until_stable(
-            linter, inputs, findings, filters)
-        errors.extend(fix_errors)
-    report = Report(
-        findings=tuple(findings),
-        files_checked=len(inputs),
-        rules=rules.infos,
-        sources={read.label: read.source for read in inputs},
-        errors=tuple(sorted(errors, key=lambda e: e.path)),
-        fixed=sum(outcome.applied for outcome in outcomes),
-    )
-    return LintRun(report, tuple(_notices(rules, inputs)), outcomes, stats)
+    return inputs, errors
 
 
 def _read_all(paths: Sequence[Path]) -> tuple[list[ReadFile], list[FileError]]:
@@ -310,6 +334,7 @@ def _selection(
             glob: {ref: level.value for ref, level in levels.items()}
             for glob, levels in config.per_file_severity.items()
         },
+        root=config.root,
     )
 
 

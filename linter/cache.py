@@ -208,6 +208,7 @@ def _record(finding: Finding) -> dict[str, Any]:
     record: dict[str, Any] = {name: getattr(finding, name) for name in _FIELDS}
     record["severity"] = finding.severity.value
     record["fix"] = finding.fix.replacement if finding.fix else None
+    record["fix_safe"] = finding.fix.safe if finding.fix else None
     return record
 
 
@@ -219,11 +220,11 @@ def _finding(record: dict[str, Any]) -> Finding:
     for name in ("path", "rule", "name", "message", "text"):
         if not isinstance(fields[name], str):
             raise TypeError(f"{name} is not a string")
-    replacement = record["fix"]
-    if replacement is not None and not isinstance(replacement, str):
-        raise TypeError("fix is not a string")
+    replacement, safe = record["fix"], record["fix_safe"]
+    if replacement is not None and not (isinstance(replacement, str) and isinstance(safe, bool)):
+        raise TypeError("fix is not a string and a safety flag")
     return Finding(
         **fields,
         severity=Severity(record["severity"]),
-        fix=Fix(replacement) if replacement is not None else None,
+        fix=Fix(replacement, safe=safe) if replacement is not None else None,
     )

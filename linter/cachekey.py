@@ -47,7 +47,8 @@ def _settings(selection: Selection) -> str:
          sorted((code, level.value) for code, level in levels.items()))
         for spec, levels in selection.per_file_severity
     ]
-    return repr((sorted(selection.active), severities, per_file, per_file_severity))
+    return repr((sorted(selection.active), severities, per_file, per_file_severity,
+                 selection.root if per_file or per_file_severity else None))
 
 
 def _model_identity(name: str | None) -> str:

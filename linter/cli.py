@@ -14,43 +14,31 @@ import json
 import os
 import sys
 import traceback
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from linter import __version__, kbpages
-from linter.api import knowledge, ruleset, run
-from linter.cache import DEFAULT_DIR as CACHE_DIR
-from linter.config import Config, ConfigError, find_config, load_config
-from linter.execution import Execution
-from linter.findings import Severity
-from linter.formatters import FORMATS, render
-from linter.narrowing import FindingFilter
-from linter.nlp import ModelError
-from linter.report import Report
+from linter import __version__, kbpages, ruledocs
+from linter.api import knowledge, ruleset
+from linter.checkcmd import check
+from linter.clicommon import (
+    CONTEXT_SETTINGS,
+    EXIT_ERROR,
+    EXIT_FINDINGS,
+    EXIT_OK,
+    PROG,
+    common_options,
+    config_options,
+    fail,
+    load_cli_config,
+)
 from linter.ruleinfo import RuleInfo
-from linter.selection import SelectionError
 from linter.yamlload import YamlError
 
 if TYPE_CHECKING:  # the knowledge base is imported when a command loads it
     from linter.knowledge import KnowledgeBase
-
-PROG = "genai-lint"
-EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
-_SEVERITIES = [s.value for s in Severity]
-
-
-class CliError(click.ClickException):
-    """An error the user can act on: one line on stderr, exit code 2."""
-
-    exit_code = EXIT_ERROR
-
-
-def _fail(message: object) -> NoReturn:
-    raise CliError(" ".join(str(message).split()))
 
 
 class Interrupted(Exception):
@@ -183,101 +171,6 @@ def _first_positional(
     return None
 
 
-def _split_refs(values: Iterable[str]) -> tuple[str, ...]:
-    """``--select a,b --select c`` → ``("a", "b", "c")``."""
-    return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
-
-
-def _load_config(config_path: str | None, no_config: bool) -> Config:
-    if no_config:
-        return Config()
-    try:
-        path = Path(config_path) if config_path is not None else find_config(Path.cwd())
-        return load_config(path)
-    except ConfigError as exc:
-        _fail(exc)
-
-
-def _use_color(option: bool | None) -> bool:
-    if option is not None:
-        return option
-    if os.environ.get("NO_COLOR"):
-        return False
-    try:
-        return sys.stdout.isatty()
-    except (AttributeError, ValueError):
-        return False
-
-
-def _config_options(func: Any) -> Any:
-    func = click.option("--no-config", is_flag=True,
-                        help="Ignore configuration files; use the defaults.")(func)
-    func = click.option("--config", "config_path", metavar="PATH",
-                        help="Configuration file (default: .genai-lint.yaml or "
-                             "[tool.genai-lint] in pyproject.toml, found upward).")(func)
-    return func
-
-
-def _narrowing_options(func: Any) -> Any:
-    func = click.option("--write-baseline", metavar="FILE",
-                        help="Record the findings in FILE (for --baseline) and exit 0.")(func)
-    func = click.option("--baseline", metavar="FILE",
-                        help="Report only findings not recorded in FILE "
-                             "(see --write-baseline).")(func)
-    func = click.option("--diff-base", metavar="REF",
-                        help="Report only findings on lines added or changed since the merge "
-                             "base of git revision REF and HEAD (untracked files count).")(func)
-    return func
-
-
-def _filters(diff_base: str | None, baseline: str | None) -> list[FindingFilter]:
-    """The filters ``--baseline`` and ``--diff-base`` ask for; a problem is exit 2."""
-    filters: list[FindingFilter] = []
-    if baseline is not None:
-        from linter.baseline import BaselineError, load_baseline
-
-        try:
-            filters.append(load_baseline(baseline))
-        except BaselineError as exc:
-            _fail(exc)
-    if diff_base is not None:
-        from linter.gitdiff import GitError, changed_lines
-
-        try:
-            filters.append(changed_lines(diff_base))
-        except GitError as exc:
-            _fail(f"--diff-base: {exc}")
-    return filters
-
-
-def _performance_options(func: Any) -> Any:
-    func = click.option("--cache-dir", metavar="PATH",
-                        help=f"Cache folder (default: {CACHE_DIR} in the current folder).")(func)
-    func = click.option("--no-cache", is_flag=True,
-                        help="Neither read nor write the cache of per-file results.")(func)
-    func = click.option("-j", "--jobs", type=click.IntRange(min=1), metavar="N",
-                        help="Worker processes for large runs (default: the number of CPUs; "
-                             "small runs stay in one process).")(func)
-    return func
-
-
-def _execution(jobs: int | None, no_cache: bool, cache_dir: str | None, show: bool) -> Execution:
-    """Workers, cache and progress bar (on a terminal stderr, when ``show``) for a lint run."""
-    from linter import progress
-
-    if jobs is None:
-        jobs = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    folder = None if no_cache else Path(cache_dir if cache_dir else CACHE_DIR)
-    return Execution(jobs=jobs or 1, cache_dir=folder, progress=show and progress.wanted())
-
-
-def _common_options(func: Any) -> Any:
-    func = click.option("--debug", is_flag=True,
-                        help="Show tracebacks for internal errors and, when linting, counters "
-                             "of the work done (files, cache hits, words parsed).")(func)
-    return func
-
-
 @click.group(cls=LintGroup, context_settings=CONTEXT_SETTINGS)
 @click.version_option(__version__, "--version", prog_name=PROG, message="%(prog)s %(version)s")
 def cli() -> None:
@@ -288,115 +181,29 @@ def cli() -> None:
     """
 
 
-@cli.command(context_settings=CONTEXT_SETTINGS)
-@click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--format", "fmt", type=click.Choice(list(FORMATS)), default="text",
-              show_default=True, help="Output format.")
-@click.option("--fix", is_flag=True, help="Apply safe fixes to the files.")
-@click.option("--fail-on", type=click.Choice(_SEVERITIES), default=None,
-              help="Lowest severity that fails the run (default: from config, else warning).")
-@click.option("--select", multiple=True, metavar="RULES",
-              help="Only these rules (codes, names or code prefixes; comma-separated).")
-@click.option("--ignore", multiple=True, metavar="RULES",
-              help="Skip these rules (codes, names or code prefixes; comma-separated).")
-@_config_options
-@click.option("--no-claims", is_flag=True,
-              help="Skip the claim rules (no spaCy); term rules still run.")
-@click.option("--statistics", is_flag=True, help="Count findings per rule (text format).")
-@click.option("-q", "--quiet", is_flag=True, help="Findings only, one line each (text format).")
-@click.option("--color/--no-color", default=None,
-              help="Colour the output (default: when stdout is a terminal and NO_COLOR is unset).")
-@_narrowing_options
-@_performance_options
-@_common_options
-@click.version_option(__version__, "--version", prog_name=PROG, message="%(prog)s %(version)s")
-def check(
-    paths: tuple[str, ...], fmt: str, fix: bool, fail_on: str | None, select: tuple[str, ...],
-    ignore: tuple[str, ...], config_path: str | None, no_config: bool, no_claims: bool,
-    statistics: bool, quiet: bool, color: bool | None, diff_base: str | None,
-    baseline: str | None, write_baseline: str | None, debug: bool,
-    jobs: int | None = None, no_cache: bool = False, cache_dir: str | None = None,
-) -> int:
-    """Lint PATHS (files and folders; default: the current folder)."""
-    config = _load_config(config_path, no_config)
-    if write_baseline is not None and fix:
-        _fail("--write-baseline cannot be combined with --fix")
-    filters = _filters(diff_base, None if write_baseline is not None else baseline)
-    try:
-        result = run(paths or (".",), config, select=_split_refs(select),
-                     ignore=_split_refs(ignore), claims=not no_claims, fix=fix, filters=filters,
-                     execution=_execution(jobs, no_cache, cache_dir, fmt == "text" and not quiet),
-                     missing_ok=True)
-    except (SelectionError, YamlError) as exc:
-        _fail(exc)
-    except ModelError as exc:  # no spaCy pipeline: the claim rules cannot run
-        _fail(f"{exc} (or use --no-claims)")
-    report = result.report
-    if debug and result.stats is not None:
-        click.echo(f"{PROG}: debug: {result.stats.summary()}", err=True)
-    use_color = _use_color(color)
-    for notice in result.notices:
-        click.echo(f"{PROG}: warning: {notice}", err=True)
-    if write_baseline is not None:
-        return _record_baseline(write_baseline, report)
-    _echo_file_errors(report)
-    if fmt != "text" and fix and report.fixed and not quiet:
-        files = sum(1 for outcome in result.fixes if outcome.applied)
-        click.echo(f"{PROG}: fixed {report.fixed} problem(s) in {files} file(s)", err=True)
-    output = render(fmt, report, color=use_color, statistics=statistics, quiet=quiet,
-                    file_errors=False)
-    click.echo(output, nl=False, color=use_color)
-    return _exit_code(report, Severity(fail_on) if fail_on else config.fail_on)
-
-
-def _echo_file_errors(report: Report) -> None:
-    """One stderr line per path that could not be read (or fixed), whatever the format."""
-    for error in report.errors:
-        click.echo(f"{PROG}: error: {error.path}: {error.message}", err=True)
-
-
-def _record_baseline(path: str, report: Report) -> int:
-    """``--write-baseline``: record the findings, say how many on stderr, exit 0."""
-    from linter.baseline import BaselineError, write_baseline
-
-    _echo_file_errors(report)
-    try:
-        count = write_baseline(path, report.findings)
-    except BaselineError as exc:
-        _fail(exc)
-    noun = "finding" if count == 1 else "findings"
-    click.echo(f"{PROG}: recorded {count} {noun} in baseline {path}", err=True)
-    return EXIT_OK
-
-
-def _exit_code(report: Report, fail_on: Severity) -> int:
-    """2 when a path could not be read (whatever was found in the others), else 1 when a
-    finding is at or above ``fail_on``, else 0."""
-    if report.unread:
-        return EXIT_ERROR
-    if any(f.severity.rank >= fail_on.rank for f in report.findings):
-        return EXIT_FINDINGS
-    return EXIT_OK
+cli.add_command(check)
 
 
 @cli.command(context_settings=CONTEXT_SETTINGS)
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="Output format.")
-@_config_options
-@_common_options
+@config_options
+@common_options
 def rules(fmt: str, config_path: str | None, no_config: bool, debug: bool) -> int:
-    """List the rules: code, name, kind, severity and whether --fix can fix them."""
+    """List the rules: code, name, kind, severity, whether they can be fixed (a safe fix, for
+    --fix, or an unsafe one, for --fix --unsafe-fixes) and what they catch."""
     infos = [info for _, info in sorted(_rule_infos(config_path, no_config).items())]
     if fmt == "json":
         data = [
             {"code": i.code, "name": i.name, "kind": i.kind, "severity": i.severity.value,
-             "fixable": i.fixable, "summary": i.summary}
+             "fixable": i.fixable, "fix": i.fix_applicability, "summary": i.summary,
+             "docs": ruledocs.doc_url(i)}
             for i in infos
         ]
         click.echo(json.dumps(data, indent=2, ensure_ascii=False))
         return EXIT_OK
     header = ("code", "name", "kind", "severity", "fixable", "summary")
-    rows = [(i.code, i.name, i.kind, i.severity.value, "yes" if i.fixable else "no", i.summary)
+    rows = [(i.code, i.name, i.kind, i.severity.value, i.fix_applicability or "no", i.summary)
             for i in infos]
     widths = [max(len(row[col]) for row in [header, *rows]) for col in range(len(header) - 1)]
     for row in [header, *rows]:
@@ -407,19 +214,19 @@ def rules(fmt: str, config_path: str | None, no_config: bool, debug: bool) -> in
 
 @cli.command("test-rules", context_settings=CONTEXT_SETTINGS)
 @click.argument("files", nargs=-1, type=click.Path())
-@_config_options
-@_common_options
+@config_options
+@common_options
 def test_rules(files: tuple[str, ...], config_path: str | None, no_config: bool,
                debug: bool) -> int:
     """Check every rule's own examples: bad ones fire, good ones do not, fixed is what --fix
     makes of bad. With FILES (rule YAML files), test the rules those files define."""
     from linter.ruletest import check_rules
 
-    config = _load_config(config_path, no_config)
+    config = load_cli_config(config_path, no_config)
     extra = tuple(Path(f) for f in files)
     missing = [f for f in files if not Path(f).is_file()]
     if missing:
-        _fail(f"rule file not found: {', '.join(missing)}")
+        fail(f"rule file not found: {', '.join(missing)}")
     known = {f.resolve() for f in config.rule_files}
     added = tuple(f for f in extra if f.resolve() not in known)
     config = dataclasses.replace(config, rule_files=(*config.rule_files, *added))
@@ -429,7 +236,7 @@ def test_rules(files: tuple[str, ...], config_path: str | None, no_config: bool,
         chosen = [i for i in infos.values() if not extra or i.origin in wanted]
         results = check_rules(chosen, config)
     except YamlError as exc:
-        _fail(exc)
+        fail(exc)
     failures = [r for r in results if not r.passed]
     for result in failures:
         shown = f" {result.example!r}" if result.example else ""
@@ -440,8 +247,8 @@ def test_rules(files: tuple[str, ...], config_path: str | None, no_config: bool,
 
 @cli.command(context_settings=CONTEXT_SETTINGS)
 @click.argument("rule")
-@_config_options
-@_common_options
+@config_options
+@common_options
 def explain(rule: str, config_path: str | None, no_config: bool, debug: bool) -> int:
     """Explain a rule (by code or name) or a knowledge-base entity (by name): why, examples,
     sources and how to fix; for an entity, its facts and their sources."""
@@ -452,10 +259,11 @@ def explain(rule: str, config_path: str | None, no_config: bool, debug: bool) ->
     if code is None:
         entity = kbpages.lookup(kb, rule)
         if entity is None:
-            _fail(f"unknown rule or entity {rule!r} (see '{PROG} rules')")
+            fail(f"unknown rule or entity {rule!r} (see '{PROG} rules')")
         click.echo(kbpages.entity_text(kb, entity), nl=False)
         return EXIT_OK
-    click.echo(explain_text(infos[code], lambda source: kbpages.citation(kb, source)), nl=False)
+    click.echo(ruledocs.explain_text(infos[code], lambda source: kbpages.citation(kb, source)),
+               nl=False)
     return EXIT_OK
 
 
@@ -463,8 +271,8 @@ def explain(rule: str, config_path: str | None, no_config: bool, debug: bool) ->
 @click.argument("name", required=False)
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="Output format.")
-@_config_options
-@_common_options
+@config_options
+@common_options
 def entities(name: str | None, fmt: str, config_path: str | None, no_config: bool,
              debug: bool) -> int:
     """List what the knowledge base knows, or show one entity's facts and sources.
@@ -478,7 +286,7 @@ def entities(name: str | None, fmt: str, config_path: str | None, no_config: boo
     else:
         entity = kbpages.lookup(kb, name)
         if entity is None:
-            _fail(kbpages.unknown_message(kb, name, f"{PROG} entities"))
+            fail(kbpages.unknown_message(kb, name, f"{PROG} entities"))
         chosen = [entity]
     if fmt == "json":
         document = kbpages.entities_document(kb, chosen)
@@ -490,50 +298,20 @@ def entities(name: str | None, fmt: str, config_path: str | None, no_config: boo
     return EXIT_OK
 
 
-def explain_text(info: RuleInfo, cite: Callable[[str], str] = str) -> str:
-    """The ``explain`` page of one rule."""
-    fixable = ", fixable" if info.fixable else ""
-    lines = [f"{info.code} {info.name} ({info.kind}, {info.severity.value}{fixable})", "",
-             info.summary]
-    if info.rationale and info.rationale != info.summary:
-        lines += ["", "Why", *kbpages.wrap(info.rationale)]
-    labels = (("bad", "Flagged"), ("good", "Not flagged"), ("fixed", "Fixed"))
-    if any(info.examples.get(key) for key, _ in labels):
-        lines += ["", "Examples"]
-        for key, label in labels:
-            for example in info.examples.get(key, ()):
-                lines.append(f"  {label + ':':<12} {example}")
-    if info.sources:
-        lines += ["", "Sources", *(f"  - {cite(source)}" for source in info.sources)]
-    lines += ["", "How to fix", *kbpages.wrap(_how_to_fix(info))]
-    return "\n".join(lines) + "\n"
-
-
-def _how_to_fix(info: RuleInfo) -> str:
-    if info.fixable:
-        how = (f"Replace the flagged text with the suggested spelling; '{PROG} --fix' does it "
-               "for you (it never touches code, URLs or HTML).")
-    else:
-        how = ("Rewrite the sentence so that it states the fact correctly (see the examples "
-               "that are not flagged); there is no automatic fix.")
-    return (f"{how} To keep a line as it is, put <!-- genai-lint-disable-next-line {info.code} "
-            f"--> on the line above it.")
-
-
 def _knowledge(config_path: str | None, no_config: bool) -> KnowledgeBase:
-    config = _load_config(config_path, no_config)
+    config = load_cli_config(config_path, no_config)
     try:
         return knowledge(config)
     except YamlError as exc:
-        _fail(exc)
+        fail(exc)
 
 
 def _rule_infos(config_path: str | None, no_config: bool) -> dict[str, RuleInfo]:
-    config = _load_config(config_path, no_config)
+    config = load_cli_config(config_path, no_config)
     try:
         return dict(ruleset(config).infos)
     except YamlError as exc:
-        _fail(exc)
+        fail(exc)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

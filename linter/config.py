@@ -94,9 +94,9 @@ def find_config(start: Path) -> Path | None:
     """The nearest config file at or above ``start`` (a folder or a file).
 
     In each folder ``.genai-lint.yaml`` wins over ``.genai-lint.yml``, which wins over a
-    ``pyproject.toml`` that has a ``[tool.genai-lint]`` table; a ``pyproject.toml`` without
-    one is passed over. A ``pyproject.toml`` that mentions genai-lint but is not valid TOML
-    raises ConfigError.
+    ``pyproject.toml`` that has a ``[tool.genai-lint]`` table (see :func:`shadowed_table`);
+    a ``pyproject.toml`` without one is passed over. A ``pyproject.toml`` that mentions
+    genai-lint but is not valid TOML raises ConfigError.
     """
     folder = Path(os.path.abspath(start))
     if not folder.is_dir():
@@ -109,6 +109,18 @@ def find_config(start: Path) -> Path | None:
         if pyproject.is_file() and _has_table(pyproject):
             return pyproject
     return None
+
+
+def shadowed_table(path: Path) -> Path | None:
+    """The ``pyproject.toml`` with a ``[tool.genai-lint]`` table next to the YAML config
+    ``path``, which that file overrides (the table is then ignored); else ``None``."""
+    if path.name not in YAML_NAMES:
+        return None
+    pyproject = path.parent / "pyproject.toml"
+    try:
+        return pyproject if pyproject.is_file() and _has_table(pyproject) else None
+    except ConfigError:  # a broken pyproject.toml is not read at all
+        return None
 
 
 def load_config(path: Path | None) -> Config:
@@ -424,6 +436,9 @@ _CHECKS: dict[str, Callable[[_Validator, str, _Node], Any]] = {
     "per_file_severity": _Validator.per_file_severity,
     "respect_gitignore": _Validator.boolean,
 }
+#: Every setting the loader accepts (snake_case; each may also be written kebab-case). The
+#: JSON Schema ``schemas/genai-lint.schema.json`` lists the same keys (a test checks it).
+KEYS = frozenset(_CHECKS)
 
 
 def _describe(node: _Node) -> str:

@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING, Protocol
 
 from linter import largefile, markup
 from linter.checks.base import DocumentScan, Match
-from linter.findings import Finding, Fix
+from linter.findings import Finding, Fix, Severity
+from linter.ruleinfo import RuleInfo
 from linter.ruleset import RuleSet
 from linter.segments import Comment, Segment
 from linter.selection import Selection
@@ -267,7 +268,7 @@ class Linter:
         for segment, match in matches:
             info = self.rules.infos[match.code]
             severity = self.selection.severity_of(info.code, info.severity, file.label)
-            finding = _to_finding(file.label, file.source, segment, match, info.name, severity)
+            finding = _to_finding(file.label, file.source, segment, match, info, severity)
             key = (finding.rule, finding.start, finding.end)
             if key in seen or not self.selection.keeps(finding):
                 continue
@@ -289,7 +290,8 @@ class Linter:
 
 
 def _to_finding(
-    label: str, source: SourceText, segment: Segment, match: Match, name: str, severity
+    label: str, source: SourceText, segment: Segment, match: Match, info: RuleInfo,
+    severity: Severity,
 ) -> Finding:
     start, end = segment.source_span(match.start, match.end)
     line, column = source.position(start)
@@ -297,7 +299,7 @@ def _to_finding(
     text = source.text[start:end]
     fix = None
     if match.replacement is not None and text == segment.text[match.start : match.end]:
-        fix = Fix(match.replacement)
+        fix = Fix(match.replacement, safe=info.fix_safe)
     return Finding(
         path=label,
         line=line,
@@ -307,7 +309,7 @@ def _to_finding(
         start=start,
         end=end,
         rule=match.code,
-        name=name,
+        name=info.name,
         severity=severity,
         message=match.message,
         text=text,

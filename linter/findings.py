@@ -31,9 +31,21 @@ _RANKS = {Severity.SUGGESTION: 0, Severity.WARNING: 1, Severity.ERROR: 2}
 
 @dataclass(frozen=True)
 class Fix:
-    """A safe replacement for the finding's whole span."""
+    """A replacement for the finding's whole span.
+
+    ``safe`` fixes (name spellings, vendors) keep the author's meaning and are applied by
+    ``--fix``; the others rewrite style (acronym expansions, casing, variants, a rule file's
+    substitutions) and need ``--unsafe-fixes`` as well. The rule's kind decides which (see
+    :attr:`linter.ruleinfo.RuleInfo.fix_safe`).
+    """
 
     replacement: str
+    safe: bool = True
+
+    @property
+    def applicability(self) -> str:
+        """``"safe"`` or ``"unsafe"`` (the word the output formats use)."""
+        return "safe" if self.safe else "unsafe"
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,8 @@ from dataclasses import dataclass
 
 from linter import largefile, markup
 from linter.findings import Finding
-from linter.reading import ReadError, ReadFile, digest_of, read_bytes
+from linter.fixstore import DiskStore, FixStore
+from linter.reading import ReadError, ReadFile
 from linter.segments import Comment
 from linter.source import DecodeError, SourceText, decode
 
@@ -286,25 +287,23 @@ def unstable_fixes(
     return unstable
 
 
-def fix_file(read: ReadFile, syntax: str, findings: Iterable[Finding]) -> FixOutcome:
-    """Fix one file on disk: check it is unchanged since ``read``, fix, verify, write atomically.
+def fix_file(
+    read: ReadFile, syntax: str, findings: Iterable[Finding], store: FixStore | None = None
+) -> FixOutcome:
+    """Fix one file: load its bytes from ``store`` (default: the disk, checked unchanged
+    since ``read``), fix, verify, save (on disk: atomically).
 
     A problem becomes the outcome's ``error``; the file is then left as it was.
     """
     findings = list(findings)
     if not any(f.fix is not None for f in findings):
         return FixOutcome(read.label)
+    store = store if store is not None else DiskStore()
     try:
-        try:
-            before = os.stat(read.path)
-        except OSError:
-            before = None  # read_bytes says why
-        data = read_bytes(read.path)
-        if digest_of(data) != read.digest:
-            raise FixError("the file changed since it was linted")
+        data = store.load(read)
         new_data, applied, skipped = fix_bytes(data, read.source, syntax, findings)
         if new_data != data:
-            write_atomic(read.path, new_data, expect=before)
+            store.save(read, new_data)
     except (FixError, ReadError) as exc:
         return FixOutcome(read.label, error=str(exc))
     except OSError as exc:
@@ -313,13 +312,15 @@ def fix_file(read: ReadFile, syntax: str, findings: Iterable[Finding]) -> FixOut
 
 
 def fix_files(
-    files: Sequence[tuple[ReadFile, str]], findings: Iterable[Finding]
+    files: Sequence[tuple[ReadFile, str]], findings: Iterable[Finding],
+    store: FixStore | None = None,
 ) -> list[FixOutcome]:
     """Fix every ``(file, syntax)`` with the findings whose ``path`` is the file's label."""
     by_label: dict[str, list[Finding]] = {}
     for finding in findings:
         by_label.setdefault(finding.path, []).append(finding)
-    return [fix_file(read, syntax, by_label.get(read.label, ())) for read, syntax in files]
+    return [fix_file(read, syntax, by_label.get(read.label, ()), store)
+            for read, syntax in files]
 
 
 def write_atomic(

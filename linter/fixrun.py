@@ -1,7 +1,12 @@
-"""``--fix`` over a run's files: apply the safe fixes, re-read and re-lint, until stable.
+"""``--fix`` over a run's files: apply the fixes the policy allows, re-read and re-lint, until
+stable.
 
-A fix whose result would be fixed again (two readings or two rules that undo each other) is
-held back (see :func:`linter.fix.unstable_fixes`), so a second ``--fix`` changes nothing.
+Which fixes apply is :class:`linter.fixpolicy.FixPolicy`'s call (safe ones; unsafe ones with
+``--unsafe-fixes``); where the fixed text goes is the store's (the files, or memory for
+``--diff`` and stdin, see :mod:`linter.fixstore`). A fix whose result would be fixed again (two
+readings or two rules that undo each other) is held back (see
+:func:`linter.fix.unstable_fixes`), so a second ``--fix`` changes nothing. A held-back fix stays
+on its finding, for the report.
 """
 
 from __future__ import annotations
@@ -13,8 +18,10 @@ from linter import markup
 from linter.engine import Linter, SourceFile
 from linter.findings import Finding
 from linter.fix import FixOutcome, fix_files, unstable_fixes
+from linter.fixpolicy import FixPolicy
+from linter.fixstore import DiskStore, FixStore
 from linter.narrowing import FindingFilter, narrow
-from linter.reading import ReadError, ReadFile, read_file
+from linter.reading import ReadError, ReadFile
 from linter.report import FileError
 
 #: Fix passes at most: a fix can reveal another ("Google's Chat GPT" becomes "Google's
@@ -41,21 +48,29 @@ class _Relint:
 
 def fix_until_stable(
     linter: Linter, inputs: list[ReadFile], findings: list[Finding],
-    filters: Sequence[FindingFilter],
+    filters: Sequence[FindingFilter], policy: FixPolicy | None = None,
+    store: FixStore | None = None,
 ) -> tuple[list[Finding], list[ReadFile], tuple[FixOutcome, ...], list[FileError]]:
     """:func:`_fix`, again on the files that changed, until no fix applies (or
-    :data:`MAX_FIX_PASSES`); outcomes add up per file."""
+    :data:`MAX_FIX_PASSES`); outcomes add up per file. ``policy`` defaults to safe fixes
+    only, ``store`` to the files on disk."""
+    policy = policy or FixPolicy()
+    store = store if store is not None else DiskStore()
     relint = _Relint(linter)
     outcomes: dict[str, FixOutcome] = {}
     errors: list[FileError] = []
     todo = {read.label for read in inputs}
     for _ in range(MAX_FIX_PASSES):
         current = [f for f in findings if f.path in todo]
-        unstable = _unstable(relint, [r for r in inputs if r.label in todo], current)
-        held = {dataclasses.replace(f, fix=None): f for f in unstable}
+        files = [r for r in inputs if r.label in todo]
+        wanted = policy.applicable(current, {r.label: r.source.text for r in files},
+                                   linter.rules.infos)
+        withheld = {f for f in current if f.fix is not None and f not in wanted}
+        withheld |= _unstable(relint, files, [f for f in current if f in wanted])
+        held = {dataclasses.replace(f, fix=None): f for f in withheld}
         again, reread, passed, failed = _fix(
-            relint, [r for r in inputs if r.label in todo],
-            [dataclasses.replace(f, fix=None) if f in unstable else f for f in current])
+            relint, files, [dataclasses.replace(f, fix=None) if f in withheld else f
+                            for f in current], store)
         again = [held.get(f, f) for f in again]  # unchanged files keep their findings' fixes
         errors.extend(failed)
         fresh = {read.label: read for read in reread}
@@ -90,11 +105,11 @@ def _unstable(relint: _Relint, inputs: list[ReadFile], findings: list[Finding]) 
 
 
 def _fix(
-    relint: _Relint, inputs: list[ReadFile], findings: list[Finding]
+    relint: _Relint, inputs: list[ReadFile], findings: list[Finding], store: FixStore
 ) -> tuple[list[Finding], list[ReadFile], tuple[FixOutcome, ...], list[FileError]]:
-    """Apply safe fixes, then re-read and re-lint the files that changed."""
+    """Apply the findings' fixes, then re-read and re-lint the files that changed."""
     outcomes = tuple(
-        fix_files([(read, markup.syntax_for(read.path)) for read in inputs], findings)
+        fix_files([(read, markup.syntax_for(read.path)) for read in inputs], findings, store)
     )
     errors = [FileError(o.label, f"not fixed: {o.error}", unread=False)
               for o in outcomes if o.error]
@@ -105,7 +120,7 @@ def _fix(
     for read in inputs:
         if read.label in changed:
             try:
-                read = read_file(read.path, read.label)
+                read = store.reread(read)
             except ReadError as exc:
                 errors.append(FileError(read.label, str(exc)))
                 continue

@@ -2,8 +2,8 @@
 
 Pure functions from a loaded :class:`~linter.knowledge.KnowledgeBase` to text or JSON-ready
 records; the command line only loads the knowledge base and prints what these return.
-A source is shown as ``title (date) <url>``; a source known only by a file reference (the seed
-articles genai-lint was built from) is shown by its title alone, since that file does not ship.
+A source is shown as ``title (date) <url>``; a source without a web address (a team's own
+knowledge file may have one) is shown by its title alone, never by a file path.
 """
 
 from __future__ import annotations

@@ -13,7 +13,7 @@ class RuleInfo:
 
     ``code`` is stable (``GL101``), ``name`` kebab-case (``chatgpt-name``). ``examples`` maps
     ``bad``/``good``/``fixed`` to example sentences. ``sources`` cite where the rule's facts
-    come from (seed file names or public references).
+    come from (source ids of the knowledge base, or URLs).
     """
 
     code: str
@@ -26,3 +26,12 @@ class RuleInfo:
     examples: dict[str, tuple[str, ...]] = field(default_factory=dict)
     sources: tuple[str, ...] = ()
     origin: str = ""  # the rule file that defines it
+    #: whether the rule's fixes are safe (applied by ``--fix``) or need ``--unsafe-fixes``
+    fix_safe: bool = False
+
+    @property
+    def fix_applicability(self) -> str | None:
+        """``"safe"``, ``"unsafe"``, or ``None`` for a rule without automatic fixes."""
+        if not self.fixable:
+            return None
+        return "safe" if self.fix_safe else "unsafe"

@@ -68,6 +68,9 @@ _OPTIONAL_LISTS = frozenset({"context", "allow"})
 _FIXABLE_KINDS = frozenset(
     {"term", "substitution", "consistency", "acronym", "capitalization", "name-spelling"}
 )
+#: Kinds whose fixes keep the author's meaning (a name's spelling, a product's vendor): ``--fix``
+#: applies them. The other fixable kinds rewrite style and need ``--unsafe-fixes``.
+SAFE_FIX_KINDS = frozenset({"term", "name-spelling", "claim"})
 #: YAML rule files shipped with genai-lint (``rules/`` in the source tree).
 DEFAULT_RULE_FILES = ("terms.yaml", "claims.yaml", "acronyms.yaml", "style.yaml", "names.yaml")
 
@@ -195,6 +198,7 @@ def _info(path: Path, kind: str, entry: LineDict) -> RuleInfo:
         examples={k: tuple(v) for k, v in examples.items()},
         sources=tuple(str(s) for s in sources),
         origin=str(path.resolve()),
+        fix_safe=kind in SAFE_FIX_KINDS,
     )
 
 

@@ -3,6 +3,7 @@ fixed is what ``--fix`` makes of bad)."""
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -25,8 +26,15 @@ class ExampleResult:
 
 
 def check_rules(infos: Iterable[RuleInfo], config: Config | None = None) -> list[ExampleResult]:
-    """Run the examples of ``infos`` through the linter, in one batch."""
+    """Run the examples of ``infos`` through the linter, in one batch.
+
+    ``config`` supplies rule and knowledge files and the model; its ``select``, ``ignore``
+    and per-file ignores do not apply (a rule's examples are tested whatever a project
+    turns off), and every fix counts, safe or not (``fixed`` is what ``--fix
+    --unsafe-fixes`` makes of ``bad``).
+    """
     infos = list(infos)
+    config = dataclasses.replace(config or Config(), select=(), ignore=(), per_file_ignores={})
     cases: list[tuple[RuleInfo, str, int, str]] = []
     results: list[ExampleResult] = []
     for info in infos:

@@ -9,6 +9,8 @@ from functools import lru_cache
 from linter.segments import PLACEHOLDER, Segment
 
 _WORDISH = re.compile(r"[\w]")
+#: A sentence ends at ".", "!" or "?" before a space (or the end), or at a blank line.
+_SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n\n")
 _QUOTE_PAIRS = (('"', '"'), ("“", "”"), ("‘", "’"), ("«", "»"))
 _TITLE_SMALL_WORDS = frozenset(
     [
@@ -34,6 +36,18 @@ _TITLE_SMALL_WORDS = frozenset(
         "with",
     ]
 )
+
+
+def sentence_bounds(text: str, start: int, end: int, limit: int) -> tuple[int, int]:
+    """The sentence around ``[start, end)`` of ``text``, at most ``limit`` characters on
+    each side (an approximation: ".", "!" or "?" before a space, or a blank line, ends one)."""
+    floor = max(start - limit, 0)
+    ceiling = min(end + limit, len(text))
+    lo = floor
+    for found in _SENTENCE_END.finditer(text, floor, start):
+        lo = found.end()
+    after = _SENTENCE_END.search(text, end, ceiling)
+    return lo, after.start() if after else ceiling
 
 
 def words(text: str) -> frozenset[str]:

@@ -8,22 +8,15 @@ import sys
 from pathlib import Path
 
 import pytest
-from clirunner import cli_runner
+from clirunner import invoke as _invoke
 from gitrepo import write
 
 from linter.api import lint_paths
 from linter.baseline import BaselineError, load_baseline, write_baseline
-from linter.cli import cli
 from linter.config import Config
 from linter.formatters.sarif import FINGERPRINT_KEY, to_sarif
 
 DEBT = "# Guide\n\nChat GPT answers questions.\n\nAsk Open AI.\n"
-
-
-def _invoke(*args: str) -> tuple[int, str, str]:
-    runner = cli_runner()
-    result = runner.invoke(cli, list(args), catch_exceptions=False)
-    return result.exit_code, result.stdout, result.stderr
 
 
 @pytest.fixture
@@ -61,7 +54,7 @@ def test_baseline_survives_lines_inserted_above(docs: Path) -> None:
     _invoke("--write-baseline", "baseline.json", "--no-claims", "docs")
     write(docs / "docs/guide.md", DEBT.replace("# Guide\n", "# Guide\n\nA new intro.\n\nMore.\n"))
     code, stdout, stderr = _invoke("--baseline", "baseline.json", "--no-claims", "docs")
-    assert (code, stderr) == (0, "")
+    assert (code, stderr) == (0, "genai-lint: the baseline baseline.json hid 2 findings\n")
     assert "No problems found" in stdout
     code, stdout, _ = _invoke("--no-claims", "--format", "json", "docs")
     assert _findings(stdout) == [("docs/guide.md", 7, "GL101"), ("docs/guide.md", 9, "GL107")]
@@ -71,11 +64,24 @@ def test_new_finding_after_baseline_is_reported(docs: Path) -> None:
     _invoke("--write-baseline", "baseline.json", "--no-claims", "docs")
     write(docs / "docs/guide.md", DEBT + "\nGithub Copilot writes tests. Chat GPT too.\n")
     write(docs / "docs/other.md", "Open AI again.\n")
-    code, stdout, _ = _invoke("--baseline", "baseline.json", "--no-claims", "--format", "json")
+    code, stdout, err = _invoke("--baseline", "baseline.json", "--no-claims", "--format", "json")
     assert code == 1
     assert _findings(stdout) == [
         ("docs/guide.md", 7, "GL106"), ("docs/guide.md", 7, "GL101"), ("docs/other.md", 1, "GL107")
     ]
+    assert err == "genai-lint: the baseline baseline.json hid 2 findings\n"
+
+
+def test_baseline_count_leaves_out_what_diff_base_and_min_severity_hid(docs: Path) -> None:
+    """The count is of findings only the baseline hid; ``-q`` leaves the line out."""
+    _invoke("--write-baseline", "baseline.json", "--no-claims", "docs")
+    code, _, err = _invoke("--baseline", "baseline.json", "--min-severity", "error",
+                           "--no-claims", "docs")
+    assert (code, err) == (0, "genai-lint: the baseline baseline.json hid 0 findings\n")
+    code, _, err = _invoke("--baseline", "baseline.json", "--ignore", "GL107", "--no-claims",
+                           "docs")
+    assert err == "genai-lint: the baseline baseline.json hid 1 finding\n"
+    assert _invoke("--baseline", "baseline.json", "-q", "--no-claims", "docs")[2] == ""
 
 
 def test_baseline_paths_are_relative_to_the_baseline_file(docs: Path,
@@ -102,7 +108,9 @@ def test_baseline_in_a_real_process(docs: Path) -> None:
     written = genai_lint("--write-baseline", ".genai-lint-baseline.json")
     assert (written.returncode, written.stdout) == (0, "")
     assert "recorded 2 findings" in written.stderr
-    assert genai_lint("--baseline", ".genai-lint-baseline.json").returncode == 0
+    clean = genai_lint("--baseline", ".genai-lint-baseline.json")
+    assert clean.returncode == 0
+    assert clean.stderr == "genai-lint: the baseline .genai-lint-baseline.json hid 2 findings\n"
     write(docs / "docs/guide.md", DEBT + "Chat GPT, once more.\n")
     again = genai_lint("--baseline", ".genai-lint-baseline.json", "--no-color")
     assert again.returncode == 1

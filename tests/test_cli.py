@@ -15,7 +15,9 @@ from pathlib import Path
 import pytest
 from clirunner import cli_runner
 
+import linter.checkcmd
 import linter.cli
+import linter.clicommon
 from linter import __version__
 from linter.cli import cli, main
 
@@ -161,7 +163,7 @@ def test_json_shape(project: Path) -> None:
     assert data["findings"] == [{
         "path": "docs/a.md", "line": 3, "column": 1, "end_line": 3, "end_column": 9,
         "rule": "GL101", "name": "chatgpt-name", "severity": "warning",
-        "message": data["findings"][0]["message"], "fix": {"replacement": "ChatGPT"},
+        "message": data["findings"][0]["message"], "fix": {"replacement": "ChatGPT", "safe": True},
     }]
     assert data["summary"] == {"files": 1, "findings": 1, "error": 0, "warning": 1,
                                "suggestion": 0}
@@ -194,8 +196,9 @@ def test_text_output_and_file_errors_on_stderr(project: Path) -> None:
 def test_quiet_and_statistics(project: Path) -> None:
     write(project / "docs/a.md", BAD + BAD)
     quiet = invoke("docs", "-q")
-    assert [line.split(" GL101 ")[0] for line in quiet.stdout.splitlines()] == [
-        "docs/a.md:1:1:", "docs/a.md:2:1:"]
+    assert quiet.stdout.splitlines() == [
+        'docs/a.md:1:1: GL101 [warning] Write "ChatGPT", not "Chat GPT"',
+        'docs/a.md:2:1: GL101 [warning] Write "ChatGPT", not "Chat GPT"']
     stats = invoke("docs", "--statistics")
     assert stats.stdout.rstrip().endswith("2  GL101  chatgpt-name")
 
@@ -215,10 +218,10 @@ def test_use_color_defaults(monkeypatch: pytest.MonkeyPatch) -> None:
 
     monkeypatch.setattr(sys, "stdout", Tty())
     monkeypatch.delenv("NO_COLOR", raising=False)
-    assert linter.cli._use_color(None) is True
+    assert linter.clicommon.use_color(None) is True
     monkeypatch.setenv("NO_COLOR", "1")
-    assert linter.cli._use_color(None) is False
-    assert linter.cli._use_color(True) is True
+    assert linter.clicommon.use_color(None) is False
+    assert linter.clicommon.use_color(True) is True
 
 
 def test_version() -> None:
@@ -309,7 +312,7 @@ def test_internal_error_without_and_with_debug(project: Path,
     def boom(*args: object, **kwargs: object) -> None:
         raise RuntimeError("something broke\nbadly")
 
-    monkeypatch.setattr(linter.cli, "run", boom)
+    monkeypatch.setattr(linter.checkcmd.api, "run", boom)
     quiet = invoke("docs")
     assert quiet.code == 2
     assert quiet.stderr == ("genai-lint: internal error: RuntimeError: something broke badly "
@@ -361,9 +364,15 @@ def test_rules_text_and_json(project: Path) -> None:
     assert text.code == 0
     header, first = text.stdout.splitlines()[:2]
     assert header.split()[:5] == ["code", "name", "kind", "severity", "fixable"]
-    assert first.split()[:5] == ["GL101", "chatgpt-name", "term", "warning", "yes"]
+    assert first.split()[:5] == ["GL101", "chatgpt-name", "term", "warning", "safe"]
+    by_code = {line.split()[0]: line.split()[4] for line in text.stdout.splitlines()[1:]}
+    assert (by_code["GL114"], by_code["GL205"], by_code["GL201"]) == ("safe", "safe", "no")
+    assert {by_code[c] for c in ("GL401", "GL406", "GL408")} == {"unsafe"}
     data = json.loads(invoke("rules", "--format", "json").stdout)
-    assert {"code", "name", "kind", "severity", "fixable"} <= set(data[0])
+    assert {"code", "name", "kind", "severity", "fixable", "fix", "docs"} <= set(data[0])
+    assert data[0]["docs"] == (
+        "https://github.com/genai-lint/genai-lint/blob/main/docs/rules/GL101.md")
+    assert {rule["fix"] for rule in data if rule["kind"] == "acronym"} == {"unsafe"}
     kinds = {rule["kind"] for rule in data}
     assert {"term", "claim"} <= kinds
     assert all(rule["fixable"] for rule in data if rule["kind"] == "term")
@@ -376,7 +385,9 @@ def test_explain(project: Path, ref: str) -> None:
     result = invoke("explain", ref)
     assert result.code == 0
     out = result.stdout
-    assert out.startswith("GL101 chatgpt-name (term, warning, fixable)\n")
+    assert out.startswith("GL101 chatgpt-name (term, warning, safe fix (--fix))\n")
+    assert out.endswith(
+        "\nDocs\n  https://github.com/genai-lint/genai-lint/blob/main/docs/rules/GL101.md\n")
     for section in ("Examples", "Sources", "How to fix"):
         assert f"\n{section}\n" in out
     assert "Flagged:     Chat GPT answers questions in plain language." in out

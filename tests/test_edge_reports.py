@@ -13,7 +13,8 @@ import pytest
 from clirunner import cli_runner
 
 from linter import api
-from linter.cli import _exit_code, cli
+from linter.checkcmd import exit_code as _exit_code
+from linter.cli import cli
 from linter.config import Config
 from linter.findings import Severity
 from linter.formatters import render
@@ -76,7 +77,7 @@ def test_quiet_output_keeps_findings_and_stderr_lines(project: Path) -> None:
     (project / "docs/a.md").write_text(BAD, encoding="utf-8")
     code, out, err = invoke("-q", "docs", "missing.md")
     assert code == 2
-    assert out == 'docs/a.md:1:1: GL101 Write "ChatGPT", not "Chat GPT"\n'
+    assert out == 'docs/a.md:1:1: GL101 [warning] Write "ChatGPT", not "Chat GPT"\n'
     assert err == "genai-lint: error: missing.md: path not found\n"
 
 

@@ -17,7 +17,8 @@ import linter.cache
 import linter.execution
 from linter import progress
 from linter.cache import LintCache
-from linter.cli import _execution, main
+from linter.checkcmd import execution as _execution
+from linter.cli import main
 from linter.findings import Finding, Fix, Severity
 
 _CORPUS = Path(__file__).resolve().parent.parent / "benchmarks" / "corpus.py"

@@ -146,10 +146,11 @@ def test_text_quiet() -> None:
     errors = (FileError("bad.md", "invalid UTF-8 at byte 3"),)
     out = render("text", intro_report(errors=errors), quiet=True)
     assert out == (
-        "docs/intro.md:2:2: GL201 DALL·E is a text-to-image model, not a large language model\n"
-        "docs/intro.md:2:16: GL301 Expand LLM at first use\n"
-        "docs/intro.md:2:26: GL101 Write ChatGPT\n"
-        "docs/intro.md:3:5: GL101 Write ChatGPT\n"
+        "docs/intro.md:2:2: GL201 [error] DALL·E is a text-to-image model, not a large "
+        "language model\n"
+        "docs/intro.md:2:16: GL301 [suggestion] Expand LLM at first use\n"
+        "docs/intro.md:2:26: GL101 [warning] Write ChatGPT\n"
+        "docs/intro.md:3:5: GL101 [warning] Write ChatGPT\n"
         "bad.md: error: invalid UTF-8 at byte 3\n"
     )
     assert render("text", intro_report(findings=()), quiet=True) == ""
@@ -224,15 +225,19 @@ def test_json_exact_shape() -> None:
              "message": "Expand LLM at first use", "fix": None},
             {"path": "docs/intro.md", "line": 2, "column": 26, "end_line": 2, "end_column": 33,
              "rule": "GL101", "name": "chatgpt-name", "severity": "warning",
-             "message": "Write ChatGPT", "fix": {"replacement": "ChatGPT"}},
+             "message": "Write ChatGPT", "fix": {"replacement": "ChatGPT", "safe": True}},
             {"path": "docs/intro.md", "line": 3, "column": 5, "end_line": 3, "end_column": 12,
              "rule": "GL101", "name": "chatgpt-name", "severity": "warning",
-             "message": "Write ChatGPT", "fix": {"replacement": "ChatGPT"}},
+             "message": "Write ChatGPT", "fix": {"replacement": "ChatGPT", "safe": True}},
         ],
         "summary": {"files": 12, "findings": 4, "error": 1, "warning": 2, "suggestion": 1},
         "errors": [{"path": "bad.md", "message": "invalid UTF-8 at byte 3"}],
+        "statistics": [{"rule": "GL101", "name": "chatgpt-name", "count": 2},
+                       {"rule": "GL201", "name": "model-category", "count": 1},
+                       {"rule": "GL301", "name": "acronym-expansion", "count": 1}],
     }
-    assert list(data) == ["version", "findings", "summary", "errors"]
+    assert list(data) == ["version", "findings", "summary", "errors", "statistics"]
+    assert "statistics" not in json.loads(render("json", intro_report()))
     assert list(data["findings"][0]) == [
         "path", "line", "column", "end_line", "end_column", "rule", "name", "severity",
         "message", "fix"]

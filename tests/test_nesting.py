@@ -182,8 +182,8 @@ def test_cli_names_each_deep_file_once_and_lints_it(project: Path) -> None:
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [notice("deep.md", 3), notice("quiet.md", 50)]
     assert result.stdout.splitlines() == [
-        f'deep.md:3:{2 * DEEP + 1}: GL101 Write "ChatGPT", not "Chat GPT"',
-        'plain.md:1:61: GL101 Write "ChatGPT", not "Chat GPT"',
+        f'deep.md:3:{2 * DEEP + 1}: GL101 [warning] Write "ChatGPT", not "Chat GPT"',
+        'plain.md:1:61: GL101 [warning] Write "ChatGPT", not "Chat GPT"',
     ]
 
 
@@ -211,4 +211,5 @@ def test_real_process_lints_and_names_a_deep_file(project: Path) -> None:
         cwd=project, capture_output=True, text=True, env=env, timeout=120, check=False)
     assert proc.returncode == 1
     assert proc.stderr == notice("deep.md", 50) + "\n"
-    assert proc.stdout == f'deep.md:{LIST_DEPTH + 2}:1: GL101 Write "ChatGPT", not "Chat GPT"\n'
+    assert proc.stdout == (
+        f'deep.md:{LIST_DEPTH + 2}:1: GL101 [warning] Write "ChatGPT", not "Chat GPT"\n')

@@ -1,9 +1,13 @@
 """The pre-commit hook: its manifest, the README's snippet, and a real ``pre-commit run``.
 
-``test_hook_in_a_real_pre_commit_run`` is slow (pre-commit builds a virtualenv and pip-installs
-genai-lint with spaCy into it); it is marked ``slow`` but runs in the normal ``pytest`` run, and
-the environment is built once per session (``PRE_COMMIT_HOME`` is a session-scoped folder).
-Deselect it locally with ``pytest -m "not slow"``.
+``test_hook_in_a_real_pre_commit_run`` and ``test_readme_snippet_as_written`` are slow
+(pre-commit builds a virtualenv and pip-installs genai-lint with spaCy into it, from PyPI); they
+are marked ``slow`` but run in the normal ``pytest`` run, and the environment is built once per
+session (``PRE_COMMIT_HOME`` is a session-scoped folder). Deselect them locally with
+``pytest -m "not slow"``.
+
+There is no release tag, so the README's snippet says ``rev: main`` (a branch: pre-commit warns
+that it is mutable, and ``pre-commit autoupdate`` pins it to a commit SHA).
 """
 
 from __future__ import annotations
@@ -20,10 +24,11 @@ import pytest
 import yaml
 from gitrepo import commit_all, git, init_repo, write
 
-from linter import __version__
-
 ROOT = Path(__file__).resolve().parents[1]
 HOOK_IDS = [hook["id"] for hook in yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text())]
+#: The ``rev`` the README's snippet uses: a branch that exists (there is no release tag yet).
+README_REV = "main"
+REPO_URL = "https://github.com/genai-lint/genai-lint"
 _IGNORED = shutil.ignore_patterns(".git", ".*_cache", ".hypothesis", ".benchmarks", "__pycache__",
                                   "*.egg-info", "build", "dist", ".venv")
 
@@ -67,7 +72,7 @@ def test_readme_documents_every_hook(hook_id: str, tmp_path: Path) -> None:
         write(tmp_path / ".pre-commit-config.yaml", snippet)
         done = pre_commit("validate-config", ".pre-commit-config.yaml", cwd=tmp_path)
         assert done.returncode == 0, done.stdout + done.stderr
-        assert all(repo["rev"] == f"v{__version__}" for repo in yaml.safe_load(snippet)["repos"])
+        assert all(repo["rev"] == README_REV for repo in yaml.safe_load(snippet)["repos"])
 
 
 def test_example_config_uses_the_hooks() -> None:
@@ -76,7 +81,7 @@ def test_example_config_uses_the_hooks() -> None:
     assert done.returncode == 0, done.stdout + done.stderr
     config = yaml.safe_load(config_path.read_text(encoding="utf-8"))
     assert _hook_ids(config) <= set(HOOK_IDS)
-    assert all(repo["rev"] == f"v{__version__}" for repo in config["repos"])
+    assert all(repo["rev"] == README_REV for repo in config["repos"])
 
 
 def test_every_package_is_installed() -> None:
@@ -143,3 +148,61 @@ def test_hook_in_a_real_pre_commit_run(
     assert passed.returncode == 0, output
     assert re.search(r"^genai-lint\.+Passed$", output, flags=re.MULTILINE), output
     assert git(repo, "status", "--porcelain") == ""  # the hook changed no file
+
+
+def _hooked_commit(repo: Path, message: str, env: dict[str, str]
+                   ) -> subprocess.CompletedProcess[str]:
+    """``git commit`` with the installed pre-commit hook running (it may fail)."""
+    who = {"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.invalid",
+           "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.invalid"}
+    return subprocess.run(["git", "-c", "commit.gpgsign=false", "commit", "-m", message],
+                          cwd=repo, capture_output=True, text=True, check=False, timeout=1800,
+                          env={**os.environ, **env, **who, "NO_COLOR": "1"})
+
+
+def _readme_snippet() -> str:
+    """The README's ``.pre-commit-config.yaml`` snippet for the ``genai-lint`` hook."""
+    (snippet,) = [block for block in _yaml_blocks((ROOT / "README.md").read_text(encoding="utf-8"))
+                  if "genai-lint" in _hook_ids(yaml.safe_load(block) or {})]
+    return snippet
+
+
+@pytest.mark.slow
+def test_readme_snippet_as_written(
+    hook_repo: tuple[Path, str], pre_commit_home: Path, tmp_path: Path
+) -> None:
+    """The README's snippet, copied as written into a docs repository, with one change:
+    ``repo:`` (GitHub) is rewritten to a local ``git clone`` of this repository (its working
+    tree, uncommitted work included: see ``hook_repo``), since the test must not depend on
+    GitHub. ``rev: main`` must name a branch of that clone, as it does on GitHub. Then the
+    README's instructions: ``pre-commit install``, a failing and a passing commit, and
+    ``pre-commit autoupdate`` pinning ``main`` to a commit SHA."""
+    snippet = _readme_snippet()
+    assert f"repo: {REPO_URL}\n" in snippet and f"rev: {README_REV}\n" in snippet
+    clone = tmp_path / "genai-lint-clone"
+    subprocess.run(["git", "clone", "-q", str(hook_repo[0]), str(clone)], check=True)
+    repo = init_repo(tmp_path / "docs-repo")
+    write(repo / ".pre-commit-config.yaml", snippet.replace(REPO_URL, str(clone)))
+    commit_all(repo, "pre-commit config")
+    env = {"PRE_COMMIT_HOME": str(pre_commit_home)}
+    installed = pre_commit("install", cwd=repo, env=env)
+    assert installed.returncode == 0, installed.stdout + installed.stderr
+
+    write(repo / "docs/intro.md", "DALL·E is a large language model.\n")
+    git(repo, "add", "docs/intro.md")
+    failed = _hooked_commit(repo, "a wrong claim", env)
+    output = failed.stdout + failed.stderr
+    assert failed.returncode != 0, output
+    assert "docs/intro.md:1:1: GL201 [error] DALL·E is a text-to-image model" in output, output
+    assert "mutable reference" in output  # pre-commit's warning about rev: main, as documented
+
+    write(repo / "docs/intro.md", "DALL·E is a text-to-image model.\n")
+    git(repo, "add", "docs/intro.md")
+    passed = _hooked_commit(repo, "the right claim", env)
+    assert passed.returncode == 0, passed.stdout + passed.stderr
+    assert re.search(r"^genai-lint\.+Passed$", passed.stdout + passed.stderr, re.MULTILINE)
+
+    updated = pre_commit("autoupdate", cwd=repo, env=env)
+    assert updated.returncode == 0, updated.stdout + updated.stderr
+    (entry,) = yaml.safe_load((repo / ".pre-commit-config.yaml").read_text())["repos"]
+    assert entry["rev"] == git(clone, "rev-parse", "HEAD").strip()

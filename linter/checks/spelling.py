@@ -39,7 +39,7 @@ from typing import TYPE_CHECKING, Any
 from linter.checks.base import Match
 from linter.ruleinfo import RuleInfo
 from linter.segments import Segment
-from linter.textutil import has_word_boundaries, is_cited_title
+from linter.textutil import has_word_boundaries, is_cited_title, sentence_bounds
 
 if TYPE_CHECKING:
     from linter.knowledge import KnowledgeBase
@@ -72,7 +72,6 @@ _PARTS = re.compile(r"[^\W\d_]+|\d+")
 _CAMEL = re.compile(r"[A-Z]?[^\W\d_A-Z]+|[A-Z]+(?![^\W\d_A-Z])|\d+")
 #: Removed to make a key: spacing, hyphens, dots, middle dots, Markdown emphasis and quotes.
 _KEY_DROP = dict.fromkeys(map(ord, " \u00a0\t\n-‐‑.·*_>~"), None)
-_SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n\n")
 _NEVER = re.compile(r"(?!x)x")
 
 
@@ -719,13 +718,7 @@ class NameSpellingRule:
 
 def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
     """The sentence around ``[start, end)``, at most CONTEXT_CHARS on each side."""
-    floor = max(start - CONTEXT_CHARS, 0)
-    ceiling = min(end + CONTEXT_CHARS, len(text))
-    lo = floor
-    for found in _SENTENCE_END.finditer(text, floor, start):
-        lo = found.end()
-    after = _SENTENCE_END.search(text, end, ceiling)
-    return lo, after.start() if after else ceiling
+    return sentence_bounds(text, start, end, CONTEXT_CHARS)
 
 
 def build(info: RuleInfo, entry: dict) -> NameSpellingRule:

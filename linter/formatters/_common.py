@@ -18,6 +18,17 @@ def severity_counts(findings: Iterable[Finding]) -> dict[str, int]:
     return {severity.value: counts[severity] for severity in SEVERITY_ORDER}
 
 
+def rule_counts(findings: Iterable[Finding]) -> list[tuple[str, str, int]]:
+    """``(code, name, count)`` per rule, most findings first, then by code."""
+    findings = list(findings)
+    counts = Counter(finding.rule for finding in findings)
+    names: dict[str, str] = {}
+    for finding in findings:
+        names.setdefault(finding.rule, finding.name)
+    rows = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    return [(code, names[code], count) for code, count in rows]
+
+
 def plural(count: int, noun: str) -> str:
     """``"1 error"``, ``"2 errors"``."""
     return f"{count} {noun}" if count == 1 else f"{count} {noun}s"

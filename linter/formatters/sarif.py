@@ -17,10 +17,11 @@ from linter import __version__
 from linter.findings import Finding, Severity
 from linter.fingerprint import fingerprint_all
 from linter.report import Report
+from linter.ruledocs import REPOSITORY, doc_url
 from linter.ruleinfo import RuleInfo
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
-INFORMATION_URI = "https://pypi.org/project/genai-lint/"
+INFORMATION_URI = REPOSITORY
 TOOL_NAME = "genai-lint"
 SRCROOT = "%SRCROOT%"
 FINGERPRINT_KEY = "genaiLint/v1"
@@ -91,8 +92,10 @@ def _rules(report: Report) -> list[RuleInfo]:
 
 def _descriptor(rule: RuleInfo) -> dict[str, Any]:
     description = rule.rationale or rule.summary
+    url = doc_url(rule)
     return {
         "id": rule.code,
+        **({"helpUri": url} if url else {}),
         "name": rule.name,
         "shortDescription": {"text": rule.summary},
         "fullDescription": {"text": description},
@@ -103,9 +106,16 @@ def _descriptor(rule: RuleInfo) -> dict[str, Any]:
             "kind": rule.kind,
             "severity": rule.severity.value,
             "fixable": rule.fixable,
+            "fix": rule.fix_applicability,
             "sources": list(rule.sources),
         },
     }
+
+
+def _fix_text(finding: Finding) -> str:
+    assert finding.fix is not None
+    text = f'Replace with "{finding.fix.replacement}"'
+    return text if finding.fix.safe else f"{text} (unsafe fix: --fix --unsafe-fixes)"
 
 
 def _artifact(path: str) -> dict[str, str]:
@@ -145,7 +155,7 @@ def _result(finding: Finding, rule_index: int, fingerprint: str) -> dict[str, An
     if finding.fix is not None:
         result["fixes"] = [
             {
-                "description": {"text": f'Replace with "{finding.fix.replacement}"'},
+                "description": {"text": _fix_text(finding)},
                 "artifactChanges": [
                     {
                         "artifactLocation": dict(artifact),

@@ -3,15 +3,21 @@
 from __future__ import annotations
 
 import unicodedata
-from collections import Counter
 from collections.abc import Callable
 from typing import Any
 
 import click
 
 from linter.findings import Finding, Severity
-from linter.formatters._common import SEVERITY_ORDER, plural, severity_counts, source_line
+from linter.formatters._common import (
+    SEVERITY_ORDER,
+    plural,
+    rule_counts,
+    severity_counts,
+    source_line,
+)
 from linter.report import Report
+from linter.ruledocs import DOCS_URL, doc_url
 
 #: Source lines longer than this (characters) are shown as an excerpt around the finding.
 LONG_LINE = 1000
@@ -31,8 +37,10 @@ def render(
 ) -> str:
     """Render ``report`` for a terminal.
 
-    ``quiet`` keeps only ``path:line:col: CODE message`` lines (and unreadable-file lines);
-    ``statistics`` appends counts per rule. ``file_errors=False`` leaves out the lines of
+    ``quiet`` keeps only ``path:line:col: CODE [severity] message`` lines (and
+    unreadable-file lines); ``statistics`` appends counts per rule. Otherwise a line before
+    the summary says where the rules are documented; with ``color``, each rule code is also
+    a terminal hyperlink to its page. ``file_errors=False`` leaves out the lines of
     paths that could not be read or fixed (the CLI prints them on stderr); the summary
     still counts them. ANSI colours only when ``color`` is true. The result ends with a
     newline unless it is empty.
@@ -43,11 +51,14 @@ def render(
 
     lines: list[str] = []
     for finding in report.findings:
-        lines.extend(_finding_lines(report, finding, style, quiet=quiet))
+        lines.extend(_finding_lines(report, finding, style, quiet=quiet, linked=color))
     for error in report.errors if file_errors else ():
         lines.append(f"{style(error.path, bold=True)}: {style('error', fg='red', bold=True)}: "
                      f"{error.message}")
     if not quiet:
+        docs = _docs_line(report)
+        if docs:
+            lines.append(docs)
         lines.append(style(_summary(report), bold=True))
         if report.fixed:
             lines.append(style(f"Fixed {plural(report.fixed, 'problem')}.", fg="green"))
@@ -59,15 +70,15 @@ def render(
 
 
 def _finding_lines(
-    report: Report, finding: Finding, style: Callable[..., str], *, quiet: bool
+    report: Report, finding: Finding, style: Callable[..., str], *, quiet: bool, linked: bool
 ) -> list[str]:
     sev_style = _SEVERITY_STYLE[finding.severity]
     where = style(f"{finding.path}:{finding.line}:{finding.column}:", bold=True)
-    code = style(finding.rule, **sev_style)
-    if quiet:
-        return [f"{where} {code} {finding.message}"]
+    code = _linked(report, finding.rule, style(finding.rule, **sev_style), linked)
     severity = style(f"[{finding.severity.value}]", **sev_style)
     lines = [f"{where} {code} {severity} {finding.message}"]
+    if quiet:
+        return lines
     text = source_line(report, finding.path, finding.line)
     if text is not None:
         number = str(finding.line)
@@ -80,9 +91,25 @@ def _finding_lines(
         lines.append(f"{gutter} {text}" if text else gutter)
         lines.append(f"{blank_gutter} {pad}{style(carets, **sev_style)}")
     if finding.fix is not None:
-        lines.append(f"  {style('fix:', fg='green', bold=True)} replace with "
+        label = "fix:" if finding.fix.safe else "unsafe fix (--unsafe-fixes):"
+        lines.append(f"  {style(label, fg='green', bold=True)} replace with "
                      f"\"{finding.fix.replacement}\"")
     return lines
+
+
+def _linked(report: Report, code: str, shown: str, linked: bool) -> str:
+    """``shown`` as a terminal hyperlink (OSC 8) to the rule's docs page, when ``linked`` and
+    the rule has one."""
+    info = report.rules.get(code)
+    url = doc_url(info) if info is not None and linked else None
+    return f"\x1b]8;;{url}\x1b\\{shown}\x1b]8;;\x1b\\" if url else shown
+
+
+def _docs_line(report: Report) -> str | None:
+    """Where the rules of the findings are documented, when one ships with genai-lint."""
+    if not any(doc_url(report.rules[f.rule]) for f in report.findings if f.rule in report.rules):
+        return None
+    return f"Rule docs: genai-lint explain CODE, or {DOCS_URL}/CODE.md"
 
 
 def excerpt(text: str, column: int, end_column: int) -> tuple[str, int, int]:
@@ -153,13 +180,9 @@ def _error_clauses(report: Report) -> list[str]:
 
 
 def _statistics(report: Report) -> list[str]:
-    counts = Counter(finding.rule for finding in report.findings)
-    names: dict[str, str] = {}
-    for finding in report.findings:
-        names.setdefault(finding.rule, finding.name)
-    rows = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
-    count_width = max(len("count"), *(len(str(n)) for _, n in rows))
-    code_width = max(len("rule"), *(len(code) for code, _ in rows))
+    rows = rule_counts(report.findings)
+    count_width = max(len("count"), *(len(str(n)) for _, _, n in rows))
+    code_width = max(len("rule"), *(len(code) for code, _, _ in rows))
     lines = [f"{'count':>{count_width}}  {'rule':<{code_width}}  name"]
-    lines += [f"{n:>{count_width}}  {code:<{code_width}}  {names[code]}" for code, n in rows]
+    lines += [f"{n:>{count_width}}  {code:<{code_width}}  {name}" for code, name, n in rows]
     return lines

@@ -136,9 +136,9 @@ def test_a_file_that_vanishes_before_fix_is_not_recreated(
     write(here / "b.md", BAD)
     real = linter.fixrun.fix_files
 
-    def delete_then_fix(files, findings):
+    def delete_then_fix(files, findings, *rest):
         (here / "a.md").unlink(missing_ok=True)  # fix_files runs once per fix pass
-        return real(files, findings)
+        return real(files, findings, *rest)
 
     monkeypatch.setattr(linter.fixrun, "fix_files", delete_then_fix)
     result = lint(*ISOLATED, "--no-claims", "--fix", "a.md", "b.md")

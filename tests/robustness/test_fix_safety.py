@@ -150,9 +150,9 @@ def test_a_file_changed_after_linting_is_not_written(here: Path,
     edited = DOC + "\nA new line by someone else, Chat GPT.\n"
     real = linter.fixrun.fix_files
 
-    def edit_then_fix(files, findings):
+    def edit_then_fix(files, findings, *rest):
         path.write_text(edited, encoding="utf-8", newline="")
-        return real(files, findings)
+        return real(files, findings, *rest)
 
     monkeypatch.setattr(linter.fixrun, "fix_files", edit_then_fix)
     run = fix(path)
