@@ -32,6 +32,7 @@ from linter.nlp import ModelError
 from linter.report import Report
 from linter.ruleinfo import RuleInfo
 from linter.selection import SelectionError
+from linter.suppress import next_line_comment
 from linter.yamlload import YamlError
 
 if TYPE_CHECKING:  # the knowledge base is imported when a command loads it
@@ -516,8 +517,8 @@ def _how_to_fix(info: RuleInfo) -> str:
     else:
         how = ("Rewrite the sentence so that it states the fact correctly (see the examples "
                "that are not flagged); there is no automatic fix.")
-    return (f"{how} To keep a line as it is, put <!-- genai-lint-disable-next-line {info.code} "
-            f"--> on the line above it.")
+    return (f"{how} To keep a line as it is, put {next_line_comment([info.code])} on the "
+            f"line above it.")
 
 
 def _knowledge(config_path: str | None, no_config: bool) -> KnowledgeBase:
