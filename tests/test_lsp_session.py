@@ -109,13 +109,15 @@ def test_session_config_reload_exclude_and_broken_config(tmp_path: Path) -> None
     run(scenario, tmp_path)
 
 
-def test_session_survives_binary_text_and_a_missing_model(tmp_path: Path) -> None:
+def test_session_survives_binary_text_and_a_missing_model_in_utf32(tmp_path: Path) -> None:
     (tmp_path / ".genai-lint.yaml").write_text("model: no_such_spacy_pipeline\n",
                                               encoding="utf-8")
 
     async def scenario(session: Session) -> None:
-        uri = session.open(tmp_path / "bin.md", "\x00\x01\x7f\ufeff Chat GPT\x00 ```\n|\n")
-        assert by_code(await session.diagnostics(uri, 1), "GL101")  # term rules still run
+        assert session.initialize_result.capabilities.position_encoding == "utf-32"
+        uri = session.open(tmp_path / "bin.md", "\x00\x01😀\ufeff Chat GPT\x00 ```\n|\n")
+        (found,) = by_code(await session.diagnostics(uri, 1), "GL101")  # term rules run
+        assert found.range.start == types.Position(0, 5)  # code points, as agreed
         session.open(tmp_path / "claims.md", "DALL·E is a large language model.\n")
         message = await session.wait_for(lambda: next(
             (m for m in session.messages if "no_such_spacy_pipeline" in m.message), None))
@@ -124,4 +126,4 @@ def test_session_survives_binary_text_and_a_missing_model(tmp_path: Path) -> Non
         assert by_code(await session.diagnostics(uri, version), "GL101")
         assert await session.stop() == 0
 
-    run(scenario, tmp_path)
+    run(scenario, tmp_path, encodings=["utf-32", "utf-16"])
