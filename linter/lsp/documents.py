@@ -34,13 +34,15 @@ _LANGUAGES = {"markdown": "markdown", "mdx": "mdx"}
 
 @dataclass(frozen=True)
 class Snapshot:
-    """An open document's text at one version; ``path`` is ``None`` for an unsaved buffer."""
+    """An open document's text at one version; ``path`` is ``None`` for an unsaved buffer,
+    ``base`` the folder its configuration is found from (see :func:`base_folder`)."""
 
     uri: str
     text: str
     version: int | None = None
     path: Path | None = None
     language_id: str | None = None
+    base: Path | None = None
 
     @property
     def syntax(self) -> str:

@@ -58,14 +58,15 @@ class GenaiLintServer(LanguageServer):
         if uri not in self.workspace.text_documents:
             return None
         document = self.workspace.get_text_document(uri)
-        path = to_fs_path(uri) if uri.startswith("file:") else None
-        return Snapshot(uri, document.source, document.version,
-                        Path(path) if path else None, document.language_id)
+        fs_path = to_fs_path(uri) if uri.startswith("file:") else None
+        path = Path(fs_path) if fs_path else None
+        return Snapshot(uri, document.source, document.version, path, document.language_id,
+                        base_folder(path, self.folders()))
 
     def lint(self, snapshot: Snapshot) -> Result:
         """In the worker: the document's findings with its configuration."""
-        settings = self.configs.settings(base_folder(snapshot.path, self.folders()))
-        return lint_document(snapshot, settings)
+        base = snapshot.base or base_folder(snapshot.path, ())
+        return lint_document(snapshot, self.configs.settings(base))
 
     def publish(self, snapshot: Snapshot, result: Result) -> None:
         """Show a result: its diagnostics, and its configuration problem once."""
@@ -82,7 +83,7 @@ class GenaiLintServer(LanguageServer):
         self.window_log_message(
             types.LogMessageParams(type=types.MessageType.Error, message=detail))
         self.report(f"genai-lint could not lint {snapshot.uri}: {type(error).__name__}: "
-                    f"{error}", types.MessageType.Error, once=False)
+                    f"{error}", types.MessageType.Error)
 
     def report(self, message: str, kind: types.MessageType, *, once: bool = True) -> None:
         """Show ``message`` to the user (with ``once``: unless it was shown since the last
@@ -107,12 +108,12 @@ class GenaiLintServer(LanguageServer):
 
     def warm_up(self) -> None:
         """Load the rules and the spaCy pipeline in the worker, before the first document."""
-        snapshot = Snapshot("genai-lint:warm-up", WARM_UP_TEXT, language_id="markdown")
-        folders = self.folders()
+        snapshot = Snapshot("genai-lint:warm-up", WARM_UP_TEXT, language_id="markdown",
+                            base=base_folder(None, self.folders()))
 
         def run() -> None:
             with contextlib.suppress(Exception):  # the first real lint reports it
-                lint_document(snapshot, self.configs.settings(base_folder(None, folders)))
+                self.lint(snapshot)
 
         self.scheduler.submit(run)
 
