@@ -11,6 +11,7 @@ every stage of the linter (prefilter, segmentation, term rules, spaCy) has work 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import math
 import random
 from dataclasses import dataclass
@@ -217,6 +218,13 @@ def generate(root: Path, spec: CorpusSpec = CorpusSpec()) -> dict[str, int]:
         path.write_text(text, encoding="utf-8")
         words += len(text.split())
     return {"files": spec.files, "words": words}
+
+
+def document(words: int, syntax: str = "markdown", seed: int = 0,
+             spec: CorpusSpec = CorpusSpec()) -> str:
+    """One document of about ``words`` words, like those of :func:`generate`."""
+    writer = _Writer(dataclasses.replace(spec, seed=seed), random.Random(seed))
+    return writer.document("A generated document", words, syntax)
 
 
 def big_file(path: Path, megabytes: float, seed: int = 0) -> int:

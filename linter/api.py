@@ -7,7 +7,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -112,17 +111,24 @@ def lint_texts(
     config: Config | None = None,
 ) -> list[list[Finding]]:
     """Findings for each of ``texts``, linted in one batch (one spaCy pass); see lint_text."""
-    config = config or Config()
+    linter = linter_for(config or Config(), select=select, ignore=ignore, claims=claims)
+    return linter.lint_each([SourceFile(path, SourceText.from_text(t), syntax) for t in texts])
+
+
+def linter_for(
+    config: Config,
+    *,
+    select: Iterable[str] = (),
+    ignore: Iterable[str] = (),
+    claims: bool = True,
+) -> Linter:
+    """The :class:`Linter` for ``config`` and the options (see :func:`run` for how
+    ``select`` and ``ignore`` combine with the config's). Rule, selection and knowledge
+    problems raise (``YamlError``, ``SelectionError``); the rules and the claim analyzer
+    are built once per process and shared by every linter."""
     rules = ruleset(config)
     selection = _selection(rules, config, select, ignore)
-    linter = Linter(rules, selection, _claims_for(rules, selection, config) if claims else None)
-    labels = [f"{path}#{index}" for index in range(len(texts))]
-    sources = [SourceFile(label, SourceText.from_text(t), syntax) for label, t in zip(
-        labels, texts, strict=True)]
-    by_label: dict[str, list[Finding]] = {label: [] for label in labels}
-    for finding in linter.lint(sources):
-        by_label[finding.path].append(dataclasses.replace(finding, path=path))
-    return [by_label[label] for label in labels]
+    return Linter(rules, selection, _claims_for(rules, selection, config) if claims else None)
 
 
 def lint_paths(
@@ -168,14 +174,11 @@ def run(
     standard input (see :mod:`linter.stdin`), is linted instead of ``paths``.
     ``execution`` sets worker processes, the cache folder and progress (default: none).
     """
-    rules = ruleset(config)
-    selection = _selection(rules, config, select, ignore)
+    linter = linter_for(config, select=select, ignore=ignore, claims=claims)
     if stdin is not None:
         inputs, errors = [stdin], []
     else:
         inputs, errors = _discover_and_read(paths, config, filters, missing_ok)
-    checker = _claims_for(rules, selection, config) if claims else None
-    linter = Linter(rules, selection, checker)
     everything, stats = lint_sources(
         linter, [SourceFile.of(read) for read in inputs], execution or Execution(), config
     )
@@ -191,12 +194,12 @@ def run(
     report = Report(
         findings=tuple(findings),
         files_checked=len(inputs),
-        rules=rules.infos,
+        rules=linter.rules.infos,
         sources={read.label: read.source for read in inputs},
         errors=tuple(sorted(errors, key=lambda e: e.path)),
         fixed=sum(outcome.applied for outcome in outcomes),
     )
-    return LintRun(report, tuple(_notices(rules, inputs)), outcomes, stats, hidden)
+    return LintRun(report, tuple(_notices(linter.rules, inputs)), outcomes, stats, hidden)
 
 
 def _discover_and_read(

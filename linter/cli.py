@@ -1,7 +1,8 @@
 """The command line: options → :mod:`linter.api` → formatter → exit code.
 
 ``genai-lint [OPTIONS] [PATHS]...`` lints (the ``check`` command is implied); ``rules``,
-``explain``, ``entities`` and ``test-rules`` are the other commands (the knowledge-base pages
+``explain``, ``entities``, ``test-rules`` and ``server`` (:mod:`linter.lsp`) are the other
+commands (the knowledge-base pages
 are rendered by :mod:`linter.kbpages`). Exit codes: 0 no finding at or above ``--fail-on``,
 1 such findings, 2 a usage, configuration or internal error (one line on stderr, a traceback
 only with ``--debug``). Results go to stdout, everything else to stderr.
@@ -296,6 +297,19 @@ def entities(name: str | None, fmt: str, config_path: str | None, no_config: boo
     else:
         click.echo(kbpages.entity_text(kb, chosen[0]), nl=False)
     return EXIT_OK
+
+
+@cli.command(context_settings=CONTEXT_SETTINGS)
+@common_options
+def server(debug: bool) -> int:
+    """Run the language server (LSP over stdin and stdout) for editors: diagnostics as you
+    type and quick fixes; see the README's "Editor integration"."""
+    from linter.lsp import ServerUnavailable, serve
+
+    try:
+        return serve()
+    except ServerUnavailable as exc:
+        fail(exc)
 
 
 def _knowledge(config_path: str | None, no_config: bool) -> KnowledgeBase:

@@ -138,6 +138,17 @@ def discover(
     )
 
 
+def is_excluded(
+    path: str | os.PathLike[str], exclude: Sequence[str], root: Path | None = None
+) -> bool:
+    """Whether ``exclude`` drops the file ``path`` even when it is named explicitly (as
+    :func:`discover` does): for an editor that lints one open file at a time."""
+    opts = _Options(root=os.path.abspath(root if root is not None else os.getcwd()),
+                    extensions=(), include=None, exclude=compile_globs(exclude),
+                    respect_gitignore=False)
+    return _excluded(opts, os.path.abspath(path), is_dir=False)
+
+
 def compile_globs(patterns: Sequence[str]) -> PathSpec | None:
     """Compile include/exclude globs (gitwildmatch, the last matching pattern wins).
 

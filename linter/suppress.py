@@ -42,6 +42,21 @@ _SEPARATORS = re.compile(r"[\s,]+")
 _RULE_REF = re.compile(r"^[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*$")
 
 
+#: The comment delimiters of each markup that has comments (plain text has none).
+COMMENT_FORMS = {"markdown": ("<!--", "-->"), "mdx": ("{/*", "*/}")}
+
+
+def next_line_comment(rules: Sequence[str], syntax: str = "markdown") -> str | None:
+    """The comment that turns ``rules`` off on the next line, written in ``syntax``
+    (``markdown``: an HTML comment, ``mdx``: a JSX comment); ``None`` for plain text,
+    which has no comments."""
+    form = COMMENT_FORMS.get(syntax)
+    if form is None:
+        return None
+    words = " ".join(("genai-lint-disable-next-line", *rules))
+    return f"{form[0]} {words} {form[1]}"
+
+
 @dataclass(frozen=True)
 class Directive:
     """One parsed directive; ``rules`` is empty for "all rules"."""
