@@ -172,10 +172,19 @@ def _verb_targets(verb: Any) -> Iterator[tuple[Any, Any]]:
             yield target, verb
 
 
+def _credit_window(*tokens: Any) -> str:
+    """The words that carry the attribution: from the first of ``tokens`` (and a few words
+    before it, for "together with Y") to the last; the rest of the sentence ("…, offers a
+    long context window") says nothing about who made the system."""
+    first, last = min(t.i for t in tokens), max(t.i for t in tokens)
+    sent = tokens[0].sent
+    return tokens[0].doc[max(sent.start, first - 3) : last + 1].text
+
+
 def _judge(
     p: Parsed, vendor_token: Any, vendor_id: str, target: Any, entity_id: str, anchor: Any
 ) -> Match | None:
-    if _SHARED_CREDIT.search(anchor.sent.text):
+    if _SHARED_CREDIT.search(_credit_window(vendor_token, target, anchor)):
         return None
     if any(c.dep_ == "compound" and not _verb_read_as_name(c) for c in vendor_token.children):
         return None  # "Azure OpenAI's GPT-4": a product named after the vendor
