@@ -144,6 +144,17 @@ def architecture_phrase(kb: KnowledgeBase, architecture_id: str) -> str:
     return term.with_article if term else architecture_id
 
 
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December")
+
+
+def month_year(date: str) -> str:
+    """ "in January 2024" for "2024-01-04" or "2024-01"; "in 2024" for a bare year."""
+    year, _, rest = date.partition("-")
+    month = rest[:2]
+    return f"in {_MONTHS[int(month) - 1]} {year}" if month.isdigit() else f"in {year}"
+
+
 def family_chain(kb: KnowledgeBase, entity_id: str) -> list[str]:
     """The entity and the families it belongs to (``gpt-4o`` → ``[gpt-4o, gpt-4]``…)."""
     chain: list[str] = []

@@ -19,11 +19,12 @@ from linter.claims.facts import (
     entity_outputs,
     family_chain,
     modality_labels,
+    month_year,
     outputs_fit,
 )
 from linter.claims.messages import say
 from linter.claims.record import ANY_OUTPUT, GENERIC, GENERIC_MODEL, Claim, Verdict
-from linter.knowledge import KnowledgeBase
+from linter.knowledge import Entity, KnowledgeBase
 
 ENTITY_TYPE = "entity"
 
@@ -213,6 +214,8 @@ def _same_as(kb: KnowledgeBase, claim: Claim) -> Verdict | None:
 def _renamed_to(kb: KnowledgeBase, claim: Claim) -> Verdict | None:
     """A name used as current (``renamed_to(X, X)``): wrong once X has been renamed."""
     entity = kb.entities.get(claim.subject)
+    if entity is not None and not entity.renamed_to and entity.dates.get("discontinued"):
+        return _retired(kb, entity)
     if entity is None or not entity.renamed_to or entity.renamed_to == claim.object:
         return None
     successor = kb.entities.get(entity.renamed_to)
@@ -220,6 +223,15 @@ def _renamed_to(kb: KnowledgeBase, claim: Claim) -> Verdict | None:
     year = f" in {entity.renamed_year}" if entity.renamed_year else ""
     return Verdict("outdated-name", say("outdated-name", "renamed", name=entity.name, new=new,
                                         year=year))
+
+
+def _retired(kb: KnowledgeBase, entity: Entity) -> Verdict:
+    """A system its maker has shut down (``dates.discontinued``), named as if in use."""
+    successor = kb.entities.get(entity.successor or "")
+    instead = f"; its replacement is {successor.name}" if successor else ""
+    return Verdict("outdated-name", say("outdated-name", "retired", name=entity.name,
+                                        when=month_year(entity.dates["discontinued"]),
+                                        instead=instead))
 
 
 _JUDGES: dict[str, Callable[[KnowledgeBase, Claim], Verdict | None]] = {

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 
 from linter.knowledge import KnowledgeBase, Term
 from linter.quickscan import QuickScan, surface_forms
@@ -219,12 +220,26 @@ class MentionFinder:
         context = (
             sentence[: start - max(0, start - 200)] + " " + sentence[end - max(0, start - 200) :]
         )
-        return bool(_AI_CONTEXT.search(context) or self._folded_re.search(context)) or any(
+        return bool(
+            _AI_CONTEXT.search(context)
+            or self._folded_re.search(context)
+            or _cue_pattern(entity.cues).search(context)
+        ) or any(
             self.kb.entities[self._exact[_norm_space(m.group(0))][1]].id != ident
             for m in self._exact_re.finditer(context)
             if self._exact[_norm_space(m.group(0))][0] == ENTITY
             and not self.kb.entities[self._exact[_norm_space(m.group(0))][1]].ambiguous
         )
+
+
+@cache
+def _cue_pattern(cues: tuple[str, ...]) -> re.Pattern[str]:
+    """The entity's own context cues as whole words ("Photoshop" for Firefly); never matches
+    when it has none."""
+    if not cues:
+        return re.compile(r"(?!)")
+    words = "|".join(re.escape(cue) for cue in sorted(cues, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{words})(?![\w-])", re.IGNORECASE)
 
 
 def _literal_prefix(pattern: str) -> str:
