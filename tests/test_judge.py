@@ -62,6 +62,11 @@ def _claim(subject: str, stype: str, predicate: str, obj: str, otype: str, **ext
         (_claim("llm", CAT, "same_as", "llm", CAT), None),
         (_claim("bard", E, "renamed_to", "bard", E), "outdated-name"),
         (_claim("gemini", E, "renamed_to", "gemini", E), None),
+        (_claim("text-davinci-003", E, "renamed_to", "text-davinci-003", E), "outdated-name"),
+        (_claim("qwen2.5-coder", E, "is_a", "llm", CAT), None),  # code models are LLMs
+        (_claim("vall-e", E, "is_a", "audio-generation-model", CAT), None),
+        (_claim("vit", E, "is_a", "cnn", ARCH), "model-architecture"),
+        (_claim("segment-anything", E, "outputs", "text", MOD), "output-modality"),
         (_claim("gpt-4", E, "made_by", "google", VEN), "model-vendor"),
         (_claim("gpt-4", E, "made_by", "openai", VEN), None),
         (_claim("github-copilot", E, "powered_by", "palm", E), "powered-by"),
@@ -103,3 +108,10 @@ def test_class_facts_are_data(tmp_path) -> None:
     assert wrong.message == (
         "Chat LLMs are one kind of large language model, not the other way round")
     assert judge(kb, _claim("chat-llm", CON, "subclass_of", "llm", CON)) is None
+
+
+def test_a_retired_system_names_its_replacement() -> None:
+    verdict = judge(_kb(), _claim("text-davinci-003", E, "renamed_to", "text-davinci-003", E))
+    assert verdict is not None
+    assert "shut down in January 2024" in verdict.message
+    assert "gpt-3.5-turbo-instruct" in verdict.message

@@ -45,3 +45,12 @@ def test_control_verbs_alone_do_not_make_a_sentence_worth_parsing(
     """"use X to V" is read through its output verb V, which is itself a prefilter word."""
     assert lexicon().control_verbs
     assert not lexicon().control_verbs & lexicon().all_words() - set(lexicon().verbs("built_on"))
+
+
+def test_an_ambiguous_names_own_cues_count_as_ai_context() -> None:
+    """Whisper (also an ordinary verb) is the model when one of its declared cues is near."""
+    from linter.api import lint_text
+
+    assert [f.rule for f in lint_text("Whisper narrates the minutes in a calm voice.\n")] == [
+        "GL203"]
+    assert lint_text("Whisper the minutes to me in a calm voice.\n") == []

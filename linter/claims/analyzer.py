@@ -49,7 +49,10 @@ class ClaimAnalyzer:
         self.codes = codes
         self.model = model
         self.finder = MentionFinder(kb)
-        self._renamed = {e.id for e in kb.entities.values() if e.renamed_to}
+        # renamed or shut down: any mention may be outdated usage (GL206), whatever the verb
+        self._renamed = {
+            e.id for e in kb.entities.values() if e.renamed_to or e.dates.get("discontinued")
+        }
         words = lexicon()
         self._cues = words.cue_pattern()
         self._class_claim = words.class_claim_pattern()

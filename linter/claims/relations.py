@@ -84,7 +84,10 @@ def _examples_of(token: Any) -> Any | None:
 def copula(p: Parsed) -> Iterator[IsA]:
     for token in p.tokens:
         verb = token.head
-        if token.dep_ in ("attr", "oprd") and verb.lemma_ in _BE | _AS_VERBS:
+        if verb.lemma_ in _BE | _AS_VERBS and (
+            token.dep_ in ("attr", "oprd")
+            or (token.dep_ == "acomp" and p.mention(token) is not None)  # "X is decoder-only"
+        ):
             yield from _subject_classes(verb, _conjuncts(token))
         elif token.dep_ == "pobj" and token.head.lower_ == "as" and (
             token.head.head.lemma_ in _AS_VERBS
@@ -119,11 +122,14 @@ def _subject_classes(verb: Any, klass_tokens: list[Any]) -> Iterator[IsA]:
 
 
 def _stray_attribute(p: Parsed, verb: Any) -> Any | None:
-    """A class noun the parser hung off an inserted phrase ("X is, by definition, a Y")."""
+    """A class noun the parser hung off an inserted phrase ("X is, by definition, a Y") or
+    read as an adverbial noun ("X is encoder-decoder")."""
     if any(c.dep_ in ("attr", "acomp", "oprd") for c in verb.children):
         return None
     for token in verb.subtree:
-        if token.i > verb.i and token.dep_ == "appos" and p.reference(token) is not None:
+        if token.i > verb.i and token.dep_ in ("appos", "npadvmod") and (
+            p.reference(token) is not None
+        ):
             return token
     return None
 
