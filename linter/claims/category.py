@@ -29,6 +29,8 @@ from linter.textutil import words
 LLM = "llm"
 GENAI = "generative-ai"
 _SUPERSET_PARTS = frozenset({"superset", "umbrella", "generalization"})
+#: Constructions whose own words look like contrast or negation ("broader than", "no X outside Y")
+_SELF_CONTRASTED = frozenset({"compared", "outside"})
 #: Determiners that make a claim about some generative AI, not about the field as a whole.
 _PARTIAL_DETERMINERS = words(
     "some many certain several most few modern popular today these those text this that our my "
@@ -47,6 +49,8 @@ def check(p: Parsed) -> Iterator[Match]:
         if match is None:
             continue
         tokens = [rel.subject, rel.klass] + ([rel.verb] if rel.verb is not None else [])
+        if rel.how in _SELF_CONTRASTED:
+            tokens = [rel.verb]  # its "than" or "no" is the claim, not a denial of it
         if asserted(p.doc, tokens):
             yield match
 
@@ -130,7 +134,7 @@ def _claim(rel: IsA, subject: Mention, klass: Mention | None, generic: bool) -> 
                          construction=rel.how)
         return None
     if subject.type == CONCEPT and subject.id == GENAI and klass.type == CATEGORY and (
-        klass.id == LLM and rel.how in ("copula", "appos", "include")
+        klass.id == LLM and rel.how in ("copula", "appos", "include", "compared", "outside")
         and rel.part not in _SUPERSET_PARTS
     ):
         quantifier = "all" if about_the_field(rel.subject) else "some"

@@ -33,7 +33,8 @@ _SAME = re.compile(
     # "the same (thing)", not "the same checklist applies"
     r"\b(?:the\s+same\s+(?:thing|concept|technology)|the\s+same(?=\s*(?:[.,;:!?)]|$|\s+as\b))|"
     r"same\s+as|interchangeabl[ey]|synonym(?:s|ous(?:ly)?)?|"
-    r"no\s+difference\s+between|"
+    r"no\s+(?:real\s+|actual\s+|practical\s+|meaningful\s+|big\s+)?difference\s+between|"
+    r"by\s+another\s+name|"
     r"equivalent|identical|one\s+and\s+the\s+same|another\s+(?:word|name|term)\s+for|"
     r"just\s+(?:a|another)\s+(?:fancy\s+|new\s+)?(?:word|name|term)\s+for|mean\s+the\s+same|"
     r"equal\s+to|no\s+different\s+from)\b",
@@ -86,7 +87,7 @@ def check(p: Parsed, mentions: list[Mention]) -> Iterator[Match]:
         and not _REPORTED_USE.search(text)
         and (cue_negates or not _negated_at(p, same.start()))
     ):
-        start = min(m.start for m in classes)
+        start = min(same.start(), *(m.start for m in classes))
         yield from _match(p, start, max(same.end(), max(m.end for m in classes)))
 
 

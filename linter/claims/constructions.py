@@ -41,6 +41,9 @@ CLASS_CONSTRUCTIONS: tuple[Construction, ...] = (
     Construction("falls under", relations.falls_under,
                  '"X falls under / belongs to Y"'),
     Construction("like any", relations.like_any, '"Like any Y, X ...", "As a Y, X ..."'),
+    Construction("compared breadth", relations.compared_breadth,
+                 '"Y is broader than X", "X is a narrower field than Y"'),
+    Construction("nothing outside", relations.nothing_outside, '"there is no X outside (of) Y"'),
 )
 
 

@@ -78,7 +78,9 @@ def _phrase_is_subject(doc: Any, start: int, verb_at: int) -> bool:
         verb = verb.head
     if verb.dep_ in ("relcl", "acl"):
         return False
-    nouns = [t.i for t in doc[start:verb_at] if t.tag_.startswith("NN")]
+    nouns = [t.i for t in doc[start:verb_at] if t.tag_.startswith("NN") and (
+        t.pos_ in ("NOUN", "PROPN") and t.dep_ not in ("compound", "amod", "nmod")
+    )]  # the phrase's head noun: "the chat model rewrites", not "the LLM everyone ..."
     subjects = [c.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     return bool(nouns) and nouns[0] in subjects
 

@@ -38,7 +38,7 @@ class IsA:
 
     subject: Any
     klass: Any
-    how: str  # copula, appos, list, other, include
+    how: str  # copula, appos, list, other, include, basis, compound, compared, outside
     verb: Any = None
     part: str | None = None
 
@@ -63,13 +63,17 @@ def _subjects(verb: Any) -> list[Any]:
 
 
 def _through_part(token: Any) -> tuple[Any, str | None]:
-    """ "a type of LLM" → (LLM, "type"); other tokens unchanged."""
+    """ "a type of LLM" → (LLM, "type"), "the LLM family" → (LLM, "family"); other tokens
+    unchanged."""
     if token.lemma_.lower() in PART_NOUNS:
         for prep in token.children:
             if prep.dep_ == "prep" and prep.lower_ in ("of", "within", "inside", "under"):
                 for obj in prep.children:
                     if obj.dep_ == "pobj":
                         return obj, token.lemma_.lower()
+        for child in token.children:
+            if child.dep_ == "compound" and child.i == token.i - 1 and child.pos_ == "PROPN":
+                return child, token.lemma_.lower()
     return token, None
 
 
@@ -81,9 +85,20 @@ def _examples_of(token: Any) -> Any | None:
     return None
 
 
+def _second_attribute(token: Any) -> bool:
+    """A copula's later attribute after an earlier one: a misattached noun ("X is one family
+    within Y, next to image and video generators"), not what X is said to be."""
+    return token.dep_ == "attr" and any(
+        c.dep_ in ("attr", "oprd") and c.i < token.i and c.i not in (t.i for t in token.conjuncts)
+        for c in token.head.children
+    )
+
+
 def copula(p: Parsed) -> Iterator[IsA]:
     for token in p.tokens:
         verb = token.head
+        if _second_attribute(token):
+            continue
         if verb.lemma_ in _BE | _AS_VERBS and (
             token.dep_ in ("attr", "oprd")
             or (token.dep_ == "acomp" and p.mention(token) is not None)  # "X is decoder-only"
@@ -283,7 +298,7 @@ def include(p: Parsed) -> Iterator[IsA]:
         if verb.lemma_ not in ("include", "feature", "encompass", "contain", "cover"):
             continue
         for subject in _subjects(verb):
-            klass = _examples_of(subject) or subject
+            klass = _examples_of(subject) or _described_by_copula(subject) or subject
             for obj in verb.children:
                 if obj.dep_ == "dobj":
                     if obj.lower_ in ("all", "most", "much") and obj.i + 2 < len(p.doc):
@@ -335,13 +350,27 @@ def compound(p: Parsed) -> Iterator[IsA]:
                 yield IsA(token, child, "compound", None, None)  # "the LLM Jukebox"
 
 
-_UNDER_VERBS = words("fall belong sit fit")
+#: Nouns for a whole area that may contain others ("the umbrella term that covers Y").
+_FIELD_NOUNS = words("term field area label concept discipline domain technology")
+
+
+def _described_by_copula(noun: Any) -> Any | None:
+    """ "X is the umbrella category that contains Y": the X a part noun describes."""
+    if noun.lemma_.lower() not in PART_NOUNS | _FIELD_NOUNS or noun.dep_ != "attr":
+        return None
+    subjects = _subjects(noun.head)
+    return subjects[0] if subjects else None
+
+
+_UNDER_VERBS = words("fall belong sit fit live reside")
 
 
 def falls_under(p: Parsed) -> Iterator[IsA]:
-    """ "X falls under / belongs to (the category of) Y"."""
+    """ "X falls under / belongs to / sits inside (the category of) Y"."""
     for token in p.tokens:
-        if token.dep_ != "pobj" or token.head.lower_ not in ("under", "to", "within", "into"):
+        if token.dep_ != "pobj" or token.head.lower_ not in (
+            "under", "to", "within", "into", "inside"
+        ):
             continue
         verb = token.head.head
         if verb.lemma_ not in _UNDER_VERBS:
@@ -349,3 +378,47 @@ def falls_under(p: Parsed) -> Iterator[IsA]:
         klass, part = _through_part(token)
         for subject in _subjects(verb):
             yield IsA(subject, klass, "copula", verb, part)
+
+
+_BROADER = words("broader wider larger bigger more general")
+_NARROWER = words("narrower smaller more specific")
+
+
+def compared_breadth(p: Parsed) -> Iterator[IsA]:
+    """ "X is broader than Y" / "X is a broader category than Y": Y is a kind of X;
+    "X is narrower than Y": X is a kind of Y."""
+    for than in p.tokens:
+        if than.lower_ != "than" or than.dep_ != "prep":
+            continue
+        compared = than.head
+        objects = [o for o in than.children if o.dep_ == "pobj"]
+        adjective = compared if compared.pos_ == "ADJ" else next(
+            (c for c in compared.children if c.dep_ == "amod" and c.pos_ == "ADJ"), None)
+        if adjective is None or not objects:
+            continue
+        word = adjective.lower_
+        if adjective.i > 0 and adjective.doc[adjective.i - 1].lower_ == "more":
+            word = "more " + word
+        verb = compared.head if compared.dep_ in ("acomp", "attr") else compared.head.head
+        if verb.lemma_ not in _BE:
+            continue
+        for subject in _subjects(verb):
+            for other in _conjuncts(objects[0]):
+                if word in _BROADER:
+                    yield IsA(other, subject, "compared", verb, None)
+                elif word in _NARROWER:
+                    yield IsA(subject, other, "compared", verb, None)
+
+
+def nothing_outside(p: Parsed) -> Iterator[IsA]:
+    """ "There is no X outside (of) Y": every X is a Y."""
+    for outside in p.tokens:
+        if outside.lower_ != "outside" or outside.head.i == outside.i:
+            continue
+        noun = outside.head
+        if not any(c.lower_ in ("no", "nothing") for c in [*noun.children, noun]):
+            continue
+        objects = [o for c in [outside, *outside.children] for o in c.children
+                   if o.dep_ == "pobj"] + [o for o in outside.children if o.dep_ == "pobj"]
+        for other in objects[:1]:
+            yield IsA(noun, other, "outside", noun.head, None)

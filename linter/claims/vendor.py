@@ -66,6 +66,10 @@ def _vendor_of(p: Parsed, token: Any) -> str | None:
 def _attributed(p: Parsed, vendor_token: Any) -> Iterator[tuple[Any, Any]]:
     """Tokens that ``vendor_token`` is said to own, with the token that carries the relation."""
     head = vendor_token.head
+    named = _parenthesised_maker(p, vendor_token)
+    if named is not None:
+        yield named, vendor_token  # "Gemini 1.5 Pro (Meta)"
+        return
     host = p.appositive_host(vendor_token)
     if host is not None and _owner_mark(vendor_token):
         yield host, vendor_token  # "Veo, Google DeepMind's model", "X, a model from Y"
@@ -109,6 +113,27 @@ def _attributed(p: Parsed, vendor_token: Any) -> Iterator[tuple[Any, Any]]:
             elif child.dep_ == "dobj":
                 for obj in [child, *child.conjuncts]:
                     yield obj, head
+
+
+#: Words that make "Model (Company)" name where a model runs or who sells it, not its maker.
+_PROVIDING = re.compile(
+    r"\b(?:provider|platform|cloud|hosted|hosting|hosts?|available|via|through|deploy\w*|"
+    r"endpoints?|regions?|marketplace|reseller|served|serving|AWS|Azure|Bedrock|Vertex)\b",
+    re.IGNORECASE,
+)
+
+
+def _parenthesised_maker(p: Parsed, vendor_token: Any) -> Any | None:
+    """The system a bracketed company follows ("Gemini 1.5 Pro (Meta)", a list of models
+    with their makers), unless the text is about providers or hosting."""
+    doc, i = vendor_token.doc, vendor_token.i
+    if i < 2 or i + 1 >= len(doc) or doc[i - 1].text != "(" or doc[i + 1].text != ")":
+        return None
+    named = doc[i - 2]
+    found = p.mention(named)
+    if found is None or found.type != ENTITY or _PROVIDING.search(vendor_token.sent.text):
+        return None
+    return named
 
 
 def _owner_mark(vendor_token: Any) -> bool:
