@@ -37,11 +37,19 @@ def _negates(child: Any) -> bool:
     return child.dep_ == "neg" or child.lower_ in _lex().negators
 
 
+def _factive_complement(node: Any) -> bool:
+    """The clause a factive verb presupposes ("don't realise [that X is Y]")."""
+    return node.dep_ == "ccomp" and node.head.lemma_.lower() in _lex().factives
+
+
 def _clause_ancestors(token: Any) -> list[Any]:
-    """Ancestors up to the edge of an adverbial or relative clause ("because X is Y, ...")."""
+    """Ancestors up to the edge of an adverbial or relative clause ("because X is Y, ...") or
+    of the complement of a factive verb ("people don't realise that X is Y")."""
     nodes = []
     node = token
-    while node.head.i != node.i and node.dep_ not in ("advcl", "relcl", "acl"):
+    while node.head.i != node.i and node.dep_ not in ("advcl", "relcl", "acl") and not (
+        _factive_complement(node)
+    ):
         node = node.head
         nodes.append(node)
     return nodes
@@ -50,7 +58,7 @@ def _clause_ancestors(token: Any) -> list[Any]:
 def negated(tokens: Iterable[Any]) -> bool:
     """True when a token or its clause is negated or hedged ("isn't", "never", "may be")."""
     for token in tokens:
-        for node in [token, token.head]:
+        for node in [token] if _factive_complement(token) else [token, token.head]:
             for child in node.children:
                 if _negates(child):
                     return True

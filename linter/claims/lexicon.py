@@ -39,6 +39,8 @@ class Lexicon:
     hedges: frozenset[str]
     conditions: frozenset[str]
     contrast: frozenset[str]
+    #: verbs whose complement stays true under negation ("people don't realise that X")
+    factives: frozenset[str]
     structure: tuple[str, ...] = ()
     marks: tuple[str, ...] = ()
     class_words: tuple[str, ...] = ()
@@ -143,6 +145,7 @@ def lexicon() -> Lexicon:
         hedges=_words(cues["hedges"]),
         conditions=_words(cues["conditions"]),
         contrast=_words(cues["contrast"]),
+        factives=_words(cues["factives"]),
         structure=tuple(data["prefilter"]["structure"]),
         marks=tuple(data["prefilter"]["marks"]),
         class_words=tuple(data["prefilter"]["class_words"]),
