@@ -91,6 +91,8 @@ class ClaimAnalyzer:
             for a, b in pairwise(mentions)
         ):
             return True  # "the ChatGPT LLM", "Google Bard"
+        if any(m.type == ENTITY and _MODEL_AFTER.match(sentence, m.end) for m in mentions):
+            return True  # "the Microsoft Copilot model"
         if not self._cues.search(sentence):
             return False
         return (
@@ -133,6 +135,8 @@ class ClaimAnalyzer:
         return _one_per_claim(found)
 
 
+#: A generic model noun right after a name: "the X model" may call a product a model.
+_MODEL_AFTER = re.compile(r"[\s\u00a0]+(?:models?|LLMs?)\b")
 _NAME_MARKS = re.compile(r"[\[\]()]")
 
 

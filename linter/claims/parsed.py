@@ -163,8 +163,9 @@ class Parsed:
         end, limit = start, token.sent.end
         while end < limit and doc[end].lower_ not in _PHRASE_ENDS:
             other = self.mentions.get(end)
-            if other is not None and other.type == ENTITY:
+            if other is not None and other.type == ENTITY and doc[end - 1].pos_ != "ADP":
                 return None  # another list item ("GPT-4, the Llama models, ..."), not a gloss
+                # (a name after a preposition belongs to the gloss: "Google's take on BERT")
             if doc[end].tag_ in _FINITE_VERBS and _phrase_is_subject(doc, start, end):
                 return None  # a clause ("..., the model itself is Anthropic's"), not a phrase
             end += 1

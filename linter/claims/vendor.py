@@ -72,7 +72,8 @@ def _attributed(p: Parsed, vendor_token: Any) -> Iterator[tuple[Any, Any]]:
         return
     host = p.appositive_host(vendor_token)
     if host is not None and _owner_mark(vendor_token):
-        yield host, vendor_token  # "Veo, Google DeepMind's model", "X, a model from Y"
+        if not _names_nearer(p, vendor_token, host):
+            yield host, vendor_token  # "Veo, Google DeepMind's model", "X, a model from Y"
         return
     if vendor_token.dep_ == "pobj" and head.lower_ == "at" and head.head.dep_ == "pobj":
         vendor_token, head = head.head, head.head.head  # "by researchers at OpenAI"
@@ -94,7 +95,13 @@ def _attributed(p: Parsed, vendor_token: Any) -> Iterator[tuple[Any, Any]]:
         if _came(owner) is not None:
             yield from _verb_targets(_came(owner))  # "X comes from Y"
         elif owner.lemma_ in _creating():
-            yield from _verb_targets(owner)
+            named = _named_before(p, head)
+            if named is not None and not any(
+                p.mention(t) is not None for t, _ in _verb_targets(owner)
+            ):
+                yield named, head  # "made with X from Y": the parser hung "from Y" on the verb
+            else:
+                yield from _verb_targets(owner)
         elif head.lower_ == "by" or owner.pos_ in ("PROPN", "NOUN"):
             for target, _ in _described(owner):
                 yield target, head
@@ -134,6 +141,25 @@ def _parenthesised_maker(p: Parsed, vendor_token: Any) -> Any | None:
     if found is None or found.type != ENTITY or _PROVIDING.search(vendor_token.sent.text):
         return None
     return named
+
+
+def _named_before(p: Parsed, preposition: Any) -> Any | None:
+    """The name right before "from"/"by", if any."""
+    if preposition.i == 0:
+        return None
+    before = preposition.doc[preposition.i - 1]
+    found = p.mention(before)
+    return before if found is not None and found.type == ENTITY else None
+
+
+def _names_nearer(p: Parsed, vendor_token: Any, host: Any) -> bool:
+    """"X, a variant of BERT from Google": "from Google" follows another name, which it may
+    describe instead of X."""
+    doc, i = vendor_token.doc, vendor_token.i
+    if i < 2 or doc[i - 1].lower_ not in ("by", "from", "of", "at"):
+        return False
+    nearer = p.mention(doc[i - 2])
+    return nearer is not None and nearer.type == ENTITY and doc[i - 2].i != host.i
 
 
 def _owner_mark(vendor_token: Any) -> bool:
