@@ -42,3 +42,16 @@ def test_every_message_has_a_template_with_the_fields_given(
 def test_a_message_is_filled_from_the_knowledge_base_fields() -> None:
     assert say("model-vendor", "vendor", name="GPT-4", right="OpenAI", wrong="Google") == (
         "GPT-4 is made by OpenAI, not Google")
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("LLMs generate images and video from a prompt.\n",
+     "Large language models generate text and code, not images or video"),
+    ("LLMs generate images.\n", "Large language models generate text and code, not images"),
+])
+def test_coordinated_outputs_are_one_finding(text: str, message: str) -> None:
+    """One verb's coordinated objects are one claim: one finding that names every wrong one."""
+    from linter.api import lint_text
+
+    found = [f for f in lint_text(text) if f.rule == "GL203"]
+    assert [f.message for f in found] == [message]

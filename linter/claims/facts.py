@@ -131,9 +131,9 @@ def join_names(names: list[str]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
-def modality_labels(kb: KnowledgeBase, outputs: Iterable[str]) -> str:
-    """ "text and code"."""
-    return " and ".join(kb.modalities[o].label for o in outputs if o in kb.modalities)
+def modality_labels(kb: KnowledgeBase, outputs: Iterable[str], joiner: str = " and ") -> str:
+    """ "text and code" (or, with ``joiner=" or "``, "images or video")."""
+    return joiner.join(kb.modalities[o].label for o in outputs if o in kb.modalities)
 
 
 def architecture_phrase(kb: KnowledgeBase, architecture_id: str) -> str:

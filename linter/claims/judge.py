@@ -179,7 +179,8 @@ def _outputs(kb: KnowledgeBase, claim: Claim) -> Verdict | None:
         if entity is None and broader - allowed:
             return Verdict("subset-direction", say("subset-direction", "llm-scope"))
         return None
-    if claim.object not in kb.modalities or claim.object in allowed:
+    wrong = [o for o in dict.fromkeys(claim.objects) if o in kb.modalities and o not in allowed]
+    if not wrong:
         return None
     if claim.construction == "text-to-x":
         return Verdict("output-modality", say("output-modality", "text-to-x",
@@ -187,7 +188,7 @@ def _outputs(kb: KnowledgeBase, claim: Claim) -> Verdict | None:
     verb = "generates" if entity is not None else "generate"
     return Verdict("output-modality", say(
         "output-modality", "output", name=name, verb=verb, makes=modality_labels(kb, outputs),
-        label=kb.modalities[claim.object].label))
+        label=modality_labels(kb, wrong, joiner=" or ")))
 
 
 def _limited_to(kb: KnowledgeBase, claim: Claim) -> Verdict | None:

@@ -170,9 +170,10 @@ def _instrument(verb: Any) -> Any | None:
     return None
 
 
-def _output_claim(ref: Mention, modality: str, construction: str, text: str = "") -> Claim:
+def _output_claim(ref: Mention, modality: str, construction: str, text: str = "",
+                  more_objects: tuple[str, ...] = ()) -> Claim:
     return Claim(ref.id, ref.type, "outputs", modality, MODALITY, 0, 0,
-                 construction=construction, object_text=text)
+                 construction=construction, object_text=text, more_objects=more_objects)
 
 
 def _outputs_and_makers(verb: Any) -> tuple[list[Any], list[Any]]:
@@ -218,21 +219,23 @@ def _makings(p: Parsed) -> Iterator[tuple[Any, list[Any], list[Any]]]:
     parser read as one noun phrase ("Codestral outputs MP4 files"), from word order."""
     verbs = [t for t in p.tokens if t.pos_ in ("VERB", "AUX")]
     for verb in verbs:
-        if verb.lemma_.lower() in lexicon().output_verbs:
+        if verb.lemma_.lower() in lexicon().output_verbs and verb.dep_ != "compound":
             objects, makers = _outputs_and_makers(verb)
             if objects:
                 yield verb, objects, makers
-    if not verbs:
-        yield from _verbless(p)
+    yield from _verbless(p, whole_noun_phrase=not verbs)
 
 
-def _verbless(p: Parsed) -> Iterator[tuple[Any, list[Any], list[Any]]]:
-    """"X outputs Y" parsed as a compound noun: a plural output word after a name, before
-    the noun it was hung on."""
+def _verbless(p: Parsed, whole_noun_phrase: bool) -> Iterator[tuple[Any, list[Any], list[Any]]]:
+    """"X outputs Y" parsed as a compound noun: an output word after a name, hung on the noun
+    after it (a verb the parser made a compound, "LLMs generate images"; or, in a sentence
+    with no verb at all, a plural noun, "Codestral outputs MP4 files")."""
     for token in p.tokens:
-        if token.tag_ != "NNS" or token.lemma_.lower() not in lexicon().output_verbs or (
+        if token.lemma_.lower() not in lexicon().output_verbs or (
             token.dep_ != "compound" or token.head.i <= token.i
         ):
+            continue
+        if token.pos_ != "VERB" and not (whole_noun_phrase and token.tag_ == "NNS"):
             continue
         before = [t for t in p.tokens[: token.i] if t.pos_ != "ADV"]
         if before and p.mention(before[-1]) is not None:
@@ -258,14 +261,20 @@ def _making(p: Parsed) -> Iterator[Match]:
             ):
                 continue
             excluded = lexicon().output_verbs[verb.lemma_.lower()].excludes
+            wrong: dict[str, Any] = {}  # modality → the last object naming it
             for obj in objects:
                 modality = _implied_or_named(p, verb, obj, index)
                 if modality is None or modality in excluded:
                     continue
                 verdict = judge(p.kb, _output_claim(ref, modality, "making"))
-                if verdict is None or not asserted(p.doc, [subject, verb, obj]):
-                    continue
-                match = p.match(verdict.rule, subject, obj, verdict.message)
+                if verdict is not None and asserted(p.doc, [subject, verb, obj]):
+                    wrong[modality] = obj
+            if wrong:  # "LLMs generate images and video": one claim, one finding
+                first, *more = wrong
+                claim = _output_claim(ref, first, "making", more_objects=tuple(more))
+                verdict = judge(p.kb, claim)
+                last = max(wrong.values(), key=lambda t: t.i)
+                match = p.match(verdict.rule, subject, last, verdict.message) if verdict else None
                 if match:
                     yield match
 

@@ -33,7 +33,9 @@ class Claim:
     ``start``/``end`` is the span of text a finding about the claim covers; ``quantifier`` is
     ``""``, ``"all"``, ``"not_all"``, ``"some"`` or ``"only"``; ``polarity`` is False for a
     denied claim; ``construction`` names the extractor that read it; ``object_text`` is the
-    words that named the object ("text-to-image model"), for messages and wording checks.
+    words that named the object ("text-to-image model"), for messages and wording checks;
+    ``more_objects`` are further objects of the same predicate, coordinated with ``object``
+    ("LLMs generate images and video": one claim, judged and reported once).
     """
 
     subject: str
@@ -47,6 +49,12 @@ class Claim:
     polarity: bool = True
     construction: str = ""
     object_text: str = ""
+    more_objects: tuple[str, ...] = ()
+
+    @property
+    def objects(self) -> tuple[str, ...]:
+        """``object`` and ``more_objects``."""
+        return (self.object, *self.more_objects)
 
     def __post_init__(self) -> None:
         if self.predicate not in PREDICATES:
