@@ -55,3 +55,11 @@ def test_coordinated_outputs_are_one_finding(text: str, message: str) -> None:
 
     found = [f for f in lint_text(text) if f.rule == "GL203"]
     assert [f.message for f in found] == [message]
+
+
+def test_an_overstated_scope_is_one_finding_not_one_per_example() -> None:
+    from linter.api import lint_text
+
+    text = "LLMs can create any type of content, from essays to symphonies and films.\n"
+    assert [f.rule for f in lint_text(text) if f.rule.startswith("GL2") or f.rule == "GL302"] == [
+        "GL302"]

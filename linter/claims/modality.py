@@ -252,7 +252,10 @@ def _making(p: Parsed) -> Iterator[Match]:
             if ref is None or (subject.conjuncts and not listed):
                 continue
             if ref.type == CATEGORY and ref.id == LLM:
-                yield from _scope(p, subject, verb, objects)
+                scoped = list(_scope(p, subject, verb, objects))
+                yield from scoped
+                if scoped:
+                    continue  # "any type of content, from X to Y": the examples are the scope
             if ref.type == CONCEPT and ref.id == GENAI:
                 yield from _only_text(p, subject, verb, objects, index)
                 continue
