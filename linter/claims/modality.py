@@ -102,8 +102,27 @@ def _subjects_of(verb: Any) -> list[Any]:
         ):
             node = node.head
             continue
+        break
+    return _subject_by_word_order(verb)
+
+
+def _subject_by_word_order(verb: Any) -> list[Any]:
+    """"Paste your script in and Whisper reads it aloud": a finite verb the parser gave no
+    subject, right after a name that opens its clause (after "and", a comma or the start)."""
+    finite = verb.tag_ in ("VBZ", "VBP", "VBD") or any(
+        c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children)
+    if not finite:
         return []
-    return []
+    i = verb.i - 1
+    while i >= verb.sent.start and verb.doc[i].dep_ in ("aux", "neg", "advmod"):
+        i -= 1
+    if i < verb.sent.start:
+        return []
+    named = verb.doc[i]
+    opener = verb.doc[i - 1].lower_ if i > verb.sent.start else ""
+    if named.tag_ not in ("NNP", "NNPS") and named.pos_ != "PROPN" and named.dep_ != "conj":
+        return []
+    return [named] if opener in ("", "and", ",", ";", ":", "then", "—") else []
 
 
 def _named_before_infinitive(verb: Any) -> Any | None:
@@ -237,10 +256,15 @@ def _verbless(p: Parsed, whole_noun_phrase: bool) -> Iterator[tuple[Any, list[An
             continue
         if token.pos_ != "VERB" and not (whole_noun_phrase and token.tag_ == "NNS"):
             continue
+        spec = lexicon().output_verbs[token.lemma_.lower()]
+        if spec.into or spec.needs:
+            continue  # "turn X into Y", "read X aloud": not readable from word order
         before = [t for t in p.tokens[: token.i] if t.pos_ != "ADV"]
         if before and p.mention(before[-1]) is not None:
             head = token.head
-            yield token, [head, *head.conjuncts], [before[-1]]
+            # "transcribes speech": the object is the input, the verb names the output
+            outputs = [token] if spec.object_is_input else [head, *head.conjuncts]
+            yield token, outputs, [before[-1]]
 
 
 def _making(p: Parsed) -> Iterator[Match]:
@@ -249,8 +273,10 @@ def _making(p: Parsed) -> Iterator[Match]:
         for maker, listed in _through_lists(p, makers):
             subject = p.appositive_entity(maker) or _copula_subject(p, maker) or maker
             ref = p.reference(subject)
-            if ref is None or (subject.conjuncts and not listed):
-                continue
+            if ref is None or (not listed and any(
+                p.mention(c) is not None for c in subject.conjuncts
+            )):  # "X and Y make ...": each is judged through the list (a misparsed
+                continue  # "Paste it in and Whisper reads ..." is not a list)
             if ref.type == CATEGORY and ref.id == LLM:
                 scoped = list(_scope(p, subject, verb, objects))
                 yield from scoped
