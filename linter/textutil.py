@@ -181,8 +181,17 @@ def looks_like_title(text: str, threshold: float = 0.75) -> bool:
     if ":" in text or re.search(r"\w—\w|\s[—–]\s", text):
         return True  # a title and its subtitle
     content = [w for w in words if w.lower() not in _TITLE_SMALL_WORDS]
-    capitalised = sum(1 for w in content if w[0].isupper() or w[0].isdigit())
-    return bool(content) and capitalised / len(content) >= threshold
+    # A run of capitalised words counts once: a name ("Meta's Gemma 2") is not title case
+    # ("model card for Meta's Gemma 2" is the writer's words; "Attention Is All You Need" a
+    # title either way).
+    capitalised = lower = 0
+    previous_capital = False
+    for word in content:
+        is_capital = word[0].isupper() or word[0].isdigit()
+        capitalised += is_capital and not previous_capital
+        lower += not is_capital
+        previous_capital = is_capital
+    return bool(content) and capitalised / (capitalised + lower) >= threshold
 
 
 def parenthesised_title(text: str, start: int, end: int) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import pairwise
@@ -132,7 +133,7 @@ class ClaimAnalyzer:
         found.extend(vendor.check(parsed))
         found.extend(conflation.check(parsed, mentions))
         found.extend(outdated.check(parsed, mentions))
-        return _one_per_claim(found)
+        return _one_per_claim(found, [sent.start_char for sent in doc.sents])
 
 
 #: A generic model noun right after a name: "the X model" may call a product a model.
@@ -150,16 +151,21 @@ def _masked(text: str, mentions: list[Mention]) -> str:
     return text
 
 
-def _one_per_claim(found: list[Match]) -> list[Match]:
-    """One finding per rule and start: "LLMs generate images and video" is one wrong claim
-    (the longest span is kept)."""
+def _one_per_claim(found: list[Match], sentence_starts: list[int]) -> list[Match]:
+    """One finding per claim: per rule and start ("LLMs generate images and video": the
+    longest span is kept), and per rule and message in a sentence (a claim read twice, through
+    a name and through a pronoun for it: the first is kept)."""
     longest: dict[tuple[str, int], Match] = {}
     for match in found:
         key = (match.code, match.start)
         kept = longest.get(key)
         if kept is None or match.end > kept.end:
             longest[key] = match
-    return list(longest.values())
+    first: dict[tuple[str, str, int], Match] = {}
+    for match in sorted(longest.values(), key=lambda m: m.start):
+        sentence = bisect.bisect_right(sentence_starts, match.start)
+        first.setdefault((match.code, match.message, sentence), match)
+    return list(first.values())
 
 
 def _merge(doc: Any, mentions: list[Mention]) -> dict[int, Mention]:

@@ -37,6 +37,11 @@ def _negates(child: Any) -> bool:
     return child.dep_ == "neg" or child.lower_ in _lex().negators
 
 
+#: Dependencies that start a clause of its own: the main clause's negation stays outside
+#: ("Because LLMs generate X, teams never need Y").
+_CLAUSE_EDGES = ("advcl", "relcl", "acl")
+
+
 def _factive_complement(node: Any) -> bool:
     """The clause a factive verb presupposes ("don't realise [that X is Y]")."""
     return node.dep_ == "ccomp" and node.head.lemma_.lower() in _lex().factives
@@ -47,7 +52,7 @@ def _clause_ancestors(token: Any) -> list[Any]:
     of the complement of a factive verb ("people don't realise that X is Y")."""
     nodes = []
     node = token
-    while node.head.i != node.i and node.dep_ not in ("advcl", "relcl", "acl") and not (
+    while node.head.i != node.i and node.dep_ not in _CLAUSE_EDGES and not (
         _factive_complement(node)
     ):
         node = node.head
@@ -58,7 +63,8 @@ def _clause_ancestors(token: Any) -> list[Any]:
 def negated(tokens: Iterable[Any]) -> bool:
     """True when a token or its clause is negated or hedged ("isn't", "never", "may be")."""
     for token in tokens:
-        for node in [token] if _factive_complement(token) else [token, token.head]:
+        own_clause = _factive_complement(token) or token.dep_ in _CLAUSE_EDGES
+        for node in [token] if own_clause else [token, token.head]:
             for child in node.children:
                 if _negates(child):
                     return True
@@ -72,6 +78,8 @@ def negated(tokens: Iterable[Any]) -> bool:
         for node in _clause_ancestors(token):
             if any(c.dep_ == "neg" and _negates(c) for c in node.children):
                 return True
+            if node.lower_ in ("neither", "none", "nobody", "nothing") and _negates(node):
+                return True  # "neither of them is a language model"
             if any(
                 c.dep_ == "mark" and c.lower_ in _lex().conditions for c in node.children
             ):

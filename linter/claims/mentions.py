@@ -202,7 +202,7 @@ class MentionFinder:
         before = text[max(0, start - 12) : start]
         if re.match(r"[\s\u00a0]+[A-Z][a-z]", after) and not re.match(
             r"[\s\u00a0]+(?:AI|API|Pro|Ultra|Nano|Flash|Advanced|Code|Chat|Instant|Opus|Sonnet|"
-            r"Haiku|Large|Small|Medium|Vision|Instruct|Turbo)\b",
+            r"Haiku|Large|Small|Medium|Vision|Instruct|Turbo|Extensions?|Apps?)\b",
             after,
         ):
             return False

@@ -22,7 +22,7 @@ MODALITY = "modality"
 #: Nouns that carry the modality of their modifier: "video content", "podcast episode".
 _CARRIER_NOUNS = words(
     "content clip file output asset track footage sequence episode version recording generation "
-    "creation synthesis production"
+    "creation synthesis production art visuals material piece"
 )
 _ENABLING = frozenset({"let", "allow", "help", "enable", "use", "design", "train", "build"})
 _MULTIMODAL = re.compile(r"multi-?modal|vision|omni|any-to-any", re.IGNORECASE)
@@ -69,6 +69,13 @@ def _subjects_of(verb: Any) -> list[Any]:
     named = _named_before_infinitive(verb)
     if named is not None:
         return [named]  # "use A to V1 and B to V2": B does V2, however the parser hung it
+    opener = _subject_by_word_order(verb)
+    if opener and opener[0].dep_ == "conj" and not any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.i > opener[0].i for c in verb.children
+    ) and not any(a.lower_ in ("as", "like", "including") for a in opener[0].ancestors):
+        # "Paste in the storyboard and Claude 3 Opus can generate ...", the name hung on
+        # "Paste" (not a list member: "Tools such as A and B generate ...")
+        return opener
     node = verb
     for _ in range(6):
         subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]

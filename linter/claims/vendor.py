@@ -218,6 +218,11 @@ def _verb_targets(verb: Any) -> Iterator[tuple[Any, Any]]:
             relative = subject.lower_ in ("which", "that", "who") and verb.dep_ == "relcl"
             target = verb.head if relative else subject  # "X, which was developed by Y"
             yield target, verb
+            doc = subject.doc
+            if relative and subject.i >= 2 and doc[subject.i - 1].text == "," and (
+                doc[subject.i - 2].i != target.i
+            ):  # "our benchmark, Qwen2.5, which ...": the name right before ", which"
+                yield doc[subject.i - 2], verb
     elif verb.dep_ in ("acl", "relcl", "appos"):
         for target, _ in _described(verb.head):
             yield target, verb
