@@ -133,6 +133,12 @@ def _claim(rel: IsA, subject: Mention, klass: Mention | None, generic: bool) -> 
             return Claim(LLM, CATEGORY, "subclass_of", klass.id, CATEGORY, 0, 0,
                          construction=rel.how)
         return None
+    if subject.type == CATEGORY and klass.type == CATEGORY and klass.id == LLM and (
+        rel.how in ("copula", "appos", "compared") and rel.part not in _SUPERSET_PARTS
+        and about_the_field(rel.subject)
+    ):  # "image generators are a subset of LLMs"
+        return Claim(subject.id, CATEGORY, "subclass_of", LLM, CATEGORY, 0, 0,
+                     construction=rel.how)
     if subject.type == CONCEPT and subject.id == GENAI and klass.type == CATEGORY and (
         klass.id == LLM and rel.how in ("copula", "appos", "include", "compared", "outside")
         and rel.part not in _SUPERSET_PARTS

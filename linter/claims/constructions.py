@@ -44,6 +44,8 @@ CLASS_CONSTRUCTIONS: tuple[Construction, ...] = (
     Construction("compared breadth", relations.compared_breadth,
                  '"Y is broader than X", "X is a narrower field than Y"'),
     Construction("nothing outside", relations.nothing_outside, '"there is no X outside (of) Y"'),
+    Construction("glossary", relations.glossary, '"X: a Y ..." (a glossary line)'),
+    Construction("parenthesised", relations.parenthesised, '"X (Y)", a class in brackets'),
 )
 
 

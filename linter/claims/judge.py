@@ -106,6 +106,10 @@ def _is_a(kb: KnowledgeBase, claim: Claim) -> Verdict | None:
         return Verdict("product-called-model", say("product-called-model", "model", what=what)) if (
             entity.is_product) else None
     if claim.object_type == "architecture":
+        if entity.is_product and claim.object_text.lower().endswith(("model", "network")):
+            # "ChatGPT, a transformer model": a product called a model
+            return Verdict("product-called-model", say("product-called-model", "model",
+                                                       what=what))
         return _built_on(kb, claim)
     category = kb.categories.get(claim.object) if claim.object_type == "category" else None
     if category is None or any(
@@ -156,6 +160,10 @@ def _subclass_of(kb: KnowledgeBase, claim: Claim) -> Verdict | None:
     ):
         return None
     if not set(class_outputs(kb, claim.subject)) & set(category.output):
+        if claim.object == "llm":  # "image generators are a subset of LLMs": siblings
+            narrow = kb.categories[claim.subject].label
+            return Verdict("subset-direction", say(
+                "subset-direction", "sibling", narrow=narrow[:1].upper() + narrow[1:] + "s"))
         return Verdict("model-category", say("model-category", "llm-output",
                                              category=category.label))
     return None

@@ -15,7 +15,8 @@ from linter.textutil import words
 _BE = words("be become remain")
 _AS_VERBS = words(
     "classify consider know describe categorize categorise regard label define class count "
-    "qualify market build design release introduce present treat view see teach frame think"
+    "qualify market build design release introduce present treat view see teach frame think "
+    "picture imagine"
 )
 #: "X is a type of Y": the noun between the copula and the class.
 PART_NOUNS = words(
@@ -108,7 +109,9 @@ def copula(p: Parsed) -> Iterator[IsA]:
             token.head.head.lemma_ in _AS_VERBS
         ):
             verb = token.head.head
-            objects = [c for c in verb.children if c.dep_ == "dobj"]
+            objects = [c for c in verb.children if c.dep_ == "dobj"] or [
+                o for c in verb.children if c.dep_ == "prep" and c.lower_ == "of"
+                for o in c.children if o.dep_ == "pobj"]  # "think of X as Y"
             for obj in objects:  # "presents generative AI as a subfield of LLMs"
                 for klass_token in _conjuncts(token):
                     klass, part = _through_part(klass_token)
@@ -422,3 +425,36 @@ def nothing_outside(p: Parsed) -> Iterator[IsA]:
                    if o.dep_ == "pobj"] + [o for o in outside.children if o.dep_ == "pobj"]
         for other in objects[:1]:
             yield IsA(noun, other, "outside", noun.head, None)
+
+
+_MARKUP_TOKENS = frozenset({"*", "**", "_", "__", "-", "•", "|", "#", "##", "###"})
+
+
+def glossary(p: Parsed) -> Iterator[IsA]:
+    """ "Term: a Y ..." (a glossary line, a definition list): the term is said to be a Y."""
+    for sent in p.doc.sents:
+        tokens = [t for t in sent if t.text not in _MARKUP_TOKENS]
+        if len(tokens) < 4 or p.reference(tokens[0]) is None or tokens[1].text != ":" or (
+            tokens[2].lower_ in ("see", "cf", "cf.", "compare", "also")
+        ):  # "Generative AI: see LLM" is a cross-reference
+            continue
+        rest = [t for t in tokens[2:] if t.lower_ not in ("a", "an", "the", "one")]
+        noun = next((t for t in rest[:3] if t.pos_ in ("NOUN", "PROPN")), None)
+        if noun is None:
+            continue
+        klass, part = _through_part(noun)
+        yield IsA(tokens[0], klass, "copula", None, part)
+
+
+def parenthesised(p: Parsed) -> Iterator[IsA]:
+    """ "Whisper (text-to-speech)": a name followed by a class in brackets."""
+    doc = p.doc
+    for token in p.tokens:
+        i = token.i
+        if i < 2 or i + 1 >= len(doc) or doc[i - 1].text != "(" or doc[i + 1].text != ")":
+            continue
+        named, klass = p.mention(doc[i - 2]), p.mention(token)
+        if named is not None and named.type == ENTITY and klass is not None and (
+            klass.type in (CATEGORY, ARCHITECTURE)
+        ):
+            yield IsA(doc[i - 2], token, "appos", None, None)
