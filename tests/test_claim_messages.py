@@ -18,7 +18,9 @@ def _calls() -> list[tuple[str, str, set[str], str]]:
     found = []
     for path in sorted(CLAIMS.glob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "say":
+            if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "say" and all(
+                isinstance(a, ast.Constant) for a in node.args[:2]
+            ):  # say(rule, "also", ...) for a list's rule is checked below
                 rule, case = (a.value for a in node.args[:2])  # type: ignore[attr-defined]
                 fields = {k.arg for k in node.keywords if k.arg}
                 found.append((rule, case, fields, f"{path.name}:{node.lineno}"))
@@ -63,3 +65,20 @@ def test_an_overstated_scope_is_one_finding_not_one_per_example() -> None:
     text = "LLMs can create any type of content, from essays to symphonies and films.\n"
     assert [f.rule for f in lint_text(text) if f.rule.startswith("GL2") or f.rule == "GL302"] == [
         "GL302"]
+
+
+def test_a_list_of_wrong_members_is_one_finding_naming_them() -> None:
+    from linter.api import lint_text
+
+    found = [f for f in lint_text("We compared models like ChatGPT, Perplexity and Le Chat.\n")
+             if f.rule == "GL202"]
+    assert len(found) == 1
+    assert found[0].text == "ChatGPT, Perplexity and Le Chat"
+    assert found[0].message.endswith("(likewise Perplexity and Le Chat)")
+
+
+def test_rules_a_list_can_break_have_an_also_template() -> None:
+    """Class relations read from lists merge their members (category.py): each rule such a
+    relation can break says "likewise ..." through its "also" template."""
+    for rule in ("model-category", "product-called-model", "model-architecture"):
+        assert "{others}" in _templates()[rule]["also"]

@@ -9,7 +9,7 @@ from typing import Any
 from linter.checks.base import Match
 from linter.claims.constructions import class_relations
 from linter.claims.context import asserted
-from linter.claims.facts import entity_categories, entity_outputs
+from linter.claims.facts import entity_categories, entity_outputs, join_names
 from linter.claims.judge import judge
 from linter.claims.mentions import (
     ARCHITECTURE,
@@ -20,6 +20,7 @@ from linter.claims.mentions import (
     Mention,
     modality_index,
 )
+from linter.claims.messages import say
 from linter.claims.parsed import GENERIC_HEADS, Parsed
 from linter.claims.record import GENERIC, GENERIC_MODEL, Claim
 from linter.claims.relations import IsA
@@ -40,6 +41,7 @@ _PARTIAL_DETERMINERS = words(
 
 def check(p: Parsed) -> Iterator[Match]:
     seen: set[tuple[int, int]] = set()
+    listed: dict[tuple[str, int], list[tuple[Match, str]]] = {}
     for rel in class_relations(p):
         key = (rel.subject.i, rel.klass.i)
         if key in seen or rel.subject.i == rel.klass.i:
@@ -51,8 +53,27 @@ def check(p: Parsed) -> Iterator[Match]:
         tokens = [rel.subject, rel.klass] + ([rel.verb] if rel.verb is not None else [])
         if rel.how in _SELF_CONTRASTED:
             tokens = [rel.verb]  # its "than" or "no" is the claim, not a denial of it
-        if asserted(p.doc, tokens):
+        if not asserted(p.doc, tokens):
+            continue
+        if rel.how in ("list", "other", "include"):
+            listed.setdefault((match.code, rel.klass.i), []).append((match, rel.subject.text))
+        else:
             yield match
+    rule_of = {code: rule for rule, code in p.codes.items()}
+    for members in listed.values():
+        yield _one_for_the_list(rule_of[members[0][0].code], members)
+
+
+def _one_for_the_list(rule: str, members: list[tuple[Match, str]]) -> Match:
+    """ "models like ChatGPT, Perplexity and Copilot": one claim about the listed members,
+    one finding from the first to the last, naming the others."""
+    members.sort(key=lambda m: m[0].start)
+    first, last = members[0][0], members[-1][0]
+    if len(members) == 1:
+        return first
+    others = join_names([name for _, name in members[1:]])
+    message = say(rule, "also", message=first.message, others=others)
+    return Match(first.code, first.start, last.end, message, None)
 
 
 def _span(p: Parsed, rel: IsA) -> tuple:

@@ -220,6 +220,9 @@ def _loose_apposition(p: Parsed, token: Any) -> Any | None:
     return before if ref is not None and ref.type == ENTITY else None
 
 
+_DENIALS = frozenset({"not", "n't", "never", "no", "neither"})
+
+
 def listed(p: Parsed) -> Iterator[IsA]:
     """ "Ys such as X and Z", "Ys like X", "Ys including X" (read linearly: robust to parses)."""
     doc = p.doc
@@ -229,6 +232,10 @@ def listed(p: Parsed) -> Iterator[IsA]:
         start = _after_cue(doc, token.i + 1)
         if start is None or (doc[start - 1].text == ":" and p.reference(token) is None):
             continue  # "Models: Azure OpenAI, Gemini": a label over a loose list of providers
+        if doc[start - 1].text == ":" and any(
+            t.lower_ in _DENIALS for t in doc[token.sent.start : token.i]
+        ):
+            continue  # "Not all Ys are LLMs: X and Z ...": the names are counter-examples
         for member in _members(p, start):
             if doc[start - 1].text == ":" and member.dep_ in ("nsubj", "nsubjpass"):
                 break  # "... are LLMs: Stable Diffusion makes images": a clause, not a list
