@@ -11,7 +11,7 @@ from linter.checks.base import Match
 from linter.patterns import compile_pattern
 from linter.ruleinfo import RuleInfo
 from linter.segments import Segment
-from linter.textutil import has_word_boundaries, is_cited_title
+from linter.textutil import has_word_boundaries, is_cited_title, link_text_around
 
 # Words after "LLM's" that show it is a plural ("Many LLM's are ...") rather than a possessive.
 _PLURAL_FOLLOWERS = re.compile(
@@ -27,6 +27,8 @@ _PLURAL_LEADERS = re.compile(
 )
 
 
+#: A variant written like a repository or package name ("stable-diffusion").
+_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)+")
 #: How far ``requires_context`` looks for its sentence on each side of a match (characters).
 CONTEXT_CHARS = 2000
 
@@ -69,6 +71,10 @@ class TermRule:
             return False
         if self.plural_only and not _reads_as_plural(text, start, end):
             return False
+        if _SLUG.fullmatch(text[start:end]) and (
+            (link_text_around(segment, start, end) or "").strip() == text[start:end]
+        ):
+            return False  # "[stable-diffusion](https://github.com/...)": a repository's name
         return not is_cited_title(segment, start, end)
 
     def _in_context(self, text: str, start: int, end: int) -> bool:
