@@ -54,6 +54,7 @@ class ClaimAnalyzer:
         self._renamed = {
             e.id for e in kb.entities.values() if e.renamed_to or e.dates.get("discontinued")
         }
+        self._product_names = {e.name for e in kb.entities.values() if e.is_product}
         words = lexicon()
         self._cues = words.cue_pattern()
         self._class_claim = words.class_claim_pattern()
@@ -82,7 +83,8 @@ class ClaimAnalyzer:
     def _worth_parsing(self, sentence: str, mentions: list[Mention]) -> bool:
         # a claim needs a subject the judge knows: a system, a class or a concept (a vendor or
         # an architecture alone says nothing checkable: "the UNet and the Transformer")
-        named = [m for m in mentions if m.type not in (VENDOR, ARCHITECTURE)]
+        named = [m for m in mentions if m.type not in (VENDOR, ARCHITECTURE) or (
+            m.type == VENDOR and m.text in self._product_names)]  # "Meta AI" the assistant
         if not named:
             return False
         if any(m.type == ENTITY and m.id in self._renamed for m in mentions):

@@ -33,6 +33,7 @@ CLASS_CONSTRUCTIONS: tuple[Construction, ...] = (
     Construction("list", relations.listed,
                  '"Ys such as X", "Ys like X", "Ys including X", "Ys: X, Z", "Ys — X, Z —"'),
     Construction("and other", relations.and_other, '"X, Z and other Ys"'),
+    Construction("included", relations.included, '"Most Ys, X included, ..."'),
     Construction("include", relations.include,
                  '"Ys include X", "X includes every kind of Y"'),
     Construction("basis", relations.built_on,

@@ -33,8 +33,24 @@ def check(p: Parsed, mentions: list[Mention]) -> Iterator[Match]:
                      rf"{re.escape(new_name)}\b", text):
             continue  # "Bard (now Gemini)"
         token = next((t for t in p.doc if t.idx == mention.start), None)
-        if token is None or not sentence_asserts(token.sent.text) or token.sent.root.tag_ == "VBD":
+        asked = _used_in_question(token.sent.text) if token is not None else ""
+        if token is None or not sentence_asserts(asked) or token.sent.root.tag_ == "VBD":
             continue
         code = p.codes.get(verdict.rule)
         if code:
             yield Match(code, mention.start, mention.end, verdict.message)
+
+
+#: A question about the name itself ("Is Bard still available?"), not one that uses it.
+_ABOUT_THE_NAME = re.compile(
+    r"\b(?:still|any\s?more|renamed|rebranded|called|named|same|exists?|available|gone|"
+    r"replaced|retired|discontinued)\b", re.IGNORECASE)
+
+
+def _used_in_question(sentence: str) -> str:
+    """The sentence as a statement when it is a question that uses the name as current
+    ("Does Google Bard keep my chats?"); unchanged otherwise."""
+    stripped = sentence.rstrip(" \t\n\"'”’)*_")
+    if stripped.endswith("?") and not _ABOUT_THE_NAME.search(stripped):
+        return stripped.rstrip("?")
+    return sentence

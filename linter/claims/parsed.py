@@ -54,7 +54,7 @@ GENERIC_HEADS = frozenset(
     ]
 )
 #: Words that open an appositive noun phrase ("X, a Y", "X, the Y", "X, Google's Y").
-_APPOSITIVE_OPENERS = frozenset({"a", "an", "the"})
+_APPOSITIVE_OPENERS = frozenset({"a", "an", "the", "part", "one", "member"})
 #: Marks that end an appositive phrase.
 #: Tags of finite verbs: a phrase set off by a comma that holds one is a clause.
 _FINITE_VERBS = frozenset({"VBZ", "VBP", "VBD", "MD"})

@@ -465,3 +465,32 @@ def parenthesised(p: Parsed) -> Iterator[IsA]:
             klass.type in (CATEGORY, ARCHITECTURE)
         ):
             yield IsA(doc[i - 2], token, "appos", None, None)
+
+
+def _is_entity(p: Parsed, token: Any) -> bool:
+    found = p.mention(token)
+    return found is not None and found.type == ENTITY
+
+
+def included(p: Parsed) -> Iterator[IsA]:
+    """ "Most Ys, X and Z included, ...": the names before a postposed "included"."""
+    doc = p.doc
+    for token in p.tokens:
+        if token.lower_ not in ("included", "among them") or token.i < 3:
+            continue
+        members, i = [], token.i - 1
+        while i > 0:
+            found = p.mention(doc[i])
+            if found is not None and found.type == ENTITY:
+                members.append(doc[i])
+            elif doc[i].text == "," and not _is_entity(p, doc[i - 1]):
+                break  # the comma after the class: "Most LLMs, X included"
+            elif doc[i].lower_ not in _LIST_GLUE:
+                break
+            i -= 1
+        if not members or doc[i].text != "," or i == 0:
+            continue
+        klass = doc[i - 1]
+        if p.reference(klass) is not None or p.is_generic_model(klass):
+            for member in reversed(members):
+                yield IsA(member, klass, "list", None, None)
