@@ -37,6 +37,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from linter.checks.base import Match
+from linter.checks.terms import minor_version
 from linter.ruleinfo import RuleInfo
 from linter.segments import Segment
 from linter.textutil import has_word_boundaries, is_cited_title, sentence_bounds
@@ -698,8 +699,10 @@ class NameSpellingRule:
         lo, hi = max(0, start - 64), min(len(text), end + 64)
         for rule in self.covered_by:
             for found in rule.pattern.finditer(text, lo, hi):
-                if found.start() < end and start < found.end() and has_word_boundaries(
-                    text, found.start(), found.end()
+                minor = minor_version(text, found.group(0), found.end())
+                stop = minor.end() if minor is not None else found.end()
+                if found.start() < end and start < stop and has_word_boundaries(
+                    text, found.start(), stop
                 ):
                     return True
         return False

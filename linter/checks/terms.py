@@ -27,6 +27,8 @@ _PLURAL_LEADERS = re.compile(
 )
 
 
+#: The minor version after a versioned variant ("LLAMA 3" + ".1").
+_MINOR_VERSION = re.compile(r"(?:\.\d+)+(?![\w.-])")
 #: A variant written like a repository or package name ("stable-diffusion").
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)+")
 #: How far ``requires_context`` looks for its sentence on each side of a match (characters).
@@ -54,10 +56,16 @@ class TermRule:
         text = segment.text
         for found in self.pattern.finditer(text):
             start, end = found.span()
+            variant = found.group(0)
+            minor = minor_version(text, variant, end)
+            if minor is not None:  # "LLAMA 3.1": the variant "LLAMA 3" and its minor version
+                end = minor.end()
             if not self._accepts(segment, start, end):
                 continue
-            variant = found.group(0)
             replacement = self.replacements.get(variant, self.preferred)
+            if minor is not None and replacement is not None:
+                replacement += minor.group(0)
+            variant = text[start:end]
             message = f'Write "{replacement or self.preferred}", not "{variant}"'
             yield Match(self.info.code, start, end, message, replacement)
 
@@ -93,6 +101,11 @@ class TermRule:
         return bool(self.requires_context.search(sentence)) or bool(
             self.requires_context.match(text, start)
         )
+
+
+def minor_version(text: str, variant: str, end: int) -> re.Match[str] | None:
+    """The minor version (".1") that follows a variant ending in a version number."""
+    return _MINOR_VERSION.match(text, end) if variant[-1:].isdigit() else None
 
 
 def _reads_as_plural(text: str, start: int, end: int) -> bool:

@@ -16,8 +16,8 @@ from linter.claims.record import Claim
 from linter.textutil import inside_quotes
 
 _RENAMING = re.compile(
-    r"\s*(?:(?:,|—|–|--)\s*)?(?:\(\s*)?"
-    r"(?:(?:also|otherwise|commonly|often|sometimes|usually|simply|better|more|widely)\s+)*"
+    r"\s*(?:\)\s*)?(?:(?:,|—|–|--)\s*)?(?:\(\s*)?"
+    r"(?:(?:also|otherwise|commonly|often|sometimes|usually|simply|just|better|more|widely)\s+)*"
     r"(?:(?:known|referred\s+to|described|termed|labell?ed)\s+as|called|named|aka|a\.k\.a\.?|"
     r"i\.\s?e\.,?|ie,|that\s+is,|in\s+other\s+words,?|or|means|equals|=|is\s+just|"
     r"is\s+simply|refers?\s+to|stands?\s+for|(?:we|I|you)\s+mean|"
@@ -71,7 +71,7 @@ def check(p: Parsed, mentions: list[Mention]) -> Iterator[Match]:
         between = text[first.end : second.start]
         renamed = _RENAMING.fullmatch(between) or _PAREN.fullmatch(between)
         if renamed and _closes(text, second.end, between):
-            if not _negated_at(p, first.start):
+            if not _DENIED.search(text, 0, first.start):  # "not LLMs (generative AI)"
                 end = second.end
                 if "(" in between:
                     end = _PAREN_CLOSE.match(text, end).end()

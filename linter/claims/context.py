@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -42,6 +43,13 @@ def _negates(child: Any) -> bool:
 _CLAUSE_EDGES = ("advcl", "relcl", "acl")
 
 
+def _own_clause(node: Any) -> bool:
+    """A coordinated clause with a subject of its own ("X never did A, but Y does B"): the
+    first clause's negation is not the second's ("doesn't draw or paint" shares it)."""
+    return node.dep_ == "conj" and node.pos_ in ("VERB", "AUX") and any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in node.children)
+
+
 def _factive_complement(node: Any) -> bool:
     """The clause a factive verb presupposes ("don't realise [that X is Y]")."""
     return node.dep_ == "ccomp" and node.head.lemma_.lower() in _lex().factives
@@ -53,7 +61,7 @@ def _clause_ancestors(token: Any) -> list[Any]:
     nodes = []
     node = token
     while node.head.i != node.i and node.dep_ not in _CLAUSE_EDGES and not (
-        _factive_complement(node)
+        _factive_complement(node) or _own_clause(node)
     ):
         node = node.head
         nodes.append(node)
@@ -110,6 +118,18 @@ def quoted(doc: Any, token: Any) -> bool:
     return inside_quotes(doc.text, token.idx, token.idx + len(token.text))
 
 
+#: Where a sentence turns from a reported view to the writer's own ("People assume X, but Y").
+_TURN = re.compile(r",\s+but\s+|;\s+")
+
+
+def _own_part(sentence: Any, offset: int) -> str:
+    """The sentence from its last turn before ``offset`` on: a cue that reports or denies
+    ("People assume it only transcribes, but ...") does not reach past the turn."""
+    text, start = sentence.text, sentence.start_char
+    turns = [m.end() for m in _TURN.finditer(text) if start + m.end() <= offset]
+    return text[turns[-1]:] if turns else text
+
+
 def asserted(doc: Any, tokens: Iterable[Any], questions: bool = True) -> bool:
     """The sentence states the relation between ``tokens`` as a fact.
 
@@ -119,7 +139,8 @@ def asserted(doc: Any, tokens: Iterable[Any], questions: bool = True) -> bool:
     if not tokens:
         return False
     sentence = tokens[0].sent
-    text = sentence.text if questions else sentence.text.rstrip(" ?")
+    text = _own_part(sentence, min(t.idx for t in tokens))
+    text = text if questions else text.rstrip(" ?")
     if not sentence_asserts(text):
         return False
     if negated(tokens):

@@ -110,7 +110,9 @@ def _subjects_of(verb: Any) -> list[Any]:
             node = node.head
             continue
         break
-    return _subject_by_word_order(verb)
+    # "FLUX.1 lets you compose a song": the enabling verb's subject, by word order
+    found = _subject_by_word_order(verb)
+    return found or (_subject_by_word_order(node) if node is not verb else [])
 
 
 def _subject_by_word_order(verb: Any) -> list[Any]:
@@ -127,8 +129,8 @@ def _subject_by_word_order(verb: Any) -> list[Any]:
         return []
     named = verb.doc[i]
     opener = verb.doc[i - 1].lower_ if i > verb.sent.start else ""
-    if named.tag_ not in ("NNP", "NNPS") and named.pos_ != "PROPN" and named.dep_ != "conj":
-        return []
+    if named.pos_ not in ("PROPN", "NOUN", "ADJ", "X", "NUM") and named.dep_ != "conj":
+        return []  # (the caller keeps only names: a merged name may be tagged anything)
     return [named] if opener in ("", "and", ",", ";", ":", "then", "—") else []
 
 

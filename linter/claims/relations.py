@@ -90,9 +90,10 @@ def _second_attribute(token: Any) -> bool:
     """A copula's later attribute after an earlier one: a misattached noun ("X is one family
     within Y, next to image and video generators"), not what X is said to be."""
     return token.dep_ == "attr" and any(
-        c.dep_ in ("attr", "oprd") and c.i < token.i and c.i not in (t.i for t in token.conjuncts)
+        c.dep_ in ("attr", "oprd") and c.i < token.i and c.pos_ in ("NOUN", "PROPN")
+        and c.i not in (t.i for t in token.conjuncts)
         for c in token.head.children
-    )
+    )  # (an earlier "itself" is no attribute: "the app is itself a language model")
 
 
 def copula(p: Parsed) -> Iterator[IsA]:
