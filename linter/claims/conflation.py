@@ -22,12 +22,13 @@ _RENAMING = re.compile(
     r"i\.\s?e\.,?|ie,|that\s+is,|in\s+other\s+words,?|or|means|equals|=|is\s+just|"
     r"is\s+simply|refers?\s+to|stands?\s+for|(?:we|I|you)\s+mean|"
     r"is\s+(?:simply\s+|just\s+|merely\s+)?(?:the|a|another)\s+(?:\w+\s+)?(?:word|name|term)"
-    r"\s+for)\s*,?\s*(?:just\s+|simply\s+)?$",
+    r"\s+for)\s*,?\s*(?:just\s+|simply\s+)?(?:(?:to|into|for|with|of|in)\s+)?(?:(?:an?|the)\s+)?$",
     re.IGNORECASE,
 )
 _PAREN = re.compile(r"\s*\(\s*(?:or\s+|i\.\s?e\.,?\s*|aka\s+|that\s+is,?\s*)?$", re.IGNORECASE)
 #: What may close a parenthetical renaming: "(generative AI, in other words)".
-_PAREN_CLOSE = re.compile(r"\s*(?:,\s*(?:in\s+other\s+words|i\.\s?e\.|that\s+is|for\s+short))?"
+_PAREN_CLOSE = re.compile(r"\s*(?:,\s*(?:in\s+other\s+words|i\.\s?e\.|that\s+is|for\s+short|"
+                          r"as\s+[^()]{0,40}?\bcall(?:s|ed)?\s+(?:it|them)))?"
                           r"\s*\)", re.IGNORECASE)
 _SAME = re.compile(
     # "the same (thing)", not "the same checklist applies"
@@ -96,6 +97,8 @@ def _closes(text: str, end: int, between: str) -> bool:
     rest = text[end:].lstrip()
     if "(" in between:
         return bool(_PAREN_CLOSE.match(text, end))
+    if re.search(r"\bor\s+(?:to|into|for|with|of|in)\b", between, re.IGNORECASE):
+        return False  # "send it to X, or to Y": alternatives, not a second name
     if between.strip().lower().rstrip(",") == "or":
         return "," in between and (rest[:1] in (",", ")", ".", ";", ""))
     return True

@@ -46,6 +46,10 @@ _CLAUSE_EDGES = ("advcl", "relcl", "acl")
 def _own_clause(node: Any) -> bool:
     """A coordinated clause with a subject of its own ("X never did A, but Y does B"): the
     first clause's negation is not the second's ("doesn't draw or paint" shares it)."""
+    if node.dep_ == "ccomp" and node.i < node.head.i and any(
+        t.lower_ in ("so", "thus", "therefore", "hence") for t in node.doc[node.i : node.head.i]
+    ):
+        return True  # "X only makes text, so nobody tried it": a clause the parser hung on Z
     return node.dep_ == "conj" and node.pos_ in ("VERB", "AUX") and any(
         c.dep_ in ("nsubj", "nsubjpass") for c in node.children)
 
@@ -71,7 +75,9 @@ def _clause_ancestors(token: Any) -> list[Any]:
 def negated(tokens: Iterable[Any]) -> bool:
     """True when a token or its clause is negated or hedged ("isn't", "never", "may be")."""
     for token in tokens:
-        own_clause = _factive_complement(token) or token.dep_ in _CLAUSE_EDGES
+        own_clause = (
+            _factive_complement(token) or _own_clause(token) or token.dep_ in _CLAUSE_EDGES
+        )
         for node in [token] if own_clause else [token, token.head]:
             for child in node.children:
                 if _negates(child):

@@ -41,6 +41,8 @@ class Lexicon:
     contrast: frozenset[str]
     #: verbs whose complement stays true under negation ("people don't realise that X")
     factives: frozenset[str]
+    #: verbs that open an instruction ("Download ...")
+    instructions: frozenset[str]
     structure: tuple[str, ...] = ()
     marks: tuple[str, ...] = ()
     class_words: tuple[str, ...] = ()
@@ -146,6 +148,7 @@ def lexicon() -> Lexicon:
         conditions=_words(cues["conditions"]),
         contrast=_words(cues["contrast"]),
         factives=_words(cues["factives"]),
+        instructions=_words(cues["instructions"]),
         structure=tuple(data["prefilter"]["structure"]),
         marks=tuple(data["prefilter"]["marks"]),
         class_words=tuple(data["prefilter"]["class_words"]),

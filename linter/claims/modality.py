@@ -118,8 +118,8 @@ def _subjects_of(verb: Any) -> list[Any]:
 def _subject_by_word_order(verb: Any) -> list[Any]:
     """"Paste your script in and Whisper reads it aloud": a finite verb the parser gave no
     subject, right after a name that opens its clause (after "and", a comma or the start)."""
-    finite = verb.tag_ in ("VBZ", "VBP", "VBD") or any(
-        c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children)
+    finite = verb.tag_ in ("VBZ", "VBP", "VBD", "NNS") or any(
+        c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children)  # (NNS: a verb read as a noun)
     if not finite:
         return []
     i = verb.i - 1
@@ -131,7 +131,7 @@ def _subject_by_word_order(verb: Any) -> list[Any]:
     opener = verb.doc[i - 1].lower_ if i > verb.sent.start else ""
     if named.pos_ not in ("PROPN", "NOUN", "ADJ", "X", "NUM") and named.dep_ != "conj":
         return []  # (the caller keeps only names: a merged name may be tagged anything)
-    return [named] if opener in ("", "and", ",", ";", ":", "then", "—") else []
+    return [named] if opener in ("", "and", ",", ";", ":", "then", "—", "that") else []
 
 
 def _named_before_infinitive(verb: Any) -> Any | None:
@@ -245,7 +245,10 @@ def _outputs_and_makers(verb: Any) -> tuple[list[Any], list[Any]]:
 def _makings(p: Parsed) -> Iterator[tuple[Any, list[Any], list[Any]]]:
     """(verb, outputs, makers) of every output verb: from the parse, or, in a sentence the
     parser read as one noun phrase ("Codestral outputs MP4 files"), from word order."""
-    verbs = [t for t in p.tokens if t.pos_ in ("VERB", "AUX")]
+    verbs = [t for t in p.tokens if t.pos_ in ("VERB", "AUX") or (
+        t.pos_ == "NOUN" and t.tag_ == "NNS"
+        and any(c.dep_ in ("nsubj", "dobj") for c in t.children)
+    )]  # "Generative AI only outputs text": "outputs" tagged a noun, with a subject or object
     for verb in verbs:
         if verb.lemma_.lower() in lexicon().output_verbs and verb.dep_ != "compound":
             objects, makers = _outputs_and_makers(verb)
@@ -300,16 +303,23 @@ def _making(p: Parsed) -> Iterator[Match]:
                 continue
             excluded = lexicon().output_verbs[verb.lemma_.lower()].excludes
             wrong: dict[str, Any] = {}  # modality → the last object naming it
+            named: set[str] = set()
             for obj in objects:
                 modality = _implied_or_named(p, verb, obj, index)
                 if modality is None or modality in excluded:
                     continue
+                named.add(modality)
                 verdict = judge(p.kb, _output_claim(ref, modality, "making"))
                 if verdict is not None and asserted(p.doc, [subject, verb, obj]):
                     wrong[modality] = obj
             if wrong:  # "LLMs generate images and video": one claim, one finding
                 first, *more = wrong
                 claim = _output_claim(ref, first, "making", more_objects=tuple(more))
+                if (ref.type, ref.id) == (CATEGORY, LLM) and len(wrong) >= 2 and (
+                    named & {"text", "code"}
+                ):  # "LLMs can generate text, images, audio and video": every kind of output
+                    claim = Claim(LLM, CATEGORY, "outputs", ANY_OUTPUT, GENERIC, 0, 0,
+                                  quantifier="all", construction="scope")
                 verdict = judge(p.kb, claim)
                 last = max(wrong.values(), key=lambda t: t.i)
                 match = p.match(verdict.rule, subject, last, verdict.message) if verdict else None

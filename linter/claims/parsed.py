@@ -54,6 +54,9 @@ GENERIC_HEADS = frozenset(
     ]
 )
 #: Words that open an appositive noun phrase ("X, a Y", "X, the Y", "X, Google's Y").
+#: Nouns that name a part of a class ("one subset of them", "a branch within it").
+_PART_HEADS = frozenset({"subset", "type", "kind", "part", "branch", "application", "form",
+                         "example", "subfield", "category", "member", "one", "family"})
 _APPOSITIVE_OPENERS = frozenset({"a", "an", "the", "part", "one", "member"})
 #: Marks that end an appositive phrase.
 #: Tags of finite verbs: a phrase set off by a comma that holds one is a clause.
@@ -187,13 +190,22 @@ class Parsed:
         return None
 
     def antecedent(self, token: Any) -> Any | None:
-        """The name a subject "it" (an entity) or "they" (a class) stands for in this text."""
-        if token.dep_ not in ("nsubj", "nsubjpass") or token.lower_ not in ("it", "they"):
+        """The name a subject "it" (an entity) or "they" (a class) stands for in this text,
+        or the class a part noun's "of them" / "within it" names ("Y is one subset of them")."""
+        clause_subjects: set[int] = set()
+        if token.dep_ == "pobj" and token.lower_ in ("them", "it") and token.head.lower_ in (
+            "of", "within", "inside", "under"
+        ) and token.head.head.lemma_.lower() in _PART_HEADS:
+            wanted: tuple[str, ...] = (CATEGORY, CONCEPT)
+            verb = token.head.head.head  # "generative AI is one subset of them": not itself
+            clause_subjects = {c.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")}
+        elif token.dep_ not in ("nsubj", "nsubjpass") or token.lower_ not in ("it", "they"):
             return None
-        wanted = (ENTITY,) if token.lower_ == "it" else (CATEGORY, CONCEPT)
+        else:
+            wanted = (ENTITY,) if token.lower_ == "it" else (CATEGORY, CONCEPT)
         for previous in reversed(token.doc[: token.i]):
             found = self.mentions.get(previous.i)
-            if found is not None and found.type in wanted:
+            if found is not None and found.type in wanted and previous.i not in clause_subjects:
                 if found.type == ENTITY and (previous.dep_ == "conj" or previous.conjuncts):
                     return None  # "A, B and C ... it": which one is not said
                 return previous

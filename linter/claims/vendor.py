@@ -203,7 +203,8 @@ def _verb_read_as_name(token: Any) -> bool:
     """"Use Cohere's models": a sentence's first word, a lexicon verb, parsed into the name."""
     words = lexicon()
     return token.i == token.sent.start and (
-        token.lower_ in words.control_verbs or token.lower_ in words.all_words())
+        token.lower_ in words.control_verbs or token.lower_ in words.all_words()
+        or token.lower_ in words.instructions)
 
 
 def _listed_between(first: Any, last: Any) -> bool:
