@@ -25,7 +25,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
-from linter.discover import DEFAULT_EXTENSIONS, compile_globs
+from linter.files.discover import DEFAULT_EXTENSIONS, compile_globs
 from linter.findings import Severity
 
 if TYPE_CHECKING:  # PyYAML is imported only to read a YAML config

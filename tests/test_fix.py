@@ -1,4 +1,4 @@
-"""Tests for linter.fix: planning edits, keeping newlines/encoding, refusing unsafe writes."""
+"""Tests for linter.fixing: planning edits, keeping newlines/encoding, refusing unsafe writes."""
 
 from __future__ import annotations
 
@@ -13,8 +13,10 @@ from hypothesis import strategies as st
 
 from linter import api
 from linter.config import Config
+from linter.files.reading import read_file
+from linter.files.source import SourceText, decode
 from linter.findings import Finding, Fix, Severity
-from linter.fix import (
+from linter.fixing.fixfile import (
     Edit,
     FixError,
     _is_edited,
@@ -25,8 +27,6 @@ from linter.fix import (
     plan_edits,
     write_atomic,
 )
-from linter.reading import read_file
-from linter.source import SourceText, decode
 
 BAD = "Chat GPT answers questions."
 GOOD = "ChatGPT answers questions."
@@ -261,7 +261,7 @@ def test_fix_reports_remaining_findings_at_their_new_place(tmp_path: Path) -> No
 def test_the_fixed_text_is_linted_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """--fix lints the fixed text to test the fixes' stability; the re-lint after writing
     it is answered from that (each lint of a large file is most of the run's time)."""
-    from linter.engine import Linter
+    from linter.running.engine import Linter
 
     linted: list[str] = []
     lint_each = Linter.lint_each

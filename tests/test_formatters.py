@@ -9,14 +9,14 @@ import jsonschema
 import pytest
 
 from linter import __version__
+from linter.checks.info import RuleInfo
+from linter.files.source import SourceText
 from linter.findings import Finding, Fix, Severity
-from linter.formatters import FORMATS, render
-from linter.formatters.github import escape_data, escape_property
-from linter.formatters.sarif import FINGERPRINT_KEY, fingerprint_all, to_sarif
-from linter.formatters.text import caret
-from linter.report import FileError, Report
-from linter.ruleinfo import RuleInfo
-from linter.source import SourceText
+from linter.reporting.formatters import FORMATS, render
+from linter.reporting.formatters.github import escape_data, escape_property
+from linter.reporting.formatters.sarif import FINGERPRINT_KEY, fingerprint_all, to_sarif
+from linter.reporting.formatters.text import caret
+from linter.reporting.report import FileError, Report
 
 #: Our own JSON Schema (draft 7) of what SARIF 2.1.0 requires, written from the OASIS spec.
 SCHEMA_PATH = Path(__file__).parent / "data" / "sarif-required.schema.json"

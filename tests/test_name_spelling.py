@@ -16,14 +16,14 @@ import pytest
 from click.testing import CliRunner
 
 from linter import api, markup
-from linter.checks import spelling
+from linter.checks.info import RuleInfo
+from linter.checks.kinds import spelling
+from linter.checks.ruleset import load_ruleset
 from linter.cli import cli
 from linter.config import Config
+from linter.files.source import SourceText
 from linter.findings import Severity
-from linter.knowledge import Entity, KnowledgeBase, Vendor
-from linter.ruleinfo import RuleInfo
-from linter.ruleset import load_ruleset
-from linter.source import SourceText
+from linter.knowledge.base import Entity, KnowledgeBase, Vendor
 
 INFO = RuleInfo("GL114", "misspelt-name", "name-spelling", Severity.WARNING, "test", fixable=True)
 

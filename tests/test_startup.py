@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from linter import yamlcache
-from linter.yamlload import LineDict, load_yaml
+from linter.datafiles import yamlcache
+from linter.datafiles.yamlload import LineDict, load_yaml
 
 PROBE = """\
 import sys
@@ -51,8 +51,9 @@ CACHED_PROBE = """\
 import sys
 from linter.cli import main
 code = main(sys.argv[1:])
-unneeded = ("spacy", "markdown_it", "linter.fix", "linter.knowledge", "linter.baseline",
-            "linter.gitdiff", "linter.formatters.json_format", "linter.formatters.sarif",
+unneeded = ("spacy", "markdown_it", "linter.fixing.fixfile", "linter.knowledge.base",
+            "linter.reporting.baseline", "linter.reporting.gitdiff",
+            "linter.reporting.formatters.json_format", "linter.reporting.formatters.sarif",
             "jsonschema")
 print(sorted(name for name in unneeded if name in sys.modules))
 raise SystemExit(code)
@@ -111,9 +112,9 @@ def test_values_json_cannot_hold_are_not_cached(tmp_path: Path, user_cache: Path
 
 
 def test_quick_scan_never_rejects_a_name_the_finder_knows() -> None:
-    from linter.api import _claim_checker, _quick_scan
     from linter.claims.mentions import MentionFinder
     from linter.config import Config
+    from linter.running.api import _claim_checker, _quick_scan
 
     files = tuple(Config().knowledge_files)
     scan = _quick_scan(files)

@@ -12,7 +12,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from linter import kbpages, ruledocs
+from linter.checks import docs as ruledocs
+from linter.knowledge import pages as kbpages
 from linter.api import knowledge, ruleset
 from linter.config import Config
 

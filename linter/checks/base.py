@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
-    from linter.segments import Segment
+    from linter.markup.segments import Segment
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from rbhelpers import ISOLATED, write
 
-from linter.source import SourceText, decode
+from linter.files.source import SourceText, decode
 
 #: The finding sits on line 3, columns 5-13, behind a non-ASCII word (columns count code
 #: points, so "Ünïcödé" is 7 columns whatever its encoding).

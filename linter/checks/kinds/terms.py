@@ -1,0 +1,132 @@
+"""``term`` rules: misspelled or wrong names, each variant replaced by the preferred form."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from linter.checks.base import Match
+from linter.checks.info import RuleInfo
+from linter.checks.patterns import compile_pattern
+from linter.markup.segments import Segment
+from linter.markup.textutil import has_word_boundaries, is_cited_title
+
+# Words after "LLM's" that show it is a plural ("Many LLM's are ...") rather than a possessive.
+_PLURAL_FOLLOWERS = re.compile(
+    r"\s*(?:$|[,.;:!?)\]]|(?:are|were|have|do|can|could|will|would|should|may|might|must|need|"
+    r"like|such|that|which|who|and|or|generate|produce|use|learn|perform|excel|struggle|"
+    r"hallucinate|rely|require|differ|vary|include|often|also|still|now|in|on|for|from|with|"
+    r"to|by)\b)"
+)
+_PLURAL_LEADERS = re.compile(
+    r"\b(?:many|most|some|all|these|those|several|other|different|multiple|various|two|three|"
+    r"four|five|few|of|both|open-source|\d+)\s+$",
+    re.IGNORECASE,
+)
+
+
+#: How far ``requires_context`` looks for its sentence on each side of a match (characters).
+CONTEXT_CHARS = 2000
+
+
+@dataclass(frozen=True)
+class TermRule:
+    """One preferred name and its wrong variants, compiled into a single pattern."""
+
+    info: RuleInfo
+    preferred: str
+    pattern: re.Pattern[str]
+    replacements: dict[str, str | None]
+    not_followed_by: Any = None  # RE2 patterns from the rule file
+    requires_context: Any = None
+    plural_only: bool = False
+
+    @property
+    def literals(self) -> tuple[str, ...]:
+        """Surface forms a prefilter can look for."""
+        return tuple(self.replacements)
+
+    def find(self, segment: Segment) -> Iterator[Match]:
+        text = segment.text
+        for found in self.pattern.finditer(text):
+            start, end = found.span()
+            if not self._accepts(segment, start, end):
+                continue
+            variant = found.group(0)
+            replacement = self.replacements.get(variant, self.preferred)
+            message = f'Write "{replacement or self.preferred}", not "{variant}"'
+            yield Match(self.info.code, start, end, message, replacement)
+
+    def _accepts(self, segment: Segment, start: int, end: int) -> bool:
+        text = segment.text
+        if not has_word_boundaries(text, start, end):
+            return False
+        if self.not_followed_by and self.not_followed_by.match(text, end):
+            return False
+        if self.requires_context and not self._in_context(text, start, end):
+            return False
+        if self.plural_only and not _reads_as_plural(text, start, end):
+            return False
+        return not is_cited_title(segment, start, end)
+
+    def _in_context(self, text: str, start: int, end: int) -> bool:
+        # The sentence around the match, at most CONTEXT_CHARS on each side (an unbounded
+        # look-around is quadratic in a long paragraph with no full stop).
+        floor = max(start - CONTEXT_CHARS, 0)
+        ceiling = min(end + CONTEXT_CHARS, len(text))
+        lo = max(text.rfind(". ", floor, start), text.rfind("\n", floor, start), floor)
+        hi_candidates = [
+            i for i in (text.find(". ", end, ceiling), text.find("\n", end, ceiling)) if i != -1
+        ]
+        hi = min(hi_candidates) if hi_candidates else ceiling
+        sentence = text[lo:start] + " " + text[end:hi]
+        if self.requires_context is None:
+            return True
+        return bool(self.requires_context.search(sentence)) or bool(
+            self.requires_context.match(text, start)
+        )
+
+
+def _reads_as_plural(text: str, start: int, end: int) -> bool:
+    return bool(_PLURAL_FOLLOWERS.match(text, end) or _leader_before(text, start))
+
+
+def _leader_before(text: str, start: int) -> bool:
+    """``_PLURAL_LEADERS.search(text, 0, start)``, searching only from where a match can
+    begin: the word (letters, digits, ``-``, ``_``) before the spaces that end at ``start``."""
+    pos = start
+    while pos > 0 and text[pos - 1].isspace():
+        pos -= 1
+    if pos == start:
+        return False
+    while pos > 0 and (text[pos - 1].isalnum() or text[pos - 1] in "-_"):
+        pos -= 1
+    return bool(_PLURAL_LEADERS.search(text, pos, start))
+
+
+def compile_variants(variants: list[str]) -> re.Pattern[str]:
+    """One alternation, longest variant first so "DALLE-2" wins over "DALLE"."""
+    ordered = sorted(set(variants), key=len, reverse=True)
+    return re.compile("|".join(re.escape(v) for v in ordered))
+
+
+def build(info: RuleInfo, entry: dict) -> TermRule:
+    """Build a term rule from a validated YAML entry."""
+    variants: list[str] = list(entry["variants"])
+    overrides: dict[str, str | None] = dict(entry.get("replacements") or {})
+    replacements = {v: overrides.get(v, entry["preferred"]) for v in variants}
+    return TermRule(
+        info=info,
+        preferred=entry["preferred"],
+        pattern=compile_variants(variants),
+        replacements=replacements,
+        not_followed_by=_optional(entry.get("not_followed_by")),
+        requires_context=_optional(entry.get("requires_context")),
+        plural_only=bool(entry.get("plural_only", False)),
+    )
+
+
+def _optional(pattern: str | None) -> Any:
+    return compile_pattern(pattern) if pattern else None

@@ -1,0 +1,2 @@
+"""Finding and reading input files: paths to files, bytes to text (encoding, newlines, a
+line/column index), standard input; and writing files back atomically."""
