@@ -419,15 +419,15 @@ def test_deep_call_stack_falls_back(monkeypatch: pytest.MonkeyPatch) -> None:
     # the parse is retried with markdown-it's default limit instead of failing.
     text = "> " * 90 + "deep Claude\n\nshallow GPT\n"
     calls = []
-    from linter.markup import markdown
+    from linter.markup import parser
 
-    original = markdown._parser
+    original = parser._parser
 
     def spy(mdx: bool, max_nesting: int = MAX_NESTING):  # type: ignore[no-untyped-def]
         calls.append(max_nesting)
         return original(mdx, max_nesting)
 
-    monkeypatch.setattr(markdown, "_parser", spy)
+    monkeypatch.setattr(parser, "_parser", spy)
 
     def stack_depth() -> int:
         frame, depth = sys._getframe(), 0

@@ -18,7 +18,7 @@ import re
 from collections.abc import Iterator
 
 from linter.files.source import SourceText
-from linter.markup import markdown as markup
+from linter.markup.extract import extract
 from linter.markup.segments import Comment, Document, Piece, Segment
 
 #: Files at least this long (characters) are extracted in parts.
@@ -52,7 +52,7 @@ def parts(source: SourceText) -> Iterator[Document]:
         while True:
             end = cuts[index] if index < len(cuts) else len(text)
             part = text[start:end]
-            document = markup.extract(SourceText.from_text(part), "markdown")
+            document = extract(SourceText.from_text(part), "markdown")
             if end == len(text) or _closed(document, part, first=start == 0):
                 break
             # An open block crosses this cut: try a cut twice as far (few retries, ever).
