@@ -9,19 +9,17 @@ This is the public entry point; the implementation lives in :mod:`linter.running
 
 from __future__ import annotations
 
+from linter.knowledge.loaded import KNOWLEDGE_FILE, knowledge, name_digest
 from linter.running.api import (
-    KNOWLEDGE_FILE,
     NESTING_NOTICE,
     NOT_FOUND,
     LintRun,
     Notice,
     PathNotFoundError,
-    knowledge,
     lint_paths,
     lint_text,
     lint_texts,
     linter_for,
-    name_digest,
     ruleset,
     run,
 )

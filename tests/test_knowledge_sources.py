@@ -234,7 +234,7 @@ def test_every_shipped_knowledge_file_matches_the_schema(path: Path) -> None:
 def test_the_shipped_knowledge_base_has_no_dangling_reference() -> None:
     """References are checked at start-up only when a user file is added (see load_knowledge)."""
     from linter.api import KNOWLEDGE_FILE
-    from linter.checks.ruleset import packaged_path
+    from linter.datafiles.packaged import packaged_path
     from linter.knowledge.base import load_knowledge
     from linter.knowledge.files import shipped_knowledge_files
 

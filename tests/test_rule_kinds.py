@@ -15,7 +15,7 @@ import pytest
 from linter.api import lint_text
 from linter.checks.ruleset import load_ruleset
 from linter.config import Config
-from linter.datafiles.yamlload import YamlError
+from linter.datafiles.lines import YamlError
 from linter.fixing.fixfile import apply_edits, plan_edits
 
 RULES = """\
@@ -210,7 +210,8 @@ def test_shipped_files_match_the_editor_schemas() -> None:
     jsonschema = pytest.importorskip("jsonschema")
     import json
 
-    from linter.checks.ruleset import DEFAULT_RULE_FILES, packaged_path
+    from linter.checks.ruleset import DEFAULT_RULE_FILES
+    from linter.datafiles.packaged import packaged_path
     from linter.datafiles.yamlload import load_yaml
     from linter.knowledge.files import shipped_knowledge_files
 

@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from linter.datafiles import yamlcache
-from linter.datafiles.yamlload import LineDict, load_yaml
+from linter.datafiles.lines import LineDict
+from linter.datafiles.yamlload import load_yaml
 
 PROBE = """\
 import sys
@@ -114,7 +115,8 @@ def test_values_json_cannot_hold_are_not_cached(tmp_path: Path, user_cache: Path
 def test_quick_scan_never_rejects_a_name_the_finder_knows() -> None:
     from linter.claims.mentions import MentionFinder
     from linter.config import Config
-    from linter.running.api import _claim_checker, _quick_scan
+    from linter.knowledge.loaded import quick_scan as _quick_scan
+    from linter.running.api import _claim_checker
 
     files = tuple(Config().knowledge_files)
     scan = _quick_scan(files)

@@ -14,7 +14,8 @@ from functools import cache
 from pathlib import Path
 
 from linter.checks.info import RuleInfo
-from linter.checks.ruleset import DEFAULT_RULE_FILES, packaged_path
+from linter.checks.ruleset import DEFAULT_RULE_FILES
+from linter.datafiles.packaged import packaged_path
 from linter.knowledge import pages as kbpages
 
 PROG = "genai-lint"

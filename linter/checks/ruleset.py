@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +20,9 @@ from linter.checks.kinds import (
 )
 from linter.checks.patterns import PatternError, compile_pattern
 from linter.datafiles import schema
-from linter.datafiles.yamlload import LineDict, YamlError, load_yaml
+from linter.datafiles.lines import LineDict, YamlError
+from linter.datafiles.packaged import packaged_path
+from linter.datafiles.yamlload import load_yaml
 from linter.findings import Severity
 
 _CODE = re.compile(r"^[A-Z]{1,6}\d{2,4}$")
@@ -73,11 +74,6 @@ _FIXABLE_KINDS = frozenset(
 SAFE_FIX_KINDS = frozenset({"term", "name-spelling", "claim"})
 #: YAML rule files shipped with genai-lint (``rules/`` in the source tree).
 DEFAULT_RULE_FILES = ("terms.yaml", "claims.yaml", "acronyms.yaml", "style.yaml", "names.yaml")
-
-
-def packaged_path(name: str) -> Path:
-    """Path of a data file shipped in the ``linter.rules`` package (wheel or editable)."""
-    return Path(str(resources.files("linter.rules").joinpath(name)))
 
 
 @dataclass(frozen=True)

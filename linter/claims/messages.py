@@ -15,7 +15,7 @@ CLAIMS_FILE = "claims.yaml"
 @cache
 def _templates() -> dict[str, dict[str, str]]:
     """Rule name → case → template, from the shipped claim rules."""
-    from linter.checks.ruleset import packaged_path
+    from linter.datafiles.packaged import packaged_path
     from linter.datafiles.yamlload import load_yaml
 
     data = load_yaml(packaged_path(CLAIMS_FILE))

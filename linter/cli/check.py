@@ -33,7 +33,7 @@ from linter.cli.common import (
     warn,
 )
 from linter.config import Config
-from linter.datafiles.yamlload import YamlError
+from linter.datafiles.lines import YamlError
 from linter.files.reading import ReadError
 from linter.findings import Severity
 from linter.reporting.formatters import FORMATS, render

@@ -36,9 +36,10 @@ from linter.cli.common import (
     fail,
     load_cli_config,
 )
-from linter.datafiles.yamlload import YamlError
+from linter.datafiles.lines import YamlError
 from linter.knowledge import pages as kbpages
-from linter.running.api import knowledge, ruleset
+from linter.knowledge.loaded import knowledge
+from linter.running.api import ruleset
 
 if TYPE_CHECKING:  # the knowledge base is imported when a command loads it
     from linter.knowledge.base import KnowledgeBase

@@ -13,7 +13,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from linter.datafiles.yamlload import LineDict, YamlError
+from linter.datafiles.lines import LineDict, YamlError
+from linter.datafiles.packaged import packaged_path
 
 RULES_SCHEMA = "rules.schema.json"
 KNOWLEDGE_SCHEMA = "knowledge.schema.json"
@@ -22,8 +23,6 @@ KNOWLEDGE_SCHEMA = "knowledge.schema.json"
 @cache
 def _validator(schema_file: str) -> Any:
     import jsonschema
-
-    from linter.checks.ruleset import packaged_path
 
     schema = json.loads(packaged_path(schema_file).read_text(encoding="utf-8"))
     return jsonschema.validators.validator_for(schema)(schema)

@@ -15,7 +15,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from linter.datafiles.yamlload import LineDict
+from linter.datafiles.lines import LineDict
 from linter.files.atomic import replace_file
 
 _FORMAT = b"genai-lint parsed-yaml v2\0"

@@ -1,4 +1,8 @@
-"""YAML loading that remembers line numbers, so errors can name the file, key and line."""
+"""YAML loading that remembers line numbers, so errors can name the file, key and line.
+
+Parsed files are cached (:mod:`linter.datafiles.yamlcache`); the data is built of
+:class:`~linter.datafiles.lines.LineDict` mappings.
+"""
 
 from __future__ import annotations
 
@@ -6,26 +10,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-
-class YamlError(Exception):
-    """A problem in a YAML file, rendered as ``file:line: message``."""
-
-    def __init__(self, path: str | Path, line: int | None, message: str) -> None:
-        self.path = str(path)
-        self.line = line
-        self.message = message
-        where = f"{self.path}:{line}" if line else self.path
-        super().__init__(f"{where}: {message}")
-
-
-class LineDict(dict):
-    """A mapping from YAML that knows the 1-based line of itself and of each key."""
-
-    line: int = 0
-    key_lines: dict[str, int]
-
-    def line_of(self, key: str) -> int:
-        return self.key_lines.get(key, self.line)
+from linter.datafiles.lines import LineDict, YamlError
 
 
 @cache

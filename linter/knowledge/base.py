@@ -14,7 +14,8 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from linter.datafiles.yamlload import LineDict, YamlError, load_yaml
+from linter.datafiles.lines import LineDict, YamlError
+from linter.datafiles.yamlload import load_yaml
 from linter.knowledge.files import GENERATED_PREFIX
 
 #: Fields a version (an entity with ``family``) inherits from its family when it leaves them out.

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from linter.datafiles.yamlload import YamlError
+from linter.datafiles.lines import YamlError
 
 if TYPE_CHECKING:
     from linter.knowledge.base import Entity, KnowledgeBase

@@ -19,7 +19,7 @@ from pathlib import Path
 from linter import markup
 from linter.checks.selection import SelectionError
 from linter.config import YAML_NAMES, Config, ConfigError, find_config, load_config
-from linter.datafiles.yamlload import YamlError
+from linter.datafiles.lines import YamlError
 from linter.files.discover import is_excluded
 from linter.files.source import SourceText
 from linter.findings import Finding

@@ -15,13 +15,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from linter import markup
-from linter.checks.ruleset import RuleSet, load_ruleset, packaged_path
+from linter.checks.ruleset import RuleSet, load_ruleset
 from linter.checks.selection import Selection, build_selection, resolve_refs
 from linter.config import Config
 from linter.files.discover import discover
 from linter.files.reading import ReadError, ReadFile, label_for, read_file
 from linter.files.source import SourceText
 from linter.findings import Finding
+from linter.knowledge.loaded import load_knowledge, quick_scan
 from linter.markup.segments import Comment
 from linter.markup.suppress import parse_directives
 from linter.reporting.narrowing import FindingFilter, narrow_counting, wanted
@@ -33,13 +34,6 @@ from linter.running.stats import LintStats
 if TYPE_CHECKING:
     from linter.fixing.fixfile import FixOutcome
     from linter.fixing.store import FixStore
-    from linter.knowledge.base import KnowledgeBase
-    from linter.knowledge.digest import NameDigest
-    from linter.knowledge.quickscan import QuickScan
-
-#: The knowledge base shipped with genai-lint; ``knowledge_files`` in the config extend it.
-KNOWLEDGE_FILE = "knowledge.yaml"
-
 
 #: The message of a path given to lint that does not exist (see ``run``'s ``missing_ok``).
 NOT_FOUND = "path not found"
@@ -349,7 +343,7 @@ def _claims_for(rules: RuleSet, selection: Selection, config: Config) -> ClaimCh
     names = tuple(sorted((rules.infos[code].name, code) for code in codes))
     files = tuple(config.knowledge_files)
     return LazyClaims(partial(_claim_checker, config.model, files, names),
-                      partial(_quick_scan, files))
+                      partial(quick_scan, files))
 
 
 @lru_cache(maxsize=4)
@@ -359,42 +353,4 @@ def _claim_checker(
     """Build the claim analyzer once per process; ``None`` when it cannot be imported."""
     from linter.claims import ClaimAnalyzer
 
-    return ClaimAnalyzer(_load_knowledge(knowledge_files), dict(codes), model=model)
-
-
-@lru_cache(maxsize=4)
-def _quick_scan(knowledge_files: tuple[Path, ...]) -> QuickScan:
-    """The fast prefilter for knowledge-base names, built once per process."""
-    from linter.knowledge.quickscan import QuickScan
-
-    return QuickScan(name_digest(knowledge_files).forms)
-
-
-@lru_cache(maxsize=4)
-def name_digest(knowledge_files: tuple[Path, ...]) -> NameDigest:
-    """The knowledge base's names (cached on disk), for the prefilters of files that name
-    nothing: the knowledge base itself is loaded only when a name is found."""
-    from linter.knowledge.digest import load_digest
-
-    paths = [*_shipped_knowledge(), *knowledge_files]
-    return load_digest(paths, partial(_load_knowledge, knowledge_files))
-
-
-def knowledge(config: Config) -> KnowledgeBase:
-    """The shipped knowledge base plus the config's ``knowledge_files``, loaded once."""
-    return _load_knowledge(tuple(config.knowledge_files))
-
-
-@lru_cache(maxsize=4)
-def _load_knowledge(knowledge_files: tuple[Path, ...]) -> KnowledgeBase:
-    from linter.knowledge.base import load_knowledge
-
-    shipped = _shipped_knowledge()
-    return load_knowledge([*shipped, *knowledge_files], shipped=len(shipped))
-
-
-def _shipped_knowledge() -> list[Path]:
-    """The knowledge files that ship with genai-lint, in merge order."""
-    from linter.knowledge.files import shipped_knowledge_files
-
-    return shipped_knowledge_files(packaged_path(KNOWLEDGE_FILE))
+    return ClaimAnalyzer(load_knowledge(knowledge_files), dict(codes), model=model)

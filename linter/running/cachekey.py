@@ -12,9 +12,9 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from linter import __version__
-from linter.checks.ruleset import packaged_path
 from linter.checks.selection import Selection
 from linter.config import Config
+from linter.datafiles.packaged import packaged_path
 from linter.running.cache import digest
 from linter.running.engine import Linter
 from linter.running.nlp import DEFAULT_MODELS

@@ -197,7 +197,7 @@ _WORD_LIST: list[frozenset[str]] = []  # [words, words written with inner capita
 def english_words() -> frozenset[str]:
     """The shipped word list (case-folded); loaded once, on the first typo that needs it."""
     if not _WORD_LIST:
-        from linter.checks.ruleset import packaged_path
+        from linter.datafiles.packaged import packaged_path
 
         data = json.loads(packaged_path(WORDS_FILE).read_text(encoding="utf-8"))
         _WORD_LIST[:] = [frozenset(data["words"].split()), frozenset(data["cased"].split())]
@@ -638,7 +638,7 @@ class NameSpellingRule:
         index = _RESOLVED.get(wanted)
         if index is None:  # the names from the digest; the knowledge base only if needed
             from linter.config import Config
-            from linter.running.api import knowledge, name_digest
+            from linter.knowledge.loaded import knowledge, name_digest
 
             config = Config(knowledge_files=self.knowledge_files)
             index = _RESOLVED[wanted] = NameIndex(
