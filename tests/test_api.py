@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from linter import api
+from linter.checks.kinds import claim
 from linter.checks.selection import SelectionError
 from linter.config import Config
 from linter.files.reading import ReadError, label_for, read_file
-from linter.running import api as running_api
 
 
 @pytest.mark.parametrize(
@@ -101,10 +101,10 @@ def test_run_without_claims() -> None:
 
 
 def test_claim_checker_built_once() -> None:
-    running_api._claim_checker.cache_clear()
+    claim.analyzer.cache_clear()
     api.lint_text("DALL·E is a large language model.")
     api.lint_text("Midjourney is a large language model.")
-    info = running_api._claim_checker.cache_info()
+    info = claim.analyzer.cache_info()
     assert (info.misses, info.hits) == (1, 1)
 
 

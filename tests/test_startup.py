@@ -113,14 +113,14 @@ def test_values_json_cannot_hold_are_not_cached(tmp_path: Path, user_cache: Path
 
 
 def test_quick_scan_never_rejects_a_name_the_finder_knows() -> None:
+    from linter.checks.kinds.claim import analyzer
     from linter.claims.mentions import MentionFinder
     from linter.config import Config
-    from linter.knowledge.loaded import quick_scan as _quick_scan
-    from linter.running.api import _claim_checker
+    from linter.knowledge.loaded import quick_scan
 
     files = tuple(Config().knowledge_files)
-    scan = _quick_scan(files)
-    finder = MentionFinder(_claim_checker(None, files, ()).kb)
+    scan = quick_scan(files)
+    finder = MentionFinder(analyzer(None, files, ()).kb)  # type: ignore[attr-defined]
     for form in [*finder._exact, *finder._folded]:
         for variant in (form, form.upper(), form.lower(), form.replace(" ", "\u00a0\n ")):
             text = f"See {variant}."

@@ -1,24 +1,28 @@
-"""Load and validate YAML rule files into a :class:`RuleSet`."""
+"""Load and validate YAML rule files into a :class:`RuleSet`.
+
+A rule file names a ``kind`` (a rule may name its own); the kind's registration
+(:mod:`linter.checks.registry`) says which keys its rules take and builds them. Errors are
+:class:`~linter.datafiles.lines.YamlError` naming the file and the line.
+"""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from linter.checks.base import DocumentCheck, ProseCheck, SentenceChecker
 from linter.checks.info import RuleInfo
-from linter.checks.kinds import (
-    acronym,
-    capitalization,
-    consistency,
-    existence,
-    spelling,
-    substitution,
-    terms,
+from linter.checks.registry import (
+    BuildContext,
+    CheckerSettings,
+    RuleError,
+    RuleKind,
+    Scope,
+    kinds,
 )
-from linter.checks.patterns import PatternError, compile_pattern
 from linter.datafiles import schema
 from linter.datafiles.lines import LineDict, YamlError
 from linter.datafiles.packaged import packaged_path
@@ -27,7 +31,8 @@ from linter.findings import Severity
 
 _CODE = re.compile(r"^[A-Z]{1,6}\d{2,4}$")
 _NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-_COMMON_KEYS = {
+#: Keys every rule may have, whatever its kind (a kind adds its own, see ``rule_kind``).
+COMMON_KEYS = frozenset({
     "fixable",
     "code",
     "name",
@@ -37,55 +42,23 @@ _COMMON_KEYS = {
     "examples",
     "sources",
     "message",
-}
-_KIND_KEYS = {
-    "term": {
-        "preferred",
-        "variants",
-        "replacements",
-        "not_followed_by",
-        "requires_context",
-        "plural_only",
-    },
-    "claim": {"messages"},
-    "existence": {"tokens", "ignorecase"},
-    "substitution": {"swap", "ignorecase"},
-    "consistency": {"variants", "ignorecase"},
-    "acronym": {"acronym", "expansion"},
-    "capitalization": {"terms"},
-    "name-spelling": {"context", "allow"},
-}
-#: per kind: the builder and the keys it requires (a list of strings, or a mapping for ``swap``)
-_BUILDERS: dict[str, tuple[Callable[[RuleInfo, dict], Any], tuple[str, ...]]] = {
-    "existence": (existence.build, ("tokens",)),
-    "substitution": (substitution.build, ("swap",)),
-    "consistency": (consistency.build, ("variants",)),
-    "acronym": (acronym.build, ("acronym", "expansion")),
-    "capitalization": (capitalization.build, ("terms",)),
-    "name-spelling": (spelling.build, ()),
-}
-#: optional keys of the word-list kinds that hold a list of strings
-_OPTIONAL_LISTS = frozenset({"context", "allow"})
-_FIXABLE_KINDS = frozenset(
-    {"term", "substitution", "consistency", "acronym", "capitalization", "name-spelling"}
-)
-#: Kinds whose fixes keep the author's meaning (a name's spelling, a product's vendor): ``--fix``
-#: applies them. The other fixable kinds rewrite style and need ``--unsafe-fixes``.
-SAFE_FIX_KINDS = frozenset({"term", "name-spelling", "claim"})
+    "kind",
+})
 #: YAML rule files shipped with genai-lint (``rules/`` in the source tree).
 DEFAULT_RULE_FILES = ("terms.yaml", "claims.yaml", "acronyms.yaml", "style.yaml", "names.yaml")
 
 
 @dataclass(frozen=True)
 class RuleSet:
-    """Every loaded rule's metadata, plus the compiled checks by kind."""
+    """Every loaded rule's metadata, plus the compiled checks by scope."""
 
     infos: dict[str, RuleInfo]
-    term_rules: tuple[terms.TermRule, ...] = ()
     by_name: dict[str, str] = field(default_factory=dict)
-    #: every check with ``find(segment)`` (term rules first), and with ``start_document()``
-    prose_checks: tuple[Any, ...] = ()
-    document_checks: tuple[Any, ...] = ()
+    #: the checks with ``find(segment)``, and with ``start_document()``, in load order
+    prose_checks: tuple[ProseCheck, ...] = ()
+    document_checks: tuple[DocumentCheck, ...] = ()
+    #: the kind whose rules one parser-based checker runs (see ``sentence_checker``)
+    sentence_kind: RuleKind | None = None
 
     def resolve(self, ref: str) -> str | None:
         """A rule code for a code or a name (case-insensitive code), or None."""
@@ -97,6 +70,21 @@ class RuleSet:
     def codes_of_kind(self, kind: str) -> frozenset[str]:
         return frozenset(code for code, info in self.infos.items() if info.kind == kind)
 
+    @property
+    def sentence_codes(self) -> frozenset[str]:
+        """The codes of the rules a sentence checker runs (the claim rules)."""
+        kind = self.sentence_kind
+        return self.codes_of_kind(kind.name) if kind is not None else frozenset()
+
+    def sentence_checker(
+        self, active: frozenset[str], settings: CheckerSettings
+    ) -> SentenceChecker | None:
+        """The checker of the sentence rules, when one of them is ``active``."""
+        kind, codes = self.sentence_kind, self.sentence_codes
+        if kind is None or kind.checker is None or not codes & active:
+            return None
+        return kind.checker([self.infos[code] for code in sorted(codes)], settings)
+
 
 def load_ruleset(
     extra_files: Sequence[Path] = (), knowledge_files: Sequence[Path] = ()
@@ -105,38 +93,48 @@ def load_ruleset(
 
     ``knowledge_files`` extend the shipped knowledge base for the rules that read it
     (``name-spelling``); it is loaded only when such a rule first runs."""
+    registered = kinds()
+    context = BuildContext(tuple(knowledge_files))
     paths = [packaged_path(name) for name in DEFAULT_RULE_FILES] + list(extra_files)
     infos: dict[str, RuleInfo] = {}
-    term_rules: list[terms.TermRule] = []
-    checks: list[Any] = []
+    built: list[tuple[RuleKind, Any]] = []
     shipped = len(paths) - len(extra_files)
     for index, path in enumerate(paths):
-        for info, entry in _entries(path, validate_schema=index >= shipped):
+        for info, entry in _entries(path, registered, validate_schema=index >= shipped):
             if info.code in infos:
                 raise YamlError(path, entry.line, f"duplicate rule code {info.code}")
             infos[info.code] = info
-            if info.kind == "term":
-                term_rules.append(_build_term(path, info, entry))
-            elif info.kind in _BUILDERS:
-                checks.append(_build_check(path, info, entry))
-    checks = [
-        spelling.bind(c, term_rules, knowledge_files)
-        if isinstance(c, spelling.NameSpellingRule) else c
-        for c in checks
-    ]
+            kind = registered[info.kind]
+            built.append((kind, _build(path, kind, info, entry, context)))
+    rules = [rule for _, rule in built]
+    built = [(kind, kind.link(rule, rules) if kind.link else rule) for kind, rule in built]
     by_name = {info.name: code for code, info in infos.items()}
-    prose = (*term_rules, *(c for c in checks if hasattr(c, "find")))
-    document = tuple(c for c in checks if hasattr(c, "start_document"))
-    return RuleSet(infos, tuple(term_rules), by_name, prose, document)
+    prose = tuple(rule for kind, rule in built if kind.scope is Scope.PROSE)
+    document = tuple(rule for kind, rule in built if kind.scope is Scope.DOCUMENT)
+    sentence = next((k for k in registered.values() if k.scope is Scope.SENTENCES), None)
+    return RuleSet(infos, by_name, prose, document, sentence)
 
 
-def _entries(path: Path, validate_schema: bool = False) -> Iterable[tuple[RuleInfo, LineDict]]:
+def _build(
+    path: Path, kind: RuleKind, info: RuleInfo, entry: LineDict, context: BuildContext
+) -> Any:
+    """The rule of one entry, built by its kind (a problem in the kind's keys: YamlError)."""
+    try:
+        return kind.build(info, entry, context)
+    except RuleError as exc:
+        line = entry.line_of(exc.key) if exc.key else entry.line
+        raise YamlError(path, line, exc.message) from None
+
+
+def _entries(
+    path: Path, registered: Mapping[str, RuleKind], validate_schema: bool = False
+) -> Iterable[tuple[RuleInfo, LineDict]]:
     data = load_yaml(path)
     if not isinstance(data, dict):
         raise YamlError(path, 1, "a rule file must be a mapping with 'kind' and 'rules'")
     kind = data.get("kind")
-    if kind not in _KIND_KEYS:
-        known = ", ".join(sorted(_KIND_KEYS))
+    if kind not in registered:
+        known = ", ".join(sorted(registered))
         raise YamlError(path, _line(data, "kind"), f"'kind' must be one of {known}, got {kind!r}")
     rules = data.get("rules")
     if not isinstance(rules, list) or not rules:
@@ -144,25 +142,28 @@ def _entries(path: Path, validate_schema: bool = False) -> Iterable[tuple[RuleIn
     for entry in rules:
         if not isinstance(entry, LineDict):
             raise YamlError(path, _line(data, "rules"), "each rule must be a mapping")
-        yield _info(path, _rule_kind(path, kind, entry), entry), entry
+        yield _info(path, registered[_rule_kind(path, registered, kind, entry)], entry), entry
     if validate_schema:  # after the hand checks, whose messages are more specific
         schema.validate(path, data, schema.RULES_SCHEMA)
 
 
-def _rule_kind(path: Path, default: str, entry: LineDict) -> str:
+def _rule_kind(
+    path: Path, registered: Mapping[str, RuleKind], default: str, entry: LineDict
+) -> str:
     """A rule's own ``kind`` (a file may mix kinds), else the file's."""
     kind = entry.get("kind", default)
-    if kind not in _KIND_KEYS:
-        known = ", ".join(sorted(_KIND_KEYS))
+    if kind not in registered:
+        known = ", ".join(sorted(registered))
         raise YamlError(path, entry.line_of("kind"), f"'kind' must be one of {known}, got {kind!r}")
     return kind
 
 
-def _info(path: Path, kind: str, entry: LineDict) -> RuleInfo:
-    allowed = _COMMON_KEYS | _KIND_KEYS[kind] | {"kind"}
+def _info(path: Path, kind: RuleKind, entry: LineDict) -> RuleInfo:
+    allowed = COMMON_KEYS | kind.keys
     for key in entry:
         if key not in allowed:
-            raise YamlError(path, entry.line_of(key), f"unknown key {key!r} in a {kind} rule")
+            raise YamlError(path, entry.line_of(key),
+                            f"unknown key {key!r} in a {kind.name} rule")
     code = _required_str(path, entry, "code")
     if not _CODE.match(code):
         raise YamlError(path, entry.line_of("code"), f"bad rule code {code!r} (e.g. GL101)")
@@ -186,88 +187,16 @@ def _info(path: Path, kind: str, entry: LineDict) -> RuleInfo:
     return RuleInfo(
         code=code,
         name=name,
-        kind=kind,
+        kind=kind.name,
         severity=severity,
         summary=str(entry.get("summary") or _first_sentence(str(entry.get("rationale", "")))),
         rationale=str(entry.get("rationale", "")).strip(),
-        fixable=kind in _FIXABLE_KINDS or bool(entry.get("fixable", False)),
+        fixable=kind.fixable or bool(entry.get("fixable", False)),
         examples={k: tuple(v) for k, v in examples.items()},
         sources=tuple(str(s) for s in sources),
         origin=str(path.resolve()),
-        fix_safe=kind in SAFE_FIX_KINDS,
+        fix_safe=kind.safe_fixes,
     )
-
-
-def _build_term(path: Path, info: RuleInfo, entry: LineDict) -> terms.TermRule:
-    _required_str(path, entry, "preferred")
-    variants = entry.get("variants")
-    if (
-        not isinstance(variants, list)
-        or not variants
-        or not all(isinstance(v, str) and v for v in variants)
-    ):
-        raise YamlError(path, entry.line_of("variants"), "'variants' must be a list of strings")
-    _check_term_keys(path, info, entry)
-    try:
-        return terms.build(info, entry)
-    except PatternError as exc:
-        raise YamlError(path, entry.line, f"rule {info.code}: {exc}") from None
-
-
-def _build_check(path: Path, info: RuleInfo, entry: LineDict) -> Any:
-    """A rule of one of the word-list kinds (see ``_BUILDERS``), its keys checked first."""
-    build, required = _BUILDERS[info.kind]
-    for key in required:
-        value = entry.get(key)
-        if key in ("acronym", "expansion"):
-            _required_str(path, entry, key)
-        elif key == "swap":
-            if (
-                not isinstance(value, dict)
-                or not value
-                or not all(
-                    isinstance(k, str) and k and isinstance(v, str) and v for k, v in value.items()
-                )
-            ):
-                raise YamlError(path, entry.line_of(key), "'swap' must map strings to strings")
-        elif (
-            not isinstance(value, list)
-            or not value
-            or not all(isinstance(v, str) and v.strip() for v in value)
-        ):
-            raise YamlError(path, entry.line_of(key), f"{key!r} must be a list of strings")
-    for key in _OPTIONAL_LISTS & set(entry):
-        value = entry[key]
-        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-            raise YamlError(path, entry.line_of(key), f"{key!r} must be a list of strings")
-    if "ignorecase" in entry and not isinstance(entry["ignorecase"], bool):
-        raise YamlError(path, entry.line_of("ignorecase"), "'ignorecase' must be true or false")
-    return build(info, entry)
-
-
-def _check_term_keys(path: Path, info: RuleInfo, entry: LineDict) -> None:
-    """The optional keys of a term rule: types, and patterns that RE2 compiles."""
-    replacements = entry.get("replacements")
-    if replacements is not None and not (
-        isinstance(replacements, dict)
-        and all(isinstance(k, str) and (v is None or isinstance(v, str))
-                for k, v in replacements.items())
-    ):
-        raise YamlError(path, entry.line_of("replacements"),
-                        "'replacements' must map variants to strings (or null)")
-    if not isinstance(entry.get("plural_only", False), bool):
-        raise YamlError(path, entry.line_of("plural_only"), "'plural_only' must be true or false")
-    for key in ("not_followed_by", "requires_context"):
-        pattern = entry.get(key)
-        if pattern is None:
-            continue
-        if not isinstance(pattern, str):
-            raise YamlError(path, entry.line_of(key),
-                            f"rule {info.code}: {key!r} must be a pattern (a string)")
-        try:
-            compile_pattern(pattern)
-        except PatternError as exc:
-            raise YamlError(path, entry.line_of(key), f"rule {info.code}: {key}: {exc}") from None
 
 
 def _required_str(path: Path, entry: LineDict, key: str) -> str:

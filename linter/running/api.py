@@ -10,11 +10,12 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache, lru_cache, partial
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from linter import markup
+from linter.checks.registry import CheckerSettings
 from linter.checks.ruleset import RuleSet, load_ruleset
 from linter.checks.selection import Selection, build_selection, resolve_refs
 from linter.config import Config
@@ -22,12 +23,11 @@ from linter.files.discover import discover
 from linter.files.reading import ReadError, ReadFile, label_for, read_file
 from linter.files.source import SourceText
 from linter.findings import Finding
-from linter.knowledge.loaded import load_knowledge, quick_scan
 from linter.markup.segments import Comment
 from linter.markup.suppress import parse_directives
 from linter.reporting.narrowing import FindingFilter, narrow_counting, wanted
 from linter.reporting.report import FileError, Report
-from linter.running.engine import ClaimChecker, LazyClaims, Linter, SourceFile
+from linter.running.engine import Linter, SourceFile
 from linter.running.execution import Execution, lint_sources
 from linter.running.stats import LintStats
 
@@ -122,7 +122,9 @@ def linter_for(
     are built once per process and shared by every linter."""
     rules = ruleset(config)
     selection = _selection(rules, config, select, ignore)
-    return Linter(rules, selection, _claims_for(rules, selection, config) if claims else None)
+    settings = CheckerSettings(config.model, tuple(config.knowledge_files))
+    checker = rules.sentence_checker(selection.active, settings) if claims else None
+    return Linter(rules, selection, checker)
 
 
 def lint_paths(
@@ -333,24 +335,3 @@ def _selection(
         },
         root=config.root,
     )
-
-
-def _claims_for(rules: RuleSet, selection: Selection, config: Config) -> ClaimChecker | None:
-    """The claim checker, when a claim rule is active and the analyzer is available."""
-    codes = rules.codes_of_kind("claim")
-    if not codes & selection.active:
-        return None
-    names = tuple(sorted((rules.infos[code].name, code) for code in codes))
-    files = tuple(config.knowledge_files)
-    return LazyClaims(partial(_claim_checker, config.model, files, names),
-                      partial(quick_scan, files))
-
-
-@lru_cache(maxsize=4)
-def _claim_checker(
-    model: str | None, knowledge_files: tuple[Path, ...], codes: tuple[tuple[str, str], ...]
-) -> ClaimChecker | None:
-    """Build the claim analyzer once per process; ``None`` when it cannot be imported."""
-    from linter.claims import ClaimAnalyzer
-
-    return ClaimAnalyzer(load_knowledge(knowledge_files), dict(codes), model=model)

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING
 
 from linter import markup
-from linter.checks.base import DocumentScan, Match
+from linter.checks.base import DocumentScan, Match, SentenceChecker
 from linter.checks.info import RuleInfo
 from linter.checks.ruleset import RuleSet
 from linter.checks.selection import Selection
@@ -21,68 +21,6 @@ from linter.running.stats import LintStats, word_count
 
 if TYPE_CHECKING:
     from linter.files.reading import ReadFile
-
-
-class ClaimChecker(Protocol):
-    """What the engine needs from the claim analyzer (see linter.claims)."""
-
-    def candidates(self, segment: Segment) -> list[tuple[int, int]]: ...
-
-    def analyze(self, texts: Sequence[str]) -> list[list[Match]]: ...
-
-    def could_match(self, text: str) -> bool:
-        """False only when ``text`` (a file or a segment) holds no candidate and no table
-        claim; the engine then skips it."""
-        ...
-
-    def table_matches(
-        self, segments: Sequence[Segment], line_of: Callable[[int], int]
-    ) -> list[tuple[Segment, Match]]: ...
-
-
-class Prefilter(Protocol):
-    """A fast test that is False only when ``ClaimChecker.could_match`` would be."""
-
-    def maybe(self, text: str) -> bool: ...
-
-
-class LazyClaims:
-    """A :class:`ClaimChecker` built on first use: a run answered from the cache never needs it."""
-
-    def __init__(
-        self,
-        build: Callable[[], ClaimChecker],
-        prefilter: Callable[[], Prefilter] | None = None,
-    ) -> None:
-        self._build = build
-        self._prefilter = prefilter
-        self._checker: ClaimChecker | None = None
-
-    @property
-    def checker(self) -> ClaimChecker:
-        if self._checker is None:
-            self._checker = self._build()
-        return self._checker
-
-    def candidates(self, segment: Segment) -> list[tuple[int, int]]:
-        return self.checker.candidates(segment)
-
-    def analyze(self, texts: Sequence[str]) -> list[list[Match]]:
-        return self.checker.analyze(texts)
-
-    def could_match(self, text: str) -> bool:
-        if self._prefilter is not None and not self._prefilter().maybe(text):
-            return False
-        return self.checker.could_match(text)
-
-    def table_matches(
-        self, segments: Sequence[Segment], line_of: Callable[[int], int]
-    ) -> list[tuple[Segment, Match]]:
-        return self.checker.table_matches(segments, line_of)
-
-    def __getstate__(self) -> dict[str, object]:
-        """Pickled (for a spawned worker) without the built checker: the worker builds its own."""
-        return {"_build": self._build, "_prefilter": self._prefilter, "_checker": None}
 
 
 @dataclass(frozen=True)
@@ -119,16 +57,21 @@ class Linter:
     """Runs the active rules of a :class:`RuleSet` over decoded sources."""
 
     def __init__(
-        self, rules: RuleSet, selection: Selection, claims: ClaimChecker | None = None
+        self, rules: RuleSet, selection: Selection, claims: SentenceChecker | None = None
     ) -> None:
+        """``claims``: the checker of the rules that parse sentences (see
+        :meth:`RuleSet.sentence_checker <linter.checks.ruleset.RuleSet.sentence_checker>`);
+        None leaves them out."""
         self.rules = rules
         self.selection = selection
         self.claims = claims
-        self._term_rules = tuple(r for r in rules.prose_checks if r.info.code in selection.active)
+        self._prose_checks = tuple(
+            r for r in rules.prose_checks if r.info.code in selection.active
+        )
         self._document_checks = tuple(
             r for r in rules.document_checks if r.info.code in selection.active
         )
-        self._claims_active = bool(rules.codes_of_kind("claim") & selection.active)
+        self._claims_active = bool(rules.sentence_codes & selection.active)
         self.stats = LintStats()
 
     @property
@@ -225,7 +168,7 @@ class Linter:
         for segment in segments:
             if is_quoted_block(source.text, segment):
                 continue
-            for rule in self._term_rules:
+            for rule in self._prose_checks:
                 found.extend((segment, m) for m in rule.find(segment))
             for scan in scans:
                 found.extend(scan.feed(segment))
@@ -254,7 +197,7 @@ class Linter:
 
     def could_match(self, text: str) -> bool:
         """The raw-text prefilter: can any active rule match anywhere in this file?"""
-        if any(r.pattern.search(text) for r in (*self._term_rules, *self._document_checks)):
+        if any(r.pattern.search(text) for r in (*self._prose_checks, *self._document_checks)):
             return True
         return self.claims is not None and self._claims_active and self.claims.could_match(text)
 

@@ -10,7 +10,9 @@ neither count as the first use nor need an expansion (the body that follows expa
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from linter.checks.base import Match
 from linter.checks.info import RuleInfo
@@ -22,6 +24,7 @@ from linter.checks.phrases import (
     match_case,
     sentence_initial,
 )
+from linter.checks.registry import BuildContext, Scope, required_string, rule_kind
 from linter.markup.segments import Segment
 
 _AFTER = re.compile(r"\s*\(([^()\n]{3,80})\)")
@@ -121,9 +124,11 @@ class _FirstUse:
         return []
 
 
-def build(info: RuleInfo, entry: dict) -> AcronymRule:
-    """Build an acronym rule from a validated YAML entry (``acronym``, ``expansion``)."""
-    acronym, expansion = str(entry["acronym"]), str(entry["expansion"])
+@rule_kind("acronym", scope=Scope.DOCUMENT, keys=("acronym", "expansion"), fixable=True)
+def build(info: RuleInfo, entry: Mapping[str, Any], context: BuildContext) -> AcronymRule:
+    """Build an acronym rule from its YAML entry (``acronym``, ``expansion``)."""
+    acronym = required_string(entry, "acronym")
+    expansion = required_string(entry, "expansion")
     forms = [acronym] if acronym.endswith("s") else [acronym, acronym + "s"]
     return AcronymRule(
         info,

@@ -8,8 +8,9 @@ Model Meta AI"), where the capitals belong to the name.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from linter.checks.base import Match
 from linter.checks.info import RuleInfo
@@ -20,6 +21,7 @@ from linter.checks.phrases import (
     inflections,
     sentence_initial,
 )
+from linter.checks.registry import BuildContext, Scope, required_strings, rule_kind
 from linter.markup.segments import Segment
 from linter.markup.textutil import looks_like_title
 
@@ -52,11 +54,12 @@ class CapitalizationRule:
             yield Match(self.info.code, start, end, message, right)
 
 
-def build(info: RuleInfo, entry: dict) -> CapitalizationRule:
-    """Build a capitalization rule from a validated YAML entry (``terms``: lower-case forms)."""
+@rule_kind("capitalization", scope=Scope.PROSE, keys=("terms",), fixable=True)
+def build(info: RuleInfo, entry: Mapping[str, Any], context: BuildContext) -> CapitalizationRule:
+    """Build a capitalization rule from its YAML entry (``terms``: lower-case forms)."""
     forms = {
         form.lower(): form
-        for term in entry["terms"]
+        for term in required_strings(entry, "terms")
         for form in inflections(str(term))[:2]  # the term and its plural
     }
     return CapitalizationRule(info, compile_phrases(forms, ignore_case=True), forms)

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 from itertools import pairwise
+from typing import Any
 
 from linter.checks.base import Match
 from linter.checks.info import RuleInfo
@@ -19,6 +21,13 @@ from linter.checks.phrases import (
     in_capitalised_name,
     match_case,
     sentence_initial,
+)
+from linter.checks.registry import (
+    BuildContext,
+    Scope,
+    optional_flag,
+    required_strings,
+    rule_kind,
 )
 from linter.markup.segments import Segment
 
@@ -98,8 +107,9 @@ def _free_uses(pattern: re.Pattern[str], segment: Segment) -> list[re.Match[str]
     return [m for i, m in enumerate(found) if i not in paired]
 
 
-def build(info: RuleInfo, entry: dict) -> ConsistencyRule:
-    """Build a consistency rule from a validated YAML entry (``variants``, ``ignorecase``)."""
-    variants = tuple(str(v) for v in entry["variants"])
-    ignore_case = bool(entry.get("ignorecase", True))
+@rule_kind("consistency", scope=Scope.DOCUMENT, keys=("variants", "ignorecase"), fixable=True)
+def build(info: RuleInfo, entry: Mapping[str, Any], context: BuildContext) -> ConsistencyRule:
+    """Build a consistency rule from its YAML entry (``variants``, ``ignorecase``)."""
+    variants = tuple(str(v) for v in required_strings(entry, "variants"))
+    ignore_case = optional_flag(entry, "ignorecase", True)
     return ConsistencyRule(info, compile_phrases(variants, ignore_case), variants, ignore_case)

@@ -3,12 +3,20 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from linter.checks.base import Match
 from linter.checks.info import RuleInfo
 from linter.checks.phrases import compile_phrases, find_words, inflections
+from linter.checks.registry import (
+    BuildContext,
+    Scope,
+    optional_flag,
+    required_strings,
+    rule_kind,
+)
 from linter.markup.segments import Segment
 
 
@@ -27,8 +35,11 @@ class ExistenceRule:
             yield Match(self.info.code, start, end, message)
 
 
-def build(info: RuleInfo, entry: dict) -> ExistenceRule:
-    """Build an existence rule from a validated YAML entry (``tokens``, ``ignorecase``)."""
-    forms = [form for token in entry["tokens"] for form in inflections(token)]
+@rule_kind("existence", scope=Scope.PROSE, keys=("tokens", "ignorecase"))
+def build(info: RuleInfo, entry: Mapping[str, Any], context: BuildContext) -> ExistenceRule:
+    """Build an existence rule from its YAML entry (``tokens``, ``ignorecase``)."""
+    tokens = required_strings(entry, "tokens")
+    ignore_case = optional_flag(entry, "ignorecase", True)
+    forms = [form for token in tokens for form in inflections(token)]
     message = str(entry.get("message") or 'Avoid "{match}"')
-    return ExistenceRule(info, compile_phrases(forms, entry.get("ignorecase", True)), message)
+    return ExistenceRule(info, compile_phrases(forms, ignore_case), message)

@@ -27,10 +27,11 @@ its sentence.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 import weakref
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -38,6 +39,8 @@ from typing import TYPE_CHECKING, Any
 
 from linter.checks.base import Match
 from linter.checks.info import RuleInfo
+from linter.checks.kinds.terms import TermRule
+from linter.checks.registry import BuildContext, Scope, optional_strings, rule_kind
 from linter.markup.segments import Segment
 from linter.markup.textutil import has_word_boundaries, is_cited_title, sentence_bounds
 
@@ -623,7 +626,7 @@ class NameSpellingRule:
     info: RuleInfo
     context: tuple[str, ...] = ()
     allow: tuple[str, ...] = ()
-    covered_by: tuple[Any, ...] = ()
+    covered_by: tuple[TermRule, ...] = ()
     knowledge_files: tuple[Path, ...] = ()
     knowledge: Callable[[], KnowledgeBase] | None = field(default=None, compare=False)
 
@@ -721,18 +724,21 @@ def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
     return sentence_bounds(text, start, end, CONTEXT_CHARS)
 
 
-def build(info: RuleInfo, entry: dict) -> NameSpellingRule:
-    """Build a name-spelling rule from a validated YAML entry (``context``, ``allow``)."""
+def defer_to_terms(rule: NameSpellingRule, rules: Sequence[object]) -> NameSpellingRule:
+    """``rule`` deferring to the run's term rules (GL101-GL113), which decide some spellings
+    themselves."""
+    terms = tuple(r for r in rules if isinstance(r, TermRule))
+    return dataclasses.replace(rule, covered_by=terms)
+
+
+@rule_kind("name-spelling", scope=Scope.PROSE, keys=("context", "allow"), fixable=True,
+           safe_fixes=True, link=defer_to_terms)
+def build(info: RuleInfo, entry: Mapping[str, Any], context: BuildContext) -> NameSpellingRule:
+    """Build a name-spelling rule from its YAML entry (``context``, ``allow``), reading the
+    knowledge base with the run's knowledge files (the shipped one alone when there are none)."""
     return NameSpellingRule(
         info=info,
-        context=tuple(str(w) for w in entry.get("context") or ()),
-        allow=tuple(str(w) for w in entry.get("allow") or ()),
+        context=tuple(str(w) for w in optional_strings(entry, "context")),
+        allow=tuple(str(w) for w in optional_strings(entry, "allow")),
+        knowledge_files=context.knowledge_files,
     )
-
-
-def bind(rule: NameSpellingRule, term_rules: Sequence[Any],
-         knowledge_files: Sequence[Path] = ()) -> NameSpellingRule:
-    """``rule`` deferring to ``term_rules`` and reading the knowledge base with
-    ``knowledge_files`` (the shipped one alone when there are none)."""
-    return NameSpellingRule(rule.info, rule.context, rule.allow, tuple(term_rules),
-                            tuple(knowledge_files), rule.knowledge)

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from linter.checks.base import Match
 from linter.checks.info import RuleInfo
 from linter.checks.phrases import compile_phrases, find_words, match_case, sentence_initial
+from linter.checks.registry import BuildContext, RuleError, Scope, optional_flag, rule_kind
 from linter.markup.segments import Segment
 
 
@@ -41,8 +43,14 @@ class SubstitutionRule:
         return key, next(iter(self.swap.values()))  # pragma: no cover - the pattern came from swap
 
 
-def build(info: RuleInfo, entry: dict) -> SubstitutionRule:
-    """Build a substitution rule from a validated YAML entry (``swap``, ``ignorecase``)."""
-    swap = {str(k): str(v) for k, v in entry["swap"].items()}
-    ignore_case = bool(entry.get("ignorecase", True))
+@rule_kind("substitution", scope=Scope.PROSE, keys=("swap", "ignorecase"), fixable=True)
+def build(info: RuleInfo, entry: Mapping[str, Any], context: BuildContext) -> SubstitutionRule:
+    """Build a substitution rule from its YAML entry (``swap``, ``ignorecase``)."""
+    value = entry.get("swap")
+    if not isinstance(value, dict) or not value or not all(
+        isinstance(k, str) and k and isinstance(v, str) and v for k, v in value.items()
+    ):
+        raise RuleError("swap", "'swap' must map strings to strings")
+    ignore_case = optional_flag(entry, "ignorecase", True)
+    swap = {str(k): str(v) for k, v in value.items()}
     return SubstitutionRule(info, compile_phrases(swap, ignore_case), swap, ignore_case)

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from linter.checks.base import Match
 from linter.checks.info import RuleInfo
-from linter.checks.patterns import compile_pattern
+from linter.checks.patterns import PatternError, compile_pattern
+from linter.checks.registry import BuildContext, RuleError, Scope, required_string, rule_kind
 from linter.markup.segments import Segment
 from linter.markup.textutil import has_word_boundaries, is_cited_title
 
@@ -112,20 +113,57 @@ def compile_variants(variants: list[str]) -> re.Pattern[str]:
     return re.compile("|".join(re.escape(v) for v in ordered))
 
 
-def build(info: RuleInfo, entry: dict) -> TermRule:
-    """Build a term rule from a validated YAML entry."""
-    variants: list[str] = list(entry["variants"])
+@rule_kind("term", scope=Scope.PROSE, fixable=True, safe_fixes=True, keys=(
+    "preferred", "variants", "replacements", "not_followed_by", "requires_context", "plural_only",
+))
+def build(info: RuleInfo, entry: Mapping[str, Any], context: BuildContext) -> TermRule:
+    """Build a term rule from its YAML entry."""
+    preferred = required_string(entry, "preferred")
+    variants = entry.get("variants")
+    if (
+        not isinstance(variants, list)
+        or not variants
+        or not all(isinstance(v, str) and v for v in variants)
+    ):
+        raise RuleError("variants", "'variants' must be a list of strings")
+    _check_keys(info, entry)
     overrides: dict[str, str | None] = dict(entry.get("replacements") or {})
-    replacements = {v: overrides.get(v, entry["preferred"]) for v in variants}
-    return TermRule(
-        info=info,
-        preferred=entry["preferred"],
-        pattern=compile_variants(variants),
-        replacements=replacements,
-        not_followed_by=_optional(entry.get("not_followed_by")),
-        requires_context=_optional(entry.get("requires_context")),
-        plural_only=bool(entry.get("plural_only", False)),
-    )
+    replacements = {v: overrides.get(v, preferred) for v in variants}
+    try:
+        return TermRule(
+            info=info,
+            preferred=preferred,
+            pattern=compile_variants(variants),
+            replacements=replacements,
+            not_followed_by=_optional(entry.get("not_followed_by")),
+            requires_context=_optional(entry.get("requires_context")),
+            plural_only=bool(entry.get("plural_only", False)),
+        )
+    except PatternError as exc:
+        raise RuleError(None, f"rule {info.code}: {exc}") from None
+
+
+def _check_keys(info: RuleInfo, entry: Mapping[str, Any]) -> None:
+    """The optional keys of a term rule: types, and patterns that RE2 compiles."""
+    replacements = entry.get("replacements")
+    if replacements is not None and not (
+        isinstance(replacements, dict)
+        and all(isinstance(k, str) and (v is None or isinstance(v, str))
+                for k, v in replacements.items())
+    ):
+        raise RuleError("replacements", "'replacements' must map variants to strings (or null)")
+    if not isinstance(entry.get("plural_only", False), bool):
+        raise RuleError("plural_only", "'plural_only' must be true or false")
+    for key in ("not_followed_by", "requires_context"):
+        pattern = entry.get(key)
+        if pattern is None:
+            continue
+        if not isinstance(pattern, str):
+            raise RuleError(key, f"rule {info.code}: {key!r} must be a pattern (a string)")
+        try:
+            compile_pattern(pattern)
+        except PatternError as exc:
+            raise RuleError(key, f"rule {info.code}: {key}: {exc}") from None
 
 
 def _optional(pattern: str | None) -> Any:
