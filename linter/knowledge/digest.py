@@ -12,7 +12,7 @@ building the digest from the knowledge base.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -23,6 +23,8 @@ if TYPE_CHECKING:
     from linter.knowledge.base import KnowledgeBase
 
 _FORMAT = b"genai-lint name digest v1\0"
+#: Entity kinds whose names are model names (hyphens and spaces between their words vary).
+MODEL_KINDS = frozenset({"model", "model-family"})
 
 
 @dataclass(frozen=True)
@@ -36,7 +38,6 @@ class NameDigest:
 
 def digest_of(kb: KnowledgeBase) -> NameDigest:
     """The digest computed from a loaded knowledge base."""
-    from linter.checks.kinds.spelling import spellings
     from linter.knowledge.quickscan import surface_forms
 
     return NameDigest(tuple(sorted(surface_forms(kb))), tuple(spellings(kb)))
@@ -78,3 +79,18 @@ def _decode(data: object) -> NameDigest | None:
         )
     except (TypeError, ValueError):
         return None
+
+
+def spellings(kb: KnowledgeBase) -> Iterator[tuple[str, bool, bool, bool]]:
+    """(spelling, ambiguous, preferred, a model's) of every entity and vendor name and alias."""
+    for entity in kb.entities.values():
+        ambiguous = bool(getattr(entity, "ambiguous", False))
+        model = entity.kind in MODEL_KINDS
+        yield entity.name, ambiguous, True, model
+        for alias in entity.aliases:
+            yield alias, ambiguous, False, model
+    for vendor in kb.vendors.values():
+        ambiguous = bool(getattr(vendor, "ambiguous", False))
+        yield vendor.name, ambiguous, True, False
+        for alias in vendor.aliases:
+            yield alias, ambiguous, False, False
