@@ -13,20 +13,19 @@ from hypothesis import strategies as st
 
 from linter import api
 from linter.config import Config
+from linter.files.atomic import write_atomic
 from linter.files.reading import read_file
 from linter.files.source import SourceText, decode
 from linter.findings import Finding, Fix, Severity
-from linter.fixing.fixfile import (
+from linter.fixing.edits import (
     Edit,
     FixError,
-    _is_edited,
     apply_edits,
     apply_edits_raw,
-    fix_bytes,
-    fix_file,
+    is_edited,
     plan_edits,
-    write_atomic,
 )
+from linter.fixing.fixfile import fix_bytes, fix_file
 
 BAD = "Chat GPT answers questions."
 GOOD = "ChatGPT answers questions."
@@ -323,6 +322,6 @@ def test_the_edited_text_is_recognised_and_any_other_is_not(
 ) -> None:
     text, edits = case
     edited = apply_edits(text, edits)
-    assert _is_edited(edited, text, edits)
+    assert is_edited(edited, text, edits)
     other = edited[:where] + extra + "!" + edited[where:]
-    assert not _is_edited(other, text, edits)
+    assert not is_edited(other, text, edits)

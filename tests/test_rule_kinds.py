@@ -16,7 +16,7 @@ from linter.api import lint_text
 from linter.checks.ruleset import load_ruleset
 from linter.config import Config
 from linter.datafiles.lines import YamlError
-from linter.fixing.fixfile import apply_edits, plan_edits
+from linter.fixing.edits import apply_edits, plan_edits
 
 RULES = """\
 kind: existence

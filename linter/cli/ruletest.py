@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from linter.checks.info import RuleInfo
 from linter.config import Config
 from linter.findings import Finding
-from linter.fixing.fixfile import Edit, apply_edits, plan_edits
+from linter.fixing.edits import Edit, apply_edits, plan_edits
 from linter.running.api import lint_texts
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from linter.datafiles.lines import LineDict
-from linter.files.atomic import replace_file
+from linter.files.atomic import write_atomic
 
 _FORMAT = b"genai-lint parsed-yaml v2\0"
 _MAP = "\0map"  # marks an encoded LineDict: [line, [[key, line], ...], [[key, value], ...]]
@@ -72,7 +72,7 @@ def put(entry: str, data: Any) -> None:
         return
     try:
         where.mkdir(parents=True, exist_ok=True)
-        replace_file(where / f"{entry}.json", payload.encode("utf-8"))
+        write_atomic(where / f"{entry}.json", payload.encode("utf-8"), durable=False)
     except OSError:
         return
 

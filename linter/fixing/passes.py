@@ -5,21 +5,25 @@ Which fixes apply is :class:`linter.fixing.policy.FixPolicy`'s call (safe ones; 
 ``--unsafe-fixes``); where the fixed text goes is the store's (the files, or memory for
 ``--diff`` and stdin, see :mod:`linter.fixing.store`). A fix whose result would be fixed again (two
 readings or two rules that undo each other) is held back (see
-:func:`linter.fixing.fixfile.unstable_fixes`), so a second ``--fix`` changes nothing. A
+:func:`unstable_fixes`), so a second ``--fix`` changes nothing. A
 held-back fix stays on its finding, for the report.
 """
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from linter import markup
 from linter.files.reading import ReadError, ReadFile
+from linter.files.source import SourceText
 from linter.findings import Finding
-from linter.fixing.fixfile import FixOutcome, fix_files, unstable_fixes
+from linter.fixing.edits import Edit, apply_edits, plan_edits
+from linter.fixing.fixfile import FixOutcome, fix_files
 from linter.fixing.policy import FixPolicy
 from linter.fixing.store import DiskStore, FixStore
+from linter.markup.outline import outline
 from linter.reporting.narrowing import FindingFilter, narrow
 from linter.reporting.report import FileError
 from linter.running.engine import Linter, SourceFile
@@ -88,7 +92,7 @@ def fix_until_stable(
 
 
 def _unstable(relint: _Relint, inputs: list[ReadFile], findings: list[Finding]) -> set[Finding]:
-    """Findings whose fix would not hold (see :func:`linter.fixing.fixfile.unstable_fixes`)."""
+    """Findings whose fix would not hold (see :func:`unstable_fixes`)."""
     by_label: dict[str, list[Finding]] = {}
     for finding in findings:
         if finding.fix is not None:
@@ -129,3 +133,43 @@ def _fix(
     again = relint([SourceFile.of(read) for read in reread if read.label in changed])
     return sorted(kept + again, key=lambda f: f.sort_key), reread, outcomes, errors
 
+
+def unstable_fixes(
+    source: SourceText,
+    syntax: str,
+    findings: Sequence[Finding],
+    lint: Callable[[SourceText], Iterable[Finding]],
+) -> set[Finding]:
+    """The findings whose fix would not hold: once it is applied (with the file's other
+    fixes), ``lint`` of the result offers another fix over the replacement (two readings
+    that flip-flop, as when a claim is misread, or two rules that undo each other). Applying
+    such a fix could make every ``--fix`` change the file again; it is left for a person."""
+    document = outline(source, syntax)
+    edits, _ = plan_edits(source.text, findings, document.protected)
+    if not edits:
+        return set()
+    placed: list[tuple[Edit, int, int]] = []
+    shift = 0
+    for edit in edits:
+        start = edit.start + shift
+        placed.append((edit, start, start + len(edit.replacement)))
+        shift += len(edit.replacement) - (edit.end - edit.start)
+    makers: dict[tuple[int, int, str], list[Finding]] = {}
+    for f in findings:
+        if f.fix is not None:
+            makers.setdefault((f.start, f.end, f.fix.replacement), []).append(f)
+    again = sorted((f for f in lint(SourceText.from_text(apply_edits(source.text, edits)))
+                    if f.fix is not None and f.fix.replacement != f.text),
+                   key=lambda f: f.start)
+    starts = [f.start for f in again]
+    longest = max((f.end - f.start for f in again), default=0)
+    unstable: set[Finding] = set()
+    for edit, lo, hi in placed:
+        # findings of the fixed text that overlap [lo, hi): they start before hi and at most
+        # the longest finding's length before lo
+        end = max(hi, lo + 1)  # an empty replacement: what covers where it was
+        first = bisect.bisect_left(starts, lo - longest)
+        last = bisect.bisect_left(starts, end)
+        if any(lo < f.end for f in again[first:last]):
+            unstable.update(makers.get((edit.start, edit.end, edit.replacement), []))
+    return unstable

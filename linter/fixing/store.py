@@ -2,8 +2,8 @@
 
 A store loads a file's bytes as linted, saves the fixed bytes and reads them back for the next
 fix pass. :class:`DiskStore` refuses a file that changed since it was linted and writes
-atomically (:func:`linter.fixing.fixfile.write_atomic`); :class:`MemoryStore` never touches a
-file and remembers each file's first and last bytes, for a diff or for printing the fixed text.
+atomically (:func:`linter.files.atomic.write_atomic`); :class:`MemoryStore` never touches
+a file and remembers each file's first and last bytes, for a diff or for printing the fixed text.
 """
 
 from __future__ import annotations
@@ -12,8 +12,10 @@ import os
 from collections.abc import Mapping
 from typing import Protocol
 
+from linter.files.atomic import ChangedError, write_atomic
 from linter.files.reading import ReadError, ReadFile, digest_of, read_bytes, read_file
 from linter.files.source import DecodeError, decode
+from linter.fixing.edits import FixError
 
 
 class FixStore(Protocol):
@@ -40,8 +42,6 @@ class DiskStore:
         self._stats: dict[str, os.stat_result | None] = {}
 
     def load(self, read: ReadFile) -> bytes:
-        from linter.fixing.fixfile import FixError
-
         try:
             self._stats[read.label] = os.stat(read.path)
         except OSError:
@@ -52,9 +52,10 @@ class DiskStore:
         return data
 
     def save(self, read: ReadFile, data: bytes) -> None:
-        from linter.fixing.fixfile import write_atomic
-
-        write_atomic(read.path, data, expect=self._stats.get(read.label))
+        try:
+            write_atomic(read.path, data, expect=self._stats.get(read.label))
+        except ChangedError as exc:
+            raise FixError(str(exc)) from None
 
     def reread(self, read: ReadFile) -> ReadFile:
         return read_file(read.path, read.label)
@@ -71,9 +72,7 @@ class MemoryStore:
         if read.label not in self.current:
             data = read_bytes(read.path)
             if digest_of(data) != read.digest:
-                from linter.fixing.fixfile import FixError
-
-                raise FixError("the file changed since it was linted")
+                        raise FixError("the file changed since it was linted")
             self.original[read.label] = self.current[read.label] = data
         return self.current[read.label]
 

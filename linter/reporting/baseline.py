@@ -11,12 +11,12 @@ from __future__ import annotations
 import dataclasses
 import json
 import os
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from linter.files.atomic import write_atomic
 from linter.files.reading import label_for
 from linter.findings import Finding
 from linter.reporting.fingerprint import fingerprint_all
@@ -72,12 +72,8 @@ def write_baseline(path: str | os.PathLike[str], findings: Sequence[Finding]) ->
     entries.sort(key=lambda e: (e["path"], e["rule"], e["text"]))  # stable: keeps source order
     text = json.dumps({"version": FORMAT_VERSION, "findings": entries}, indent=2,
                       ensure_ascii=False) + "\n"
-    target = Path(path)
     try:
-        fd, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
-        os.replace(temp, target)
+        write_atomic(path, text.encode("utf-8"))
     except OSError as exc:
         raise BaselineError(f"cannot write baseline {os.fspath(path)}: {exc.strerror}") from None
     return len(entries)

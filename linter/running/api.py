@@ -249,7 +249,7 @@ def _notices(rules: RuleSet, inputs: Sequence[ReadFile]) -> list[Notice]:
         deep = syntax != "text" and markup.may_pass_nesting_limit(read.source.text)
         if not (directives or deep):
             continue
-        from linter.fixing.fixfile import outline  # the file is parsed, in parts when large
+        from linter.markup.outline import outline  # the file is parsed, in parts when large
 
         document = outline(read.source, syntax)
         notices.extend(_nesting_notices(read, document.past_nesting_limit))

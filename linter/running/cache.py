@@ -34,7 +34,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from linter.files.atomic import replace_file
+from linter.files.atomic import TEMP_SUFFIX, write_atomic
 from linter.findings import Finding, Fix, Severity
 
 #: The default cache folder, relative to the current folder.
@@ -132,7 +132,7 @@ class LintCache:
         payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
         try:
             self._prepare()
-            replace_file(self.path, payload)
+            write_atomic(self.path, payload, durable=False)
         except OSError:
             return
         self._entries = entries
@@ -175,7 +175,7 @@ class LintCache:
         for entry in found:
             if entry.name == self.path.name:
                 continue
-            temporary = entry.name.startswith(".") and entry.name.endswith(".tmp")
+            temporary = entry.name.startswith(".") and entry.name.endswith((TEMP_SUFFIX, ".tmp"))
             if not (temporary or entry.name.endswith(".json")):
                 continue
             with contextlib.suppress(OSError):

@@ -16,6 +16,7 @@ import pytest
 from rbhelpers import ACME_RULE, ISOLATED, write
 
 import linter.api
+import linter.files.atomic
 import linter.fixing.fixfile
 import linter.fixing.passes
 from linter import api
@@ -87,8 +88,8 @@ def test_the_write_is_a_rename_of_a_synced_file_in_the_same_folder(
         synced.append(fd)
         return real_fsync(fd)
 
-    monkeypatch.setattr(linter.fixing.fixfile.os, "replace", replace)
-    monkeypatch.setattr(linter.fixing.fixfile.os, "fsync", fsync)
+    monkeypatch.setattr(linter.files.atomic.os, "replace", replace)
+    monkeypatch.setattr(linter.files.atomic.os, "fsync", fsync)
     fix(path)
     [(src, dst)] = renames
     assert Path(src).parent == path.parent.resolve()
@@ -224,7 +225,7 @@ def test_an_error_mid_write_leaves_the_original_and_no_temporary_file(
     def fail(*args, **kwargs):
         raise error
 
-    target = linter.fixing.fixfile.tempfile if point == "mkstemp" else linter.fixing.fixfile.os
+    target = linter.files.atomic.tempfile if point == "mkstemp" else linter.files.atomic.os
     monkeypatch.setattr(target, point, fail)
     run = fix(path)
     assert path.read_text(encoding="utf-8") == DOC
@@ -240,7 +241,7 @@ def test_ctrl_c_raised_mid_write_leaves_the_original(here: Path,
     def interrupted(fd):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(linter.fixing.fixfile.os, "fsync", interrupted)
+    monkeypatch.setattr(linter.files.atomic.os, "fsync", interrupted)
     with pytest.raises(KeyboardInterrupt):
         fix(path)
     assert path.read_text(encoding="utf-8") == DOC
@@ -255,7 +256,7 @@ def test_a_sigint_during_the_write_is_held_until_the_file_is_complete(tmp_path: 
     path = write(tmp_path / "doc.md", DOC)
     script = textwrap.dedent(f"""
         import os, signal, sys
-        import linter.fixing.fixfile as fix
+        import linter.files.atomic as fix
         real = os.fsync
         def fsync(fd):
             os.kill(os.getpid(), signal.SIGINT)
@@ -288,8 +289,8 @@ def test_a_very_large_file_is_fixed_part_by_part_with_the_same_result(
     """Above largefile.SPLIT_MIN_CHARS, fixing reads the file in parts as linting does (a
     50 MB file would otherwise need gigabytes); the outcome is that of one extraction."""
     from linter.files.source import decode
-    from linter.fixing.fixfile import outline
     from linter.markup import largefile
+    from linter.markup.outline import outline
 
     text = "\n\n".join(f"# Part {i}\n\nChat GPT and `Chat GPT` and GPT4.\n\n```\nGPT4\n```\n\n"
                        f"| Open AI | x |\n|---|---|\n| y | z |" for i in range(300)) + "\n"

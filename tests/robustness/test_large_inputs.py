@@ -25,7 +25,7 @@ from linter.checks.kinds import terms
 from linter.claims import analyzer
 from linter.config import Config
 from linter.files.source import SourceText
-from linter.fixing.fixfile import Edit, _Spans, apply_edits, plan_edits
+from linter.fixing.edits import Edit, _Spans, apply_edits, plan_edits
 from linter.markup import textutil
 from linter.markup.segments import Piece, Segment
 from linter.reporting.formatters import render

@@ -20,7 +20,8 @@ from linter.files.reading import read_file
 from linter.files.source import SourceText, decode
 from linter.findings import Finding
 from linter.fixing import passes as fixrun
-from linter.fixing.fixfile import fix_file, unstable_fixes
+from linter.fixing.fixfile import fix_file
+from linter.fixing.passes import unstable_fixes
 from linter.fixing.policy import FixPolicy
 from linter.running import execution
 from linter.running.execution import Execution
