@@ -11,10 +11,8 @@ from __future__ import annotations
 
 from linter.knowledge.loaded import KNOWLEDGE_FILE, knowledge, name_digest
 from linter.running.api import (
-    NESTING_NOTICE,
     NOT_FOUND,
     LintRun,
-    Notice,
     PathNotFoundError,
     lint_paths,
     lint_text,
@@ -23,6 +21,7 @@ from linter.running.api import (
     ruleset,
     run,
 )
+from linter.running.notices import NESTING_NOTICE, Notice
 
 __all__ = [
     "KNOWLEDGE_FILE",

@@ -263,13 +263,13 @@ def test_the_fixed_text_is_linted_once(tmp_path: Path, monkeypatch: pytest.Monke
     from linter.running.engine import Linter
 
     linted: list[str] = []
-    lint_each = Linter.lint_each
+    lint_files = Linter.lint_files
 
     def counting(self: Linter, files):  # type: ignore[no-untyped-def]
         linted.extend(f.source.text for f in files)
-        return lint_each(self, files)
+        return lint_files(self, files)
 
-    monkeypatch.setattr(Linter, "lint_each", counting)
+    monkeypatch.setattr(Linter, "lint_files", counting)
     path = tmp_path / "doc.md"
     path.write_text("Chat GPT drafts. DALL·E is a large language model.\n", encoding="utf-8")
     report = api.run([path], Config(), fix=True).report

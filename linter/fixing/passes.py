@@ -14,6 +14,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 
 from linter import markup
 from linter.files.reading import ReadError, ReadFile
@@ -26,7 +27,8 @@ from linter.fixing.store import DiskStore, FixStore
 from linter.markup.outline import outline
 from linter.reporting.narrowing import FindingFilter, narrow
 from linter.reporting.report import FileError
-from linter.running.engine import Linter, SourceFile
+from linter.running.engine import Linted, Linter, SourceFile
+from linter.running.notices import Notice
 
 #: Fix passes at most: a fix can reveal another ("Google's Chat GPT" becomes "Google's
 #: ChatGPT", which the vendor rule then reads), and a second --fix must change nothing.
@@ -40,21 +42,40 @@ class _Relint:
 
     def __init__(self, linter: Linter) -> None:
         self.linter = linter
-        self._seen: dict[tuple[str, str, str], list[Finding]] = {}
+        self._seen: dict[tuple[str, str, str], Linted] = {}
 
     def __call__(self, files: Sequence[SourceFile]) -> list[Finding]:
         keys = [(f.label, f.syntax, f.source.text) for f in files]
         todo = {key: file for key, file in zip(keys, files, strict=True) if key not in self._seen}
-        found = self.linter.lint_each(list(todo.values()))
+        found = self.linter.lint_files(list(todo.values()))
         self._seen.update(zip(todo, found, strict=True))
-        return sorted((f for key in keys for f in self._seen[key]), key=lambda f: f.sort_key)
+        return sorted((f for key in keys for f in self._seen[key].findings),
+                      key=lambda f: f.sort_key)
+
+    def notices(self, read: ReadFile) -> tuple[Notice, ...] | None:
+        """The notices of ``read``'s text, when it was linted here (None: it was not, or not
+        extracted)."""
+        linted = self._seen.get((read.label, markup.syntax_for(read.path), read.source.text))
+        return linted.notices if linted is not None else None
+
+
+@dataclass(frozen=True)
+class Fixed:
+    """A ``--fix`` run: the findings left, the files as they are now, each file's outcome,
+    the files that could not be fixed, and the notices of the files linted again (by label)."""
+
+    findings: list[Finding]
+    inputs: list[ReadFile]
+    outcomes: tuple[FixOutcome, ...]
+    errors: list[FileError]
+    notices: dict[str, tuple[Notice, ...]]
 
 
 def fix_until_stable(
     linter: Linter, inputs: list[ReadFile], findings: list[Finding],
     filters: Sequence[FindingFilter], policy: FixPolicy | None = None,
     store: FixStore | None = None,
-) -> tuple[list[Finding], list[ReadFile], tuple[FixOutcome, ...], list[FileError]]:
+) -> Fixed:
     """:func:`_fix`, again on the files that changed, until no fix applies (or
     :data:`MAX_FIX_PASSES`); outcomes add up per file. ``policy`` defaults to safe fixes
     only, ``store`` to the files on disk."""
@@ -88,7 +109,9 @@ def fix_until_stable(
         todo = {o.label for o in passed if o.applied}
         if not todo:
             break
-    return findings, inputs, tuple(outcomes.values()), errors
+    notices = {read.label: found for read in inputs
+               if (found := relint.notices(read)) is not None}
+    return Fixed(findings, inputs, tuple(outcomes.values()), errors, notices)
 
 
 def _unstable(relint: _Relint, inputs: list[ReadFile], findings: list[Finding]) -> set[Finding]:

@@ -8,13 +8,12 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from linter import markup
 from linter.checks.registry import CheckerSettings
 from linter.checks.ruleset import RuleSet, load_ruleset
 from linter.checks.selection import Selection, build_selection, resolve_refs
@@ -23,12 +22,11 @@ from linter.files.discover import discover
 from linter.files.reading import ReadError, ReadFile, label_for, read_file
 from linter.files.source import SourceText
 from linter.findings import Finding
-from linter.markup.segments import Comment
-from linter.markup.suppress import parse_directives
 from linter.reporting.narrowing import FindingFilter, narrow_counting, wanted
 from linter.reporting.report import FileError, Report
 from linter.running.engine import Linter, SourceFile
 from linter.running.execution import Execution, lint_sources
+from linter.running.notices import Notice, collect_notices
 from linter.running.stats import LintStats
 
 if TYPE_CHECKING:
@@ -47,18 +45,6 @@ class PathNotFoundError(Exception):
         shown = ", ".join(self.paths)
         noun = "path" if len(self.paths) == 1 else "paths"
         super().__init__(f"{noun} not found: {shown}")
-
-
-@dataclass(frozen=True)
-class Notice:
-    """A non-fatal remark about an input (an unknown suppression directive or rule)."""
-
-    path: str
-    line: int
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.message}"
 
 
 @dataclass(frozen=True)
@@ -175,18 +161,23 @@ def run(
         inputs, errors = [stdin], []
     else:
         inputs, errors = _discover_and_read(paths, config, filters, missing_ok)
-    everything, stats = lint_sources(
+    results = lint_sources(
         linter, [SourceFile.of(read) for read in inputs], execution or Execution(), config
     )
-    findings, hidden = narrow_counting(everything, filters)
+    findings, hidden = narrow_counting(results.findings, filters)
+    notices = dict(results.notices)
     outcomes: tuple[FixOutcome, ...] = ()
     if fix:
         from linter.fixing.passes import fix_until_stable
         from linter.fixing.policy import FixPolicy
 
-        findings, inputs, outcomes, fix_errors = fix_until_stable(
+        fixed = fix_until_stable(
             linter, inputs, findings, filters, FixPolicy(unsafe=unsafe_fixes), store)
-        errors.extend(fix_errors)
+        findings, inputs, outcomes = fixed.findings, fixed.inputs, fixed.outcomes
+        errors.extend(fixed.errors)
+        changed = {outcome.label for outcome in outcomes if outcome.applied}
+        notices = {label: found for label, found in notices.items() if label not in changed}
+        notices.update(fixed.notices)
     report = Report(
         findings=tuple(findings),
         files_checked=len(inputs),
@@ -195,7 +186,9 @@ def run(
         errors=tuple(sorted(errors, key=lambda e: e.path)),
         fixed=sum(outcome.applied for outcome in outcomes),
     )
-    return LintRun(report, tuple(_notices(linter.rules, inputs)), outcomes, stats, hidden)
+    known = set(linter.rules.infos) | set(linter.rules.by_name)
+    return LintRun(report, tuple(collect_notices(inputs, notices, known)), outcomes,
+                   results.stats, hidden)
 
 
 def _discover_and_read(
@@ -229,66 +222,6 @@ def _read_all(paths: Sequence[Path]) -> tuple[list[ReadFile], list[FileError]]:
         except ReadError as exc:
             errors.append(FileError(label_for(path), str(exc)))
     return inputs, errors
-
-
-#: The notice for a file with text nested past the Markdown nesting limit (once per file).
-NESTING_NOTICE = (f"quotes or lists nested past the Markdown nesting limit "
-                  f"({markup.MAX_NESTING} levels): their text is linted with the markers ignored")
-
-
-def _notices(rules: RuleSet, inputs: Sequence[ReadFile]) -> list[Notice]:
-    """Per file: text nested past the Markdown nesting limit, and malformed directives and
-    unknown rules in suppression comments. A file is parsed again only when a fast test on
-    its text says it may hold either."""
-    known = set(rules.infos) | set(rules.by_name)
-    notices: list[Notice] = []
-    may_hold = _directive_hint()
-    for read in inputs:
-        syntax = markup.syntax_for(read.path)
-        directives = may_hold(read.source.text)  # a directive, typo'd or not
-        deep = syntax != "text" and markup.may_pass_nesting_limit(read.source.text)
-        if not (directives or deep):
-            continue
-        from linter.markup.outline import outline  # the file is parsed, in parts when large
-
-        document = outline(read.source, syntax)
-        notices.extend(_nesting_notices(read, document.past_nesting_limit))
-        if directives:
-            notices.extend(_directive_notices(read, document.comments, known))
-    return sorted(notices, key=lambda n: (n.path, n.line, n.message))
-
-
-def _nesting_notices(read: ReadFile, deep: Sequence[tuple[int, int]]) -> list[Notice]:
-    """One notice at the first span nested past the nesting limit, if any."""
-    if not deep:
-        return []
-    return [Notice(read.label, read.source.position(deep[0][0])[0], NESTING_NOTICE)]
-
-
-def _directive_notices(
-    read: ReadFile, comments: Sequence[Comment], known: set[str]
-) -> list[Notice]:
-    """Malformed directives and unknown rules in the suppression comments of one file."""
-    if not comments:
-        return []
-    suppressions = parse_directives(comments, lambda offset: read.source.position(offset)[0])
-    notices = [Notice(read.label, line, message) for line, message in suppressions.problems]
-    notices += [Notice(read.label, line, f"unknown rule {rule!r} in a suppression")
-                for line, rule in suppressions.unknown_rules(known)]
-    return notices
-
-
-@cache
-def _directive_hint() -> Callable[[str], bool]:
-    """A fast test that is False only when a text holds no suppression comment, typo'd or
-    not: each starts with ``genai-lint`` or ``genai_lint`` in any case (see
-    :func:`linter.markup.suppress.parse_directives`), and a comment is a slice of the text."""
-    try:
-        import re2
-    except ImportError:  # pragma: no cover - google-re2 is a dependency
-        return lambda text: "genai" in text.lower()
-    search = re2.compile("[Gg][Ee][Nn][Aa][Ii][-_][Ll][Ii][Nn][Tt]").search
-    return lambda text: search(text) is not None
 
 
 def ruleset(config: Config) -> RuleSet:

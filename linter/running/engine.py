@@ -15,8 +15,8 @@ from linter.files.source import SourceText
 from linter.findings import Finding, Fix, Severity
 from linter.markup import largefile
 from linter.markup.segments import Comment, Segment
-from linter.markup.suppress import parse_directives
 from linter.markup.textutil import in_cited_link_title, is_quoted_block
+from linter.running.notices import Notice, notices_of, suppressions_of
 from linter.running.stats import LintStats, word_count
 
 if TYPE_CHECKING:
@@ -50,7 +50,20 @@ class Prepared:
     seen: set[tuple[str, int, int]] = field(default_factory=set)
     sentences: list[Segment] = field(default_factory=list)
     comments: tuple[Comment, ...] = ()
+    #: spans nested past the Markdown nesting limit (see ``Document.past_nesting_limit``)
+    past_nesting_limit: tuple[tuple[int, int], ...] = ()
     done: bool = False
+    #: the notices of a file linted whole in this step (None: the file was not extracted)
+    notices: tuple[Notice, ...] | None = None
+
+
+@dataclass(frozen=True)
+class Linted:
+    """One file linted: its findings, sorted, and its notices (None when no rule could match
+    it, so that it was not extracted: see :func:`linter.running.notices.collect_notices`)."""
+
+    findings: list[Finding]
+    notices: tuple[Notice, ...] | None = None
 
 
 class Linter:
@@ -72,6 +85,7 @@ class Linter:
             r for r in rules.document_checks if r.info.code in selection.active
         )
         self._claims_active = bool(rules.sentence_codes & selection.active)
+        self._known = frozenset(rules.infos) | frozenset(rules.by_name)
         self.stats = LintStats()
 
     @property
@@ -88,6 +102,10 @@ class Linter:
 
     def lint_each(self, files: Sequence[SourceFile]) -> list[list[Finding]]:
         """Each file's findings, sorted; one spaCy batch for all of them."""
+        return [linted.findings for linted in self.lint_files(files)]
+
+    def lint_files(self, files: Sequence[SourceFile]) -> list[Linted]:
+        """Each file's findings and notices; one spaCy batch for all of them."""
         prepared = self.prepare(files)
         parsed = iter(self.parse([s.text for p in prepared for s in p.sentences]))
         return [
@@ -110,11 +128,13 @@ class Linter:
             stats.matched_files += 1
             stats.matched_words += words
             if largefile.splittable(file.source, file.syntax):
-                prepared.append(Prepared(self._lint_in_parts(file), done=True))
+                linted = self._lint_in_parts(file)
+                prepared.append(Prepared(linted.findings, done=True, notices=linted.notices))
                 continue
             document = markup.extract(file.source, file.syntax)
             found: list[tuple[Segment, Match]] = []
-            ready = Prepared(comments=document.comments)
+            ready = Prepared(comments=document.comments,
+                             past_nesting_limit=document.past_nesting_limit)
             scans = self._start_scans()
             self._scan(file.source, document.segments, found, ready.sentences, scans)
             found.extend(self._finish(scans))
@@ -132,10 +152,11 @@ class Linter:
 
     def complete(
         self, file: SourceFile, ready: Prepared, parsed: Sequence[list[Match]]
-    ) -> list[Finding]:
-        """The file's findings, sorted, from :meth:`prepare` and its sentences' matches."""
+    ) -> Linted:
+        """The file's findings, sorted, and notices, from :meth:`prepare` and its sentences'
+        matches."""
         if ready.done:
-            return ready.findings
+            return Linted(ready.findings, ready.notices)
         matches = [
             (s, m)
             for s, found in zip(ready.sentences, parsed, strict=True)
@@ -143,7 +164,7 @@ class Linter:
             if not in_cited_link_title(s, m.start, m.end)  # someone else's words, cited
         ]
         findings = ready.findings + self._convert(file, matches, ready.seen)
-        return self._final(file, ready.comments, findings)
+        return self._final(file, ready.comments, ready.past_nesting_limit, findings)
 
     def _start_scans(self) -> list[DocumentScan]:
         return [check.start_document() for check in self._document_checks]
@@ -175,11 +196,12 @@ class Linter:
             if claims is not None and claims.could_match(segment.text):
                 sentences.extend(segment.slice(s, e) for s, e in claims.candidates(segment))
 
-    def _lint_in_parts(self, file: SourceFile) -> list[Finding]:
+    def _lint_in_parts(self, file: SourceFile) -> Linted:
         """A very large file, part by part (see :mod:`linter.markup.largefile`): each part's matches
         become findings before the next part is read, and the document checks are fed part
         by part, so memory does not grow with the file."""
         comments: list[Comment] = []
+        deep: list[tuple[int, int]] = []
         findings: list[Finding] = []
         seen: set[tuple[str, int, int]] = set()
         scans = self._start_scans()
@@ -192,8 +214,9 @@ class Linter:
                          for m in matches)
             findings.extend(self._convert(file, found, seen))
             comments.extend(document.comments)
+            deep.extend(document.past_nesting_limit)
         findings.extend(self._convert(file, self._finish(scans), seen))
-        return self._final(file, comments, findings)
+        return self._final(file, comments, deep, findings)
 
     def could_match(self, text: str) -> bool:
         """The raw-text prefilter: can any active rule match anywhere in this file?"""
@@ -221,16 +244,18 @@ class Linter:
         return out
 
     def _final(
-        self, file: SourceFile, comments: Sequence[Comment], findings: list[Finding]
-    ) -> list[Finding]:
-        """``findings`` without those the file's suppression comments silence, sorted."""
-        source = file.source
-        suppressions = parse_directives(comments, lambda off: source.position(off)[0])
+        self, file: SourceFile, comments: Sequence[Comment],
+        deep: Sequence[tuple[int, int]], findings: list[Finding],
+    ) -> Linted:
+        """``findings`` without those the file's suppression comments silence, sorted, and
+        the file's notices (``deep``: its spans nested past the Markdown nesting limit)."""
+        suppressions = suppressions_of(file.source, comments)
         kept = (
             f for f in findings
             if not suppressions.is_suppressed(f.line, f.rule, self.rules.infos[f.rule].name)
         )
-        return sorted(kept, key=lambda f: f.sort_key)
+        notices = notices_of(file.label, file.source, suppressions, deep, self._known)
+        return Linted(sorted(kept, key=lambda f: f.sort_key), notices)
 
 
 def _to_finding(

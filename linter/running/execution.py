@@ -16,7 +16,8 @@ from pathlib import Path
 from linter.config import Config
 from linter.findings import Finding
 from linter.running.cache import LintCache
-from linter.running.engine import Linter, SourceFile
+from linter.running.engine import Linted, Linter, SourceFile
+from linter.running.notices import Notice
 from linter.running.progress import Progress
 from linter.running.stats import LintStats, word_count
 
@@ -38,21 +39,32 @@ class Execution:
     progress: bool = False
 
 
+@dataclass(frozen=True)
+class Results:
+    """A run's findings, sorted as ``Linter.lint`` sorts them, its work counters, and the
+    notices of the files the engine extracted (by label)."""
+
+    findings: list[Finding]
+    stats: LintStats
+    notices: dict[str, tuple[Notice, ...]]
+
+
 def lint_sources(
     linter: Linter,
     files: Sequence[SourceFile],
     execution: Execution,
     config: Config,
-) -> tuple[list[Finding], LintStats]:
-    """All findings, sorted as ``linter.lint(files)`` sorts them, and the work counters."""
-    results: list[list[Finding] | None] = [None] * len(files)
+) -> Results:
+    """Lint ``files``: from the cache, else in this process or in workers."""
+    results: list[Linted | None] = [None] * len(files)
     stats = LintStats()
     cache = _open_cache(linter, config, execution)
     keys: list[str] = []
     if cache is not None:
         keys = [cache.key(f.label, f.source.text) for f in files]
         for index, key in enumerate(keys):
-            results[index] = cache.get(key)
+            cached = cache.get(key)
+            results[index] = None if cached is None else Linted(cached)
         stats.cached_files = cache.hits
     todo = [i for i, found in enumerate(results) if found is None]
     linted = _prefilter(linter, files, todo, results, stats)
@@ -62,9 +74,12 @@ def lint_sources(
         _lint(linter, files, linted, results, stats, execution, progress, preload)
     if cache is not None:
         for index in todo:
-            cache.put(keys[index], results[index] or [])
-    findings = [finding for found in results for finding in found or ()]
-    return sorted(findings, key=lambda f: f.sort_key), stats
+            done = results[index]
+            cache.put(keys[index], done.findings if done is not None else [])
+    findings = [finding for done in results if done is not None for finding in done.findings]
+    notices = {file.label: done.notices for file, done in zip(files, results, strict=True)
+               if done is not None and done.notices is not None}
+    return Results(sorted(findings, key=lambda f: f.sort_key), stats, notices)
 
 
 def _open_cache(linter: Linter, config: Config, execution: Execution) -> LintCache | None:
@@ -79,7 +94,7 @@ def _prefilter(
     linter: Linter,
     files: Sequence[SourceFile],
     todo: list[int],
-    results: list[list[Finding] | None],
+    results: list[Linted | None],
     stats: LintStats,
 ) -> list[int]:
     """Answer the files no rule can match (no findings); return the others."""
@@ -89,7 +104,7 @@ def _prefilter(
         if linter.could_match(text):
             linted.append(index)
         else:
-            results[index] = []
+            results[index] = Linted([])
             stats.files += 1
             stats.words += word_count(text)
     return linted
@@ -99,7 +114,7 @@ def _lint(
     linter: Linter,
     files: Sequence[SourceFile],
     indices: list[int],
-    results: list[list[Finding] | None],
+    results: list[Linted | None],
     stats: LintStats,
     execution: Execution,
     progress: Progress | _NoProgress,
@@ -126,7 +141,7 @@ def _lint(
         count = max(count, min(len(indices), 20))
     for chunk in _split(indices, sizes, count):
         linter.stats = LintStats()
-        _store(chunk, linter.lint_each([files[i] for i in chunk]), results)
+        _store(chunk, linter.lint_files([files[i] for i in chunk]), results)
         stats.add(linter.stats)
         progress.advance(len(chunk))
 
@@ -160,11 +175,9 @@ def _split(indices: list[int], sizes: dict[int, int], count: int) -> list[list[i
     return chunks
 
 
-def _store(
-    chunk: list[int], found: list[list[Finding]], results: list[list[Finding] | None]
-) -> None:
-    for index, findings in zip(chunk, found, strict=True):
-        results[index] = findings
+def _store(chunk: list[int], found: list[Linted], results: list[Linted | None]) -> None:
+    for index, linted in zip(chunk, found, strict=True):
+        results[index] = linted
 
 
 class _NoProgress:

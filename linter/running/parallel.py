@@ -24,8 +24,7 @@ from functools import partial
 from typing import Generic, TypeVar
 
 from linter.checks.base import Match
-from linter.findings import Finding
-from linter.running.engine import Linter, Prepared, SourceFile
+from linter.running.engine import Linted, Linter, Prepared, SourceFile
 from linter.running.stats import LintStats
 
 Task = TypeVar("Task")
@@ -51,8 +50,8 @@ def lint_in_parallel(
     jobs: int,
     meanwhile: Callable[[], None] | None = None,
     on_chunk: Callable[[int], None] | None = None,
-) -> list[list[Finding]]:
-    """Each chunk's files' findings (in chunk and file order); counters go to ``linter.stats``.
+) -> list[list[Linted]]:
+    """Each chunk's files linted (in chunk and file order); counters go to ``linter.stats``.
 
     Workers prepare the chunks (forked before the spaCy load); this process runs
     ``meanwhile`` (the load) and then parses the sentences of the chunks already prepared,
