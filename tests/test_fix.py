@@ -10,13 +10,14 @@ from pathlib import Path
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from located import finding_on
 
 from linter import api
 from linter.config import Config
 from linter.files.atomic import write_atomic
 from linter.files.reading import read_file
 from linter.files.source import SourceText, decode
-from linter.findings import Finding, Fix, Severity
+from linter.findings import Finding
 from linter.fixing.edits import (
     Edit,
     FixError,
@@ -34,15 +35,8 @@ GOOD = "ChatGPT answers questions."
 def finding(source: SourceText, needle: str, replacement: str | None = "ChatGPT",
             occurrence: int = 0) -> Finding:
     """A GL101 finding on the ``occurrence``-th ``needle`` of ``source``."""
-    start = -1
-    for _ in range(occurrence + 1):
-        start = source.text.index(needle, start + 1)
-    end = start + len(needle)
-    line, column = source.position(start)
-    end_line, end_column = source.position(end)
-    return Finding("doc.md", line, column, end_line, end_column, start, end, "GL101",
-                   "chatgpt-name", Severity.WARNING, "Write ChatGPT", needle,
-                   Fix(replacement) if replacement is not None else None)
+    return finding_on(source, needle, message="Write ChatGPT", fix=replacement,
+                      occurrence=occurrence)
 
 
 def lint_and_fix(path: Path) -> api.LintRun:

@@ -8,7 +8,6 @@ from functools import lru_cache
 
 from linter.markup.segments import PLACEHOLDER, Segment
 
-_WORDISH = re.compile(r"[\w]")
 #: A sentence ends at ".", "!" or "?" before a space (or the end), or at a blank line.
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n\n")
 _QUOTE_PAIRS = (('"', '"'), ("“", "”"), ("‘", "’"), ("«", "»"))

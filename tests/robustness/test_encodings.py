@@ -17,12 +17,6 @@ LINES = ["# Title", "", "Ünï Chat GPT answers.", "", "- item with GPT4 inside"
 EXPECTED = [(3, 5, 3, 13, "GL101"), (5, 13, 5, 17, "GL102")]
 
 
-@pytest.fixture
-def here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
-
-
 def locations(lint, *paths: str) -> list[tuple[int, int, int, int, str]]:
     result = lint(*ISOLATED, "--no-claims", "--format", "json", *paths)
     data = json.loads(result.stdout)

@@ -22,12 +22,6 @@ BAD = "Chat GPT answers questions.\n"
 posix_only = pytest.mark.skipif(sys.platform == "win32", reason="POSIX file system semantics")
 
 
-@pytest.fixture
-def here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
-
-
 def test_a_missing_path_is_exit_2_and_the_other_paths_are_linted(lint, here: Path) -> None:
     write(here / "a.md", BAD)
     assert_one_line_error(lint(*ISOLATED, "nope.md"), "nope.md: path not found")

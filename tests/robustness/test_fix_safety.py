@@ -32,12 +32,6 @@ FIXED = DOC.replace("# Using Chat GPT", "# Using ChatGPT").replace(
 TEMP_SUFFIX = ".genai-lint-tmp"
 
 
-@pytest.fixture
-def here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
-
-
 def fix(*paths: Path | str, config: Config | None = None) -> api.LintRun:
     return api.run(list(paths), config or Config(), claims=False, fix=True)
 
