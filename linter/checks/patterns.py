@@ -85,20 +85,25 @@ class Pattern:
     def __repr__(self) -> str:
         return f"Pattern({self.pattern!r})"
 
+    def _anchor(self, name: str) -> Any:
+        """google-re2's anchor ``name`` (only asked for when ``_bytes`` is set, so is
+        ``_anchors``)."""
+        return getattr(self._anchors, name)
+
     def match(self, text: str, pos: int = 0, endpos: int | None = None) -> Any:
         if self._bytes is None or len(text) < CACHED_MIN_CHARS:
             return self.compiled.match(text, pos, endpos)
-        return self._run(self._anchors.ANCHOR_START, text, pos, endpos)
+        return self._run(self._anchor("ANCHOR_START"), text, pos, endpos)
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> Any:
         if self._bytes is None or len(text) < CACHED_MIN_CHARS:
             return self.compiled.search(text, pos, endpos)
-        return self._run(self._anchors.UNANCHORED, text, pos, endpos)
+        return self._run(self._anchor("UNANCHORED"), text, pos, endpos)
 
     def fullmatch(self, text: str, pos: int = 0, endpos: int | None = None) -> Any:
         if self._bytes is None or len(text) < CACHED_MIN_CHARS:
             return self.compiled.fullmatch(text, pos, endpos)
-        return self._run(self._anchors.ANCHOR_BOTH, text, pos, endpos)
+        return self._run(self._anchor("ANCHOR_BOTH"), text, pos, endpos)
 
     def _run(self, anchor: Any, text: str, pos: int, endpos: int | None) -> Found | None:
         assert self._bytes is not None

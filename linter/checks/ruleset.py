@@ -148,14 +148,14 @@ def _entries(
 
 
 def _rule_kind(
-    path: Path, registered: Mapping[str, RuleKind], default: str, entry: LineDict
+    path: Path, registered: Mapping[str, RuleKind], default: object, entry: LineDict
 ) -> str:
     """A rule's own ``kind`` (a file may mix kinds), else the file's."""
     kind = entry.get("kind", default)
     if kind not in registered:
         known = ", ".join(sorted(registered))
         raise YamlError(path, entry.line_of("kind"), f"'kind' must be one of {known}, got {kind!r}")
-    return kind
+    return str(kind)
 
 
 def _info(path: Path, kind: RuleKind, entry: LineDict) -> RuleInfo:

@@ -7,7 +7,7 @@ import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from linter.checks.ruleset import RuleSet
 from linter.findings import Finding, Severity
@@ -32,9 +32,9 @@ class Selection:
 
     active: frozenset[str]
     severities: Mapping[str, Severity] = field(default_factory=dict)
-    per_file: tuple[tuple[pathspec.PathSpec, frozenset[str]], ...] = ()
+    per_file: tuple[tuple[pathspec.PathSpec[Any], frozenset[str]], ...] = ()
     #: (paths, {code: severity}); a later match overrides an earlier one and ``severities``
-    per_file_severity: tuple[tuple[pathspec.PathSpec, Mapping[str, Severity]], ...] = ()
+    per_file_severity: tuple[tuple[pathspec.PathSpec[Any], Mapping[str, Severity]], ...] = ()
     root: str | None = None
 
     def keeps(self, finding: Finding) -> bool:
@@ -51,9 +51,10 @@ class Selection:
         level = self.severities.get(code, default)
         if path is not None and self.per_file_severity:
             posix = self.glob_path(path)
-            for spec, levels in self.per_file_severity if posix is not None else ():
-                if code in levels and spec.match_file(posix):
-                    level = levels[code]
+            if posix is not None:
+                for spec, levels in self.per_file_severity:
+                    if code in levels and spec.match_file(posix):
+                        level = levels[code]
         return level
 
     def glob_path(self, path: str) -> str | None:

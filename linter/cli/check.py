@@ -278,9 +278,7 @@ def _finish(result: api.LintRun, config: Config, store: Any, opts: _Settings) ->
     color = use_color(opts.color) and opts.output_file is None
     if opts.stdin and opts.fix:  # the fixed text on stdout, the report on stderr (as ruff)
         (fixed,) = store.current.values()  # the bytes as fixed: encoding, BOM, newlines kept
-        stream = click.get_binary_stream("stdout")
-        stream.write(fixed)
-        stream.flush()
+        click.echo(fixed, nl=False)  # bytes go to the binary stream as they are
     elif opts.fmt != "text" and opts.fix and report.fixed and not opts.quiet:
         files = sum(1 for outcome in result.fixes if outcome.applied)
         click.echo(f"{PROG}: fixed {report.fixed} problem(s) in {files} file(s)", err=True)

@@ -16,7 +16,7 @@ from linter.config import Config, ConfigError, find_config, load_config, shadowe
 
 PROG = "genai-lint"
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+CONTEXT_SETTINGS: dict[str, Any] = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 
 class CliError(click.ClickException):

@@ -85,7 +85,7 @@ class LintGroup(click.Group):
             check.format_options(sub, formatter)
         self.format_commands(ctx, formatter)
 
-    def main(  # type: ignore[override]
+    def main(
         self,
         args: Sequence[str] | None = None,
         prog_name: str | None = None,

@@ -4,6 +4,7 @@ names the file and the line."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 
 class YamlError(Exception):
@@ -17,7 +18,7 @@ class YamlError(Exception):
         super().__init__(f"{where}: {message}")
 
 
-class LineDict(dict):
+class LineDict(dict[str, Any]):
     """A mapping from YAML that knows the 1-based line of itself and of each key."""
 
     line: int = 0

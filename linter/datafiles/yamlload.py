@@ -21,7 +21,7 @@ def _line_loader() -> Any:
 
     base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-    class _LineLoader(base):  # type: ignore[misc, valid-type]
+    class _LineLoader(base):  # type: ignore[misc]
         def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> LineDict:
             mapping = LineDict(super().construct_mapping(node, deep=True))
             mapping.line = node.start_mark.line + 1

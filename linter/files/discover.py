@@ -33,7 +33,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # imported when a glob or .gitignore is compiled (not for a lone file)
     from pathspec import GitIgnoreSpec, PathSpec
@@ -76,8 +76,8 @@ class _IgnoreFile:
 class _Options:
     root: str
     extensions: tuple[str, ...]
-    include: PathSpec | None
-    exclude: PathSpec | None
+    include: PathSpec[Any] | None
+    exclude: PathSpec[Any] | None
     respect_gitignore: bool
 
 
@@ -149,7 +149,7 @@ def is_excluded(
     return _excluded(opts, os.path.abspath(path), is_dir=False)
 
 
-def compile_globs(patterns: Sequence[str]) -> PathSpec | None:
+def compile_globs(patterns: Sequence[str]) -> PathSpec[Any] | None:
     """Compile include/exclude globs (gitwildmatch, the last matching pattern wins).
 
     Raises ``ValueError`` for a pattern pathspec rejects (``config`` uses this to validate).

@@ -38,7 +38,7 @@ def plan_edits(
     edits: list[Edit] = []
     skipped = 0
     last_end = -1
-    protected = _Spans(protected)
+    spans = _Spans(protected)
     for finding in sorted(
         (f for f in findings if f.fix is not None), key=lambda f: (f.start, f.end, f.rule)
     ):
@@ -47,7 +47,7 @@ def plan_edits(
         if (
             not 0 <= start <= end <= len(text)
             or text[start:end] != finding.text
-            or protected.overlaps(start, end)
+            or spans.overlaps(start, end)
             or start < last_end
         ):
             if not (edits and (start, end) == (edits[-1].start, edits[-1].end)

@@ -15,6 +15,7 @@ import bisect
 import dataclasses
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import partial
 
 from linter import markup
 from linter.files.reading import ReadError, ReadFile
@@ -126,9 +127,14 @@ def _unstable(relint: _Relint, inputs: list[ReadFile], findings: list[Finding]) 
         if not mine:
             continue
         syntax = markup.syntax_for(read.path)
-        unstable |= unstable_fixes(read.source, syntax, mine, lambda source, r=read, s=syntax:
-                                   relint([SourceFile(r.label, source, s)]))
+        unstable |= unstable_fixes(read.source, syntax, mine,
+                                   partial(_relint_as, relint, read.label, syntax))
     return unstable
+
+
+def _relint_as(relint: _Relint, label: str, syntax: str, source: SourceText) -> list[Finding]:
+    """The findings of ``source`` linted as the file ``label``."""
+    return relint([SourceFile(label, source, syntax)])
 
 
 def _fix(

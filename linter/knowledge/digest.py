@@ -15,7 +15,7 @@ import hashlib
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from linter.datafiles import yamlcache
 
@@ -72,7 +72,8 @@ def _entry(paths: Sequence[Path]) -> str | None:
 
 def _decode(data: object) -> NameDigest | None:
     try:
-        forms, spellings = data  # type: ignore[misc]
+        payload: Any = data
+        forms, spellings = payload
         return NameDigest(
             tuple(str(f) for f in forms),
             tuple((str(t), bool(a), bool(p), bool(m)) for t, a, p, m in spellings),

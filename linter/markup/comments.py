@@ -8,7 +8,7 @@ def html_comments(text: str, start: int, end: int) -> list[tuple[int, int]]:
     ``<!--(.*?)-->`` (DOTALL) finds them, in linear time: once a comment does not close,
     none after it can (the lazy regex would rescan the rest of the block for each ``<!--``).
     """
-    found = []
+    found: list[tuple[int, int]] = []
     pos = start
     while True:
         open_at = text.find("<!--", pos, end)

@@ -333,21 +333,21 @@ class MarkdownExtractor:
                 cursor += len(child.markup)
             elif ctype in ("code_inline", "html_inline"):
                 start, end = self._span(child, offset, cursor)
-                src = cmap.span(start, end)
-                protected.append(src)
+                span = cmap.span(start, end)
+                protected.append(span)
                 if not (ctype == "html_inline" and child.content.startswith("<!--")):
-                    out.mapped(PLACEHOLDER, src[0], src[1], "placeholder")
+                    out.mapped(PLACEHOLDER, span[0], span[1], "placeholder")
                 elif self.regions:
-                    out.flush(src[0])
-                out.skip(src[1])
+                    out.flush(span[0])
+                out.skip(span[1])
                 cursor = end
             elif ctype == "link_open":
                 start, end = self._span(child, offset, cursor)
                 if child.markup == "autolink":
-                    src = cmap.span(start, end)
-                    protected.append(src)
-                    out.mapped(PLACEHOLDER, src[0], src[1], "placeholder")
-                    out.skip(src[1])
+                    span = cmap.span(start, end)
+                    protected.append(span)
+                    out.mapped(PLACEHOLDER, span[0], span[1], "placeholder")
+                    out.skip(span[1])
                     depth = 1
                     while depth and frame[1] < len(children):  # skip to the matching close
                         skipped = children[frame[1]]
@@ -376,7 +376,7 @@ class MarkdownExtractor:
                 frames.append([child.children or [], 0, start + 2, True, end])
             else:
                 raise Unlocatable
-        if lower >= 0:
+        if lower >= 0 and token.map:
             out.flush(self._line_span(token.map[0], token.map[1])[1])
         return out
 

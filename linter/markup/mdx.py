@@ -92,7 +92,8 @@ def _scan_js(text: str, start: int, esm: bool) -> int:
 
 def _skip_spaces(text: str, pos: int) -> int:
     """Skip whitespace (newlines too); -1 if that crosses a blank line."""
-    end = _SPACES.match(text, pos).end()
+    spaces = _SPACES.match(text, pos)
+    end = spaces.end() if spaces is not None else pos  # the pattern matches everywhere
     if end > pos and _BLANK_LINE.search(text, pos, end):
         return -1
     return end
@@ -158,8 +159,8 @@ def mdx_regions(text: str, start: int) -> tuple[list[tuple[int, int, str]], list
     comments: list[Comment] = []
     breaks = [m.start() for m in _BLOCK_BREAK.finditer(text)]
     runs: dict[int, list[int]] = {}
-    for match in re.finditer(r"`+", text):
-        runs.setdefault(match.end() - match.start(), []).append(match.start())
+    for run in re.finditer(r"`+", text):
+        runs.setdefault(run.end() - run.start(), []).append(run.start())
 
     def paragraph_end(pos: int) -> int:
         index = bisect.bisect_right(breaks, pos)

@@ -57,7 +57,7 @@ def _mask(
         return pieces[max(bisect.bisect_right(starts, index) - 1, 0)]
 
     def exact(piece: list[Any]) -> bool:
-        return piece[1] == piece[3] - piece[2]
+        return bool(piece[1] == piece[3] - piece[2])
 
     merged: list[list[int]] = []
     for a, b in ranges:

@@ -157,6 +157,7 @@ def run(
     ``execution`` sets worker processes, the cache folder and progress (default: none).
     """
     linter = linter_for(config, select=select, ignore=ignore, claims=claims)
+    errors: list[FileError]
     if stdin is not None:
         inputs, errors = [stdin], []
     else:

@@ -75,7 +75,7 @@ def _package_folder(name: str) -> Path | None:
 
 def _tree_digest(top: Path, suffixes: tuple[str, ...]) -> str:
     """Digest of the files below ``top`` with these suffixes (skipping caches)."""
-    found = []
+    found: list[str] = []
     for folder, dirs, files in os.walk(top):
         dirs[:] = [d for d in dirs if not d.startswith((".", "__pycache__"))]
         found.extend(os.path.join(folder, f) for f in files if f.endswith(suffixes))

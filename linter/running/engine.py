@@ -220,7 +220,9 @@ class Linter:
 
     def could_match(self, text: str) -> bool:
         """The raw-text prefilter: can any active rule match anywhere in this file?"""
-        if any(r.pattern.search(text) for r in (*self._prose_checks, *self._document_checks)):
+        if any(r.pattern.search(text) for r in self._prose_checks) or any(
+            r.pattern.search(text) for r in self._document_checks
+        ):
             return True
         return self.claims is not None and self._claims_active and self.claims.could_match(text)
 

@@ -21,13 +21,13 @@ from collections import deque
 from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from functools import partial
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from linter.checks.base import Match
 from linter.running.engine import Linted, Linter, Prepared, SourceFile
 from linter.running.stats import LintStats
 
-Task = TypeVar("Task")
+Task = TypeVar("Task", bound=Sequence[Any])
 Result = TypeVar("Result")
 
 #: Fewer candidate sentences than this are parsed here: forking costs more than it saves.
@@ -72,7 +72,7 @@ def lint_in_parallel(
         if on_chunk is not None:
             on_chunk(len(chunks[index]))
 
-    with _Pool(chunks, linter, jobs) as pool:
+    with _Pool[Sequence[SourceFile], list[Prepared]](chunks, linter, jobs) as pool:
         pool.submit_all(_prepare)
         if meanwhile is not None:
             meanwhile()
@@ -110,7 +110,7 @@ def parse_in_parallel(texts: Sequence[str], linter: Linter, jobs: int) -> list[l
         parsed[index], stats = result
         linter.stats.add(stats)
 
-    with _Pool(chunks, linter, jobs) as pool:
+    with _Pool[list[str], list[list[Match]]](chunks, linter, jobs) as pool:
         pool.submit_all(_parse)
         while pool.pending:
             if not pool.steal(store):
@@ -231,6 +231,6 @@ def _parse(linter: Linter, texts: Sequence[str]) -> list[list[Match]]:
     return linter.parse(texts)
 
 
-def _weight(task: Sequence[SourceFile] | Sequence[str]) -> int:
+def _weight(task: Sequence[Any]) -> int:
     """A task's size in characters (a chunk of files or of sentences)."""
     return sum(len(item) if isinstance(item, str) else len(item.source.text) for item in task)

@@ -22,7 +22,9 @@ def _on_first_use(module: str) -> Formatter:
     imports the one formatter it uses."""
 
     def render(report: Report, **options: Any) -> str:
-        return import_module(f"linter.reporting.formatters.{module}").render(report, **options)
+        rendered: str = import_module(f"linter.reporting.formatters.{module}").render(
+            report, **options)
+        return rendered
 
     render.__qualname__ = render.__name__ = f"{module}.render"
     return render
