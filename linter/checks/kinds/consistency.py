@@ -22,13 +22,7 @@ from linter.checks.phrases import (
     match_case,
     sentence_initial,
 )
-from linter.checks.registry import (
-    BuildContext,
-    Scope,
-    optional_flag,
-    required_strings,
-    rule_kind,
-)
+from linter.checks.registry import BuildContext, Scope, optional_flag, required_strings, rule_kind
 from linter.markup.segments import Segment
 
 

@@ -10,13 +10,7 @@ from typing import Any
 from linter.checks.base import Match
 from linter.checks.info import RuleInfo
 from linter.checks.phrases import compile_phrases, find_words, inflections
-from linter.checks.registry import (
-    BuildContext,
-    Scope,
-    optional_flag,
-    required_strings,
-    rule_kind,
-)
+from linter.checks.registry import BuildContext, Scope, optional_flag, required_strings, rule_kind
 from linter.markup.segments import Segment
 
 
