@@ -1,4 +1,4 @@
-"""The command line: ``genai-lint`` (:func:`console`, the console script) and its commands.
+"""The command line: ``genai-lint`` (:func:`console`) and its commands.
 
 :mod:`linter.cli.main` holds the command group and the small commands, :mod:`linter.cli.check`
 the lint command, :mod:`linter.cli.common` what they share.

@@ -1,2 +1,1 @@
-"""Finding and reading input files: paths to files, bytes to text (encoding, newlines, a
-line/column index), standard input; and writing files back atomically."""
+"""Reading inputs: paths to files, bytes to text with a line index, stdin; atomic writes."""

@@ -1,2 +1,1 @@
-"""Fixing: which fixes apply, planning and verifying one file's edits, running the fixes of a
-run until stable, where fixed text goes, and the ``--diff`` preview."""
+"""Fixing: which fixes apply, one file's verified edits, fixes until stable, --diff."""

@@ -1,2 +1,1 @@
-"""The knowledge base: entities, classes, modalities and vendors with their sourced facts;
-loading and checking it, the digest of its names and the quick scan for them, and its pages."""
+"""The knowledge base: entities and sourced facts, loaded, checked; names, pages."""

@@ -406,7 +406,7 @@ def load_knowledge(
     when ``check`` is true or (by default) when a user file is added: the shipped files alone
     are checked by the test suite, which keeps start-up short.
     """
-    from linter.knowledge import references as kbcheck
+    from linter.knowledge.references import check_references
 
     raw = _Raw()
     for index, path in enumerate(paths):
@@ -440,7 +440,7 @@ def load_knowledge(
         generated_from=dict(acc.get("generated_from") or {}),
     )
     if check or (check is None and len(paths) > shipped):  # shipped files: checked by tests
-        kbcheck.check_references(kb, raw.origin, raw.key_origin)
+        check_references(kb, raw.origin, raw.key_origin)
     return kb
 
 

@@ -1,5 +1,4 @@
-"""Markup to prose: Markdown, MDX and plain text become prose segments with exact offset maps
-back to the source, plus the documents' comments and the suppression directives in them.
+"""Markup to prose: Markdown, MDX and text to prose segments with source offset maps.
 
 :func:`extract` (:mod:`linter.markup.extract`) is the entry point; :mod:`linter.markup.segments`
 holds what it returns.

@@ -1,2 +1,1 @@
-"""Reporting findings: the report, the output formats, baselines, fingerprints and the
-filters that narrow what is reported (changed lines, baseline, severity floor)."""
+"""Reporting: the report, output formats, baselines, fingerprints, finding filters."""

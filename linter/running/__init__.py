@@ -1,2 +1,1 @@
-"""Running a lint: the library API, the engine over decoded sources (prefilter, extract,
-match, parse, suppress), execution in process or in workers, the findings cache."""
+"""Running a lint: the library API, the engine, execution in workers, the cache."""

@@ -1,2 +1,1 @@
-"""Rule kinds: one module per kind of check, each registered with
-:func:`linter.checks.registry.rule_kind` (adding a kind is adding a module here)."""
+"""Rule kinds: one module per kind of check, each registered once with @rule_kind."""
