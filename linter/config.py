@@ -25,7 +25,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
-from linter.discover import DEFAULT_EXTENSIONS, compile_globs
+from linter.files.discover import DEFAULT_EXTENSIONS, compile_globs
 from linter.findings import Severity
 
 if TYPE_CHECKING:  # PyYAML is imported only to read a YAML config
@@ -36,7 +36,7 @@ if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover - Python 3.10
     try:
-        import tomli as tomllib
+        import tomli as tomllib  # type: ignore[import-not-found, no-redef, unused-ignore]
     except ImportError:
         tomllib = None
 
@@ -228,7 +228,8 @@ def _parse_toml(text: str, shown: str) -> dict[str, Any]:
     if tomllib is None:  # pragma: no cover - Python 3.10 without tomli
         raise ConfigError(shown, None, "reading pyproject.toml needs Python 3.11+ or 'tomli'")
     try:
-        return tomllib.loads(text)
+        data: dict[str, Any] = tomllib.loads(text)
+        return data
     except tomllib.TOMLDecodeError as exc:
         message = str(exc)
         found = re.search(r"\s*\(at (?:line (\d+), column \d+|end of document)\)$", message)

@@ -36,7 +36,7 @@ class Fix:
     ``safe`` fixes (name spellings, vendors) keep the author's meaning and are applied by
     ``--fix``; the others rewrite style (acronym expansions, casing, variants, a rule file's
     substitutions) and need ``--unsafe-fixes`` as well. The rule's kind decides which (see
-    :attr:`linter.ruleinfo.RuleInfo.fix_safe`).
+    :attr:`linter.checks.info.RuleInfo.fix_safe`).
     """
 
     replacement: str

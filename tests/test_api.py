@@ -1,4 +1,4 @@
-"""Tests for the library API (linter.api) and file reading (linter.reading)."""
+"""Tests for the library API (linter.api) and file reading (linter.files.reading)."""
 
 from __future__ import annotations
 
@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 
 from linter import api
+from linter.checks.kinds import claim
+from linter.checks.selection import SelectionError
 from linter.config import Config
-from linter.reading import ReadError, label_for, read_file
-from linter.selection import SelectionError
+from linter.files.reading import ReadError, label_for, read_file
 
 
 @pytest.mark.parametrize(
@@ -100,10 +101,10 @@ def test_run_without_claims() -> None:
 
 
 def test_claim_checker_built_once() -> None:
-    api._claim_checker.cache_clear()
+    claim.analyzer.cache_clear()
     api.lint_text("DALL·E is a large language model.")
     api.lint_text("Midjourney is a large language model.")
-    info = api._claim_checker.cache_info()
+    info = claim.analyzer.cache_info()
     assert (info.misses, info.hits) == (1, 1)
 
 

@@ -12,9 +12,9 @@ from clirunner import invoke as _invoke
 from gitrepo import write
 
 from linter.api import lint_paths
-from linter.baseline import BaselineError, load_baseline, write_baseline
 from linter.config import Config
-from linter.formatters.sarif import FINGERPRINT_KEY, to_sarif
+from linter.reporting.baseline import BaselineError, load_baseline, write_baseline
+from linter.reporting.formatters.sarif import FINGERPRINT_KEY, to_sarif
 
 DEBT = "# Guide\n\nChat GPT answers questions.\n\nAsk Open AI.\n"
 

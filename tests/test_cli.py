@@ -15,9 +15,9 @@ from pathlib import Path
 import pytest
 from clirunner import cli_runner
 
-import linter.checkcmd
 import linter.cli
-import linter.clicommon
+import linter.cli.check
+import linter.cli.common
 from linter import __version__
 from linter.cli import cli, main
 
@@ -218,10 +218,10 @@ def test_use_color_defaults(monkeypatch: pytest.MonkeyPatch) -> None:
 
     monkeypatch.setattr(sys, "stdout", Tty())
     monkeypatch.delenv("NO_COLOR", raising=False)
-    assert linter.clicommon.use_color(None) is True
+    assert linter.cli.common.use_color(None) is True
     monkeypatch.setenv("NO_COLOR", "1")
-    assert linter.clicommon.use_color(None) is False
-    assert linter.clicommon.use_color(True) is True
+    assert linter.cli.common.use_color(None) is False
+    assert linter.cli.common.use_color(True) is True
 
 
 def test_version() -> None:
@@ -312,7 +312,7 @@ def test_internal_error_without_and_with_debug(project: Path,
     def boom(*args: object, **kwargs: object) -> None:
         raise RuntimeError("something broke\nbadly")
 
-    monkeypatch.setattr(linter.checkcmd.api, "run", boom)
+    monkeypatch.setattr(linter.cli.check.api, "run", boom)
     quiet = invoke("docs")
     assert quiet.code == 2
     assert quiet.stderr == ("genai-lint: internal error: RuntimeError: something broke badly "

@@ -1,4 +1,4 @@
-"""Tests for linter.discover: folder walking, filters, .gitignore, explicit files."""
+"""Tests for linter.files.discover: folder walking, filters, .gitignore, explicit files."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from linter.discover import discover
+from linter.files.discover import discover
 
 
 def make_tree(root: Path, files: dict[str, str]) -> None:

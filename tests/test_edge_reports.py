@@ -13,12 +13,12 @@ import pytest
 from clirunner import cli_runner
 
 from linter import api
-from linter.checkcmd import exit_code as _exit_code
 from linter.cli import cli
+from linter.cli.check import exit_code as _exit_code
 from linter.config import Config
 from linter.findings import Severity
-from linter.formatters import render
-from linter.report import FileError, Report
+from linter.reporting.formatters import render
+from linter.reporting.report import FileError, Report
 
 BAD = "Chat GPT answers questions.\n"
 GOOD = "ChatGPT answers questions.\n"

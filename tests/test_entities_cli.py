@@ -235,9 +235,9 @@ def test_an_unknown_name_without_a_close_match(project: Path) -> None:
 
 
 def test_no_printed_source_is_a_relative_path(team: Path) -> None:
-    from linter import kbpages
     from linter.api import knowledge
     from linter.config import find_config, load_config
+    from linter.knowledge import pages as kbpages
 
     kb = knowledge(load_config(find_config(team)))
     pages = [kbpages.entity_text(kb, entity) for entity in kb.entities.values()]

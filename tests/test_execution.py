@@ -13,13 +13,13 @@ from pathlib import Path
 
 import pytest
 
-import linter.cache
-import linter.execution
-from linter import progress
-from linter.cache import LintCache
-from linter.checkcmd import execution as _execution
+import linter.running.cache
+import linter.running.execution
 from linter.cli import main
+from linter.cli.check import execution as _execution
 from linter.findings import Finding, Fix, Severity
+from linter.running import progress
+from linter.running.cache import LintCache
 
 _CORPUS = Path(__file__).resolve().parent.parent / "benchmarks" / "corpus.py"
 _STATS = re.compile(r"(\d+) files \((\d+) from cache, (\d+) linted ([^)]*)\)")
@@ -72,7 +72,8 @@ def lint(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[dict, tuple[in
 def test_jobs_give_the_same_findings_as_one_process(
     project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(linter.execution, "PARALLEL_MIN_CHARS", 0)  # a small tree, still split
+    # a small tree, still split
+    monkeypatch.setattr(linter.running.execution, "PARALLEL_MIN_CHARS", 0)
     serial, serial_stats = lint(capsys, "--no-cache", "--jobs", "1", "docs")
     parallel, parallel_stats = lint(capsys, "--no-cache", "--jobs", "2", "docs")
     assert serial_stats[3] == "in-process"
@@ -228,9 +229,9 @@ def test_concurrent_runs_keep_each_others_entries(tmp_path: Path) -> None:
 def test_the_index_keeps_the_most_recently_used_entries(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(linter.cache, "MAX_ENTRIES", 3)
+    monkeypatch.setattr(linter.running.cache, "MAX_ENTRIES", 3)
     clock = iter(range(1000, 2000))
-    monkeypatch.setattr(linter.cache, "_now", lambda: next(clock))
+    monkeypatch.setattr(linter.running.cache, "_now", lambda: next(clock))
 
     def run(*names: str) -> LintCache:
         cache = LintCache(tmp_path, "f" * 64)
@@ -256,7 +257,7 @@ def test_stale_indexes_of_other_runs_are_deleted(tmp_path: Path) -> None:
         folder / ".abc.tmp"
     for path in (old, recent, crashed):
         path.write_text("{}", encoding="utf-8")
-    month_ago = time.time() - (linter.cache.MAX_AGE_DAYS + 1) * 86400
+    month_ago = time.time() - (linter.running.cache.MAX_AGE_DAYS + 1) * 86400
     os.utime(old, (month_ago, month_ago))
     os.utime(crashed, (month_ago, month_ago))
     cache = LintCache(tmp_path, "f" * 64)

@@ -1,4 +1,4 @@
-"""Tests for linter.fix: planning edits, keeping newlines/encoding, refusing unsafe writes."""
+"""Tests for linter.fixing: planning edits, keeping newlines/encoding, refusing unsafe writes."""
 
 from __future__ import annotations
 
@@ -10,23 +10,23 @@ from pathlib import Path
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from located import finding_on
 
 from linter import api
 from linter.config import Config
-from linter.findings import Finding, Fix, Severity
-from linter.fix import (
+from linter.files.atomic import write_atomic
+from linter.files.reading import read_file
+from linter.files.source import SourceText, decode
+from linter.findings import Finding
+from linter.fixing.edits import (
     Edit,
     FixError,
-    _is_edited,
     apply_edits,
     apply_edits_raw,
-    fix_bytes,
-    fix_file,
+    is_edited,
     plan_edits,
-    write_atomic,
 )
-from linter.reading import read_file
-from linter.source import SourceText, decode
+from linter.fixing.fixfile import fix_bytes, fix_file
 
 BAD = "Chat GPT answers questions."
 GOOD = "ChatGPT answers questions."
@@ -35,15 +35,8 @@ GOOD = "ChatGPT answers questions."
 def finding(source: SourceText, needle: str, replacement: str | None = "ChatGPT",
             occurrence: int = 0) -> Finding:
     """A GL101 finding on the ``occurrence``-th ``needle`` of ``source``."""
-    start = -1
-    for _ in range(occurrence + 1):
-        start = source.text.index(needle, start + 1)
-    end = start + len(needle)
-    line, column = source.position(start)
-    end_line, end_column = source.position(end)
-    return Finding("doc.md", line, column, end_line, end_column, start, end, "GL101",
-                   "chatgpt-name", Severity.WARNING, "Write ChatGPT", needle,
-                   Fix(replacement) if replacement is not None else None)
+    return finding_on(source, needle, message="Write ChatGPT", fix=replacement,
+                      occurrence=occurrence)
 
 
 def lint_and_fix(path: Path) -> api.LintRun:
@@ -261,16 +254,16 @@ def test_fix_reports_remaining_findings_at_their_new_place(tmp_path: Path) -> No
 def test_the_fixed_text_is_linted_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """--fix lints the fixed text to test the fixes' stability; the re-lint after writing
     it is answered from that (each lint of a large file is most of the run's time)."""
-    from linter.engine import Linter
+    from linter.running.engine import Linter
 
     linted: list[str] = []
-    lint_each = Linter.lint_each
+    lint_files = Linter.lint_files
 
     def counting(self: Linter, files):  # type: ignore[no-untyped-def]
         linted.extend(f.source.text for f in files)
-        return lint_each(self, files)
+        return lint_files(self, files)
 
-    monkeypatch.setattr(Linter, "lint_each", counting)
+    monkeypatch.setattr(Linter, "lint_files", counting)
     path = tmp_path / "doc.md"
     path.write_text("Chat GPT drafts. DALL·E is a large language model.\n", encoding="utf-8")
     report = api.run([path], Config(), fix=True).report
@@ -323,6 +316,6 @@ def test_the_edited_text_is_recognised_and_any_other_is_not(
 ) -> None:
     text, edits = case
     edited = apply_edits(text, edits)
-    assert _is_edited(edited, text, edits)
+    assert is_edited(edited, text, edits)
     other = edited[:where] + extra + "!" + edited[where:]
-    assert not _is_edited(other, text, edits)
+    assert not is_edited(other, text, edits)

@@ -16,9 +16,9 @@ from clirunner import invoke, project_with
 from gitrepo import write
 
 from linter.api import lint_text
-from linter.fixpolicy import FixPolicy
-from linter.fixpreview import unified_diff
-from linter.ruleset import load_ruleset
+from linter.checks.ruleset import load_ruleset
+from linter.fixing.policy import FixPolicy
+from linter.fixing.preview import unified_diff
 
 #: name spelling (safe), acronym expansion (unsafe), casing (unsafe), vendor (safe)
 DOC = ("# Notes\n\nLLMs help writers. Chat GPT answers questions.\n\n"

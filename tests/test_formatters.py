@@ -7,16 +7,17 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from located import finding_on
 
 from linter import __version__
-from linter.findings import Finding, Fix, Severity
-from linter.formatters import FORMATS, render
-from linter.formatters.github import escape_data, escape_property
-from linter.formatters.sarif import FINGERPRINT_KEY, fingerprint_all, to_sarif
-from linter.formatters.text import caret
-from linter.report import FileError, Report
-from linter.ruleinfo import RuleInfo
-from linter.source import SourceText
+from linter.checks.info import RuleInfo
+from linter.files.source import SourceText
+from linter.findings import Finding, Severity
+from linter.reporting.formatters import FORMATS, render
+from linter.reporting.formatters.github import escape_data, escape_property
+from linter.reporting.formatters.sarif import FINGERPRINT_KEY, fingerprint_all, to_sarif
+from linter.reporting.formatters.text import caret
+from linter.reporting.report import FileError, Report
 
 #: Our own JSON Schema (draft 7) of what SARIF 2.1.0 requires, written from the OASIS spec.
 SCHEMA_PATH = Path(__file__).parent / "data" / "sarif-required.schema.json"
@@ -40,15 +41,9 @@ def make(
     message: str = "msg", fix: str | None = None,
 ) -> Finding:
     """A finding on the ``occurrence``-th ``needle`` of ``source``, located like a check would."""
-    start = -1
-    for _ in range(occurrence + 1):
-        start = source.text.index(needle, start + 1)
-    end = start + len(needle)
-    line, column = source.position(start)
-    end_line, end_column = source.position(end)
     info = RULES[rule]
-    return Finding(path, line, column, end_line, end_column, start, end, rule, info.name,
-                   info.severity, message, needle, Fix(fix) if fix is not None else None)
+    return finding_on(source, needle, path=path, rule=rule, name=info.name,
+                      severity=info.severity, message=message, fix=fix, occurrence=occurrence)
 
 
 def intro_report(**kwargs: object) -> Report:

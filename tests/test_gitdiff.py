@@ -1,4 +1,4 @@
-"""``--diff-base``: only findings on lines a change adds or modifies (linter.gitdiff)."""
+"""``--diff-base``: only findings on lines a change adds or modifies (linter.reporting.gitdiff)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from gitrepo import commit_all, git, init_repo, write
 
 from linter.cli import cli
 from linter.findings import Finding, Severity
-from linter.gitdiff import ChangedLines, GitError, changed_lines, parse_diff
+from linter.reporting.gitdiff import ChangedLines, GitError, changed_lines, parse_diff
 
 PARSE_CASES = [
     ("no diff", "", {}),

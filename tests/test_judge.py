@@ -9,7 +9,7 @@ import pytest
 from linter.claims.judge import judge
 from linter.claims.record import ANY_OUTPUT, GENERIC, GENERIC_MODEL, PREDICATES, Claim
 from linter.config import Config
-from linter.knowledge import KnowledgeBase
+from linter.knowledge.base import KnowledgeBase
 
 E, CAT, CON, ARCH, MOD, VEN = "entity", "category", "concept", "architecture", "modality", "vendor"
 

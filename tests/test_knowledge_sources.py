@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from linter.yamlload import load_yaml
+from linter.datafiles.yamlload import load_yaml
 
 # Primary-source hosts. Add a host only when it is the maker's own site (a vendor's domain, or its
 # organisation on GitHub), a paper venue, or Wikipedia: never an aggregator, blog, news or SEO site.
@@ -226,7 +226,7 @@ def test_primary_host(url: str, ok: bool) -> None:
 )
 def test_every_shipped_knowledge_file_matches_the_schema(path: Path) -> None:
     """Shipped files are not validated at run time (start-up), so they are validated here."""
-    from linter import schema
+    from linter.datafiles import schema
 
     schema.validate(path, load_yaml(path), schema.KNOWLEDGE_SCHEMA)
 
@@ -234,9 +234,9 @@ def test_every_shipped_knowledge_file_matches_the_schema(path: Path) -> None:
 def test_the_shipped_knowledge_base_has_no_dangling_reference() -> None:
     """References are checked at start-up only when a user file is added (see load_knowledge)."""
     from linter.api import KNOWLEDGE_FILE
-    from linter.kbfiles import shipped_knowledge_files
-    from linter.knowledge import load_knowledge
-    from linter.ruleset import packaged_path
+    from linter.datafiles.packaged import packaged_path
+    from linter.knowledge.base import load_knowledge
+    from linter.knowledge.files import shipped_knowledge_files
 
     paths = shipped_knowledge_files(packaged_path(KNOWLEDGE_FILE))
     kb = load_knowledge(paths, shipped=len(paths), check=True)

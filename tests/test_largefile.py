@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from linter import largefile, markup
+from linter import markup
 from linter.api import lint_text
-from linter.source import SourceText
+from linter.files.source import SourceText
+from linter.markup import largefile
 
 SECTION = """\
 # Models {n}

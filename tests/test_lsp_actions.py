@@ -12,11 +12,11 @@ from lsprotocol import types
 from lspsession import apply_edits
 
 from linter.api import lint_text
+from linter.files.source import SourceText
 from linter.findings import Fix
-from linter.fix import outline
 from linter.lsp.actions import ActionContext, code_actions, offered_fix
 from linter.lsp.disable import disable_insertion
-from linter.source import SourceText
+from linter.markup.outline import outline
 
 C = "<!-- genai-lint-disable-next-line GL101 -->"
 DISABLE = [

@@ -9,10 +9,10 @@ pytest.importorskip("lsprotocol")
 from lsprotocol import types
 
 from linter.api import lint_text
+from linter.files.source import SourceText
 from linter.findings import Finding, Severity
 from linter.lsp.diagnostics import finding_range, rule_doc_url, to_diagnostic
 from linter.lsp.positions import UTF8, UTF16, UTF32, lsp_position, units
-from linter.source import SourceText
 
 UNITS = [
     # (text, UTF-16 units, UTF-8 bytes, code points)

@@ -11,10 +11,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from linter import markup
+from linter.files.source import SourceText
 from linter.markup import MAX_NESTING, extract, syntax_for
-from linter.segments import PLACEHOLDER, Document, Segment
-from linter.source import SourceText
+from linter.markup.segments import PLACEHOLDER, Document, Segment
 
 WORD = re.compile(r"\w[\w·.-]*")
 
@@ -420,13 +419,15 @@ def test_deep_call_stack_falls_back(monkeypatch: pytest.MonkeyPatch) -> None:
     # the parse is retried with markdown-it's default limit instead of failing.
     text = "> " * 90 + "deep Claude\n\nshallow GPT\n"
     calls = []
-    original = markup._parser
+    from linter.markup import parser
+
+    original = parser._parser
 
     def spy(mdx: bool, max_nesting: int = MAX_NESTING):  # type: ignore[no-untyped-def]
         calls.append(max_nesting)
         return original(mdx, max_nesting)
 
-    monkeypatch.setattr(markup, "_parser", spy)
+    monkeypatch.setattr(parser, "_parser", spy)
 
     def stack_depth() -> int:
         frame, depth = sys._getframe(), 0

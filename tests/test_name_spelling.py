@@ -16,14 +16,15 @@ import pytest
 from click.testing import CliRunner
 
 from linter import api, markup
-from linter.checks import spelling
+from linter.checks import nameindex, namekeys
+from linter.checks.info import RuleInfo
+from linter.checks.kinds import spelling
+from linter.checks.ruleset import load_ruleset
 from linter.cli import cli
 from linter.config import Config
+from linter.files.source import SourceText
 from linter.findings import Severity
-from linter.knowledge import Entity, KnowledgeBase, Vendor
-from linter.ruleinfo import RuleInfo
-from linter.ruleset import load_ruleset
-from linter.source import SourceText
+from linter.knowledge.base import Entity, KnowledgeBase, Vendor
 
 INFO = RuleInfo("GL114", "misspelt-name", "name-spelling", Severity.WARNING, "test", fixable=True)
 
@@ -140,27 +141,27 @@ def test_message_names_both_spellings() -> None:
 
 
 def test_edit_distance() -> None:
-    assert spelling.edit_distance("gemini", "gemeni", 2) == 1
-    assert spelling.edit_distance("gpt", "gtp", 2) == 1  # a transposition
-    assert spelling.edit_distance("midjourney", "midjurny", 2) == 2
-    assert spelling.edit_distance("anthropic", "xyz", 2) == 3  # past the limit
-    assert spelling.key_of("DALL·E 3") == spelling.key_of("Dall-e3") == "dalle3"
+    assert namekeys.edit_distance("gemini", "gemeni", 2) == 1
+    assert namekeys.edit_distance("gpt", "gtp", 2) == 1  # a transposition
+    assert namekeys.edit_distance("midjourney", "midjurny", 2) == 2
+    assert namekeys.edit_distance("anthropic", "xyz", 2) == 3  # past the limit
+    assert namekeys.key_of("DALL·E 3") == namekeys.key_of("Dall-e3") == "dalle3"
 
 
 def test_the_index_is_built_once_per_knowledge_base() -> None:
-    assert spelling.index_for(KB) is spelling.index_for(KB)
-    assert spelling.index_for(_kb()) is not spelling.index_for(KB)
+    assert nameindex.index_for(KB) is nameindex.index_for(KB)
+    assert nameindex.index_for(_kb()) is not nameindex.index_for(KB)
 
 
 # ------------------------------------------------------------ the shipped knowledge base
 
 
 @pytest.fixture(scope="module")
-def shipped() -> spelling.NameIndex:
-    return spelling.index_for(api.knowledge(Config()))
+def shipped() -> nameindex.NameIndex:
+    return nameindex.index_for(api.knowledge(Config()))
 
 
-def test_no_known_spelling_is_reported(shipped: spelling.NameIndex) -> None:
+def test_no_known_spelling_is_reported(shipped: nameindex.NameIndex) -> None:
     """Every name and alias of the knowledge base, look-alikes of each other included
     (Mistral/Mixtral, GPT-Neo/GPT-NeoX, BLOOM/BLOOMZ, ...), is a correct spelling."""
     names = sorted(shipped.known)

@@ -12,8 +12,9 @@ import pytest
 
 from linter import api
 from linter.config import Config
-from linter.namedigest import digest_of, load_digest
-from linter.quickscan import WHITESPACE, QuickScan, surface_forms, whitespace_class
+from linter.knowledge import loaded
+from linter.knowledge.digest import digest_of, load_digest
+from linter.knowledge.quickscan import WHITESPACE, QuickScan, surface_forms, whitespace_class
 
 
 @pytest.fixture()
@@ -43,11 +44,11 @@ def test_the_cached_digest_is_the_knowledge_base_s(cache_home: Path) -> None:
 
 def test_a_changed_knowledge_file_is_a_new_digest(cache_home: Path, tmp_path: Path) -> None:
     path = _kb_file(tmp_path, "Zorblax")
-    first = api.name_digest.__wrapped__((path,))
+    first = loaded.name_digest.__wrapped__((path,))
     assert any(s[0] == "Zorblax" for s in first.spellings)
     _kb_file(tmp_path, "Quuxbot")
-    api._load_knowledge.cache_clear()
-    second = api.name_digest.__wrapped__((path,))
+    loaded.load_knowledge.cache_clear()
+    second = loaded.name_digest.__wrapped__((path,))
     assert any(s[0] == "Quuxbot" for s in second.spellings)
     assert not any(s[0] == "Zorblax" for s in second.spellings)
 
@@ -83,7 +84,8 @@ def test_a_file_that_names_nothing_does_not_load_the_knowledge_base(tmp_path: Pa
     clean.write_text("# Release\n\nRun the tests, then tag the release.\n", encoding="utf-8")
     probe = (
         "import sys\n"
-        "from linter import api, knowledge\n"
+        "from linter import api\n"
+        "from linter.knowledge import base as knowledge\n"
         "calls = []\n"
         "real = knowledge.load_knowledge\n"
         "knowledge.load_knowledge = lambda *a, **k: calls.append(1) or real(*a, **k)\n"
@@ -104,7 +106,7 @@ def test_a_file_that_names_nothing_does_not_load_the_knowledge_base(tmp_path: Pa
 
 
 def _shipped() -> list[Path]:
-    from linter.kbfiles import shipped_knowledge_files
-    from linter.ruleset import packaged_path
+    from linter.datafiles.packaged import packaged_path
+    from linter.knowledge.files import shipped_knowledge_files
 
     return shipped_knowledge_files(packaged_path(api.KNOWLEDGE_FILE))

@@ -15,9 +15,9 @@ from test_markup import check_invariants
 
 from linter.api import NESTING_NOTICE, lint_text
 from linter.cli import cli
+from linter.files.source import SourceText
 from linter.findings import Finding
 from linter.markup import MAX_NESTING, extract, may_pass_nesting_limit
-from linter.source import SourceText
 
 BAD = "Chat GPT answers questions."
 DEEP = MAX_NESTING + 1  # quote levels past the limit

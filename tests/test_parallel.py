@@ -1,4 +1,5 @@
-"""The two-phase parallel run (linter.parallel): same findings and counters as one process."""
+"""The two-phase parallel run (linter.running.parallel): the findings and counters of one
+process."""
 
 from __future__ import annotations
 
@@ -8,8 +9,8 @@ from pathlib import Path
 import pytest
 from test_execution import generated_tree
 
-import linter.execution
-import linter.parallel
+import linter.running.execution
+import linter.running.parallel
 from linter.cli import main
 
 _COUNTERS = re.compile(r"debug: (.*)$", re.MULTILINE)
@@ -38,9 +39,9 @@ def test_two_phases_give_the_findings_and_counters_of_one_process(
     tree: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
     parse_min: int,
 ) -> None:
-    monkeypatch.setattr(linter.execution, "PARALLEL_MIN_CHARS", 0)
-    monkeypatch.setattr(linter.parallel, "PARALLEL_PARSE_MIN", parse_min)
-    monkeypatch.setattr(linter.parallel, "PARSE_CHUNK_MIN", 2)
+    monkeypatch.setattr(linter.running.execution, "PARALLEL_MIN_CHARS", 0)
+    monkeypatch.setattr(linter.running.parallel, "PARALLEL_PARSE_MIN", parse_min)
+    monkeypatch.setattr(linter.running.parallel, "PARSE_CHUNK_MIN", 2)
     serial = run(capsys, tree, 1)
     parallel = run(capsys, tree, 2)
     assert parallel == serial
@@ -55,8 +56,8 @@ def test_a_worker_error_reaches_the_caller(
     tree: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """An exception in a worker is reported (exit 2), not lost or hung on."""
-    monkeypatch.setattr(linter.execution, "PARALLEL_MIN_CHARS", 0)
-    monkeypatch.setattr(linter.parallel, "_prepare", broken)
+    monkeypatch.setattr(linter.running.execution, "PARALLEL_MIN_CHARS", 0)
+    monkeypatch.setattr(linter.running.parallel, "_prepare", broken)
     code = main(["--no-config", "--no-cache", "--jobs", "2", str(tree)])
     assert code == 2
     assert "boom in a worker" in capsys.readouterr().err
@@ -67,7 +68,7 @@ def test_spawned_workers_give_the_same_findings(
 ) -> None:
     """Without fork (macOS, Windows) workers are spawned and rebuild the linter from
     picklable parts; the parse stays in this process."""
-    monkeypatch.setattr(linter.execution, "PARALLEL_MIN_CHARS", 0)
+    monkeypatch.setattr(linter.running.execution, "PARALLEL_MIN_CHARS", 0)
     serial = run(capsys, tree, 1)
-    monkeypatch.setattr(linter.parallel, "can_fork", lambda: False)
+    monkeypatch.setattr(linter.running.parallel, "can_fork", lambda: False)
     assert run(capsys, tree, 2) == serial

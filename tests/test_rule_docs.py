@@ -14,12 +14,13 @@ from pathlib import Path
 import pytest
 from clirunner import cli_runner
 
-from linter import kbpages, ruledocs
 from linter.api import knowledge, lint_paths, ruleset
+from linter.checks import docs as ruledocs
 from linter.cli import cli
 from linter.config import Config
-from linter.formatters import render
-from linter.formatters.sarif import to_sarif
+from linter.knowledge import pages as kbpages
+from linter.reporting.formatters import render
+from linter.reporting.formatters.sarif import to_sarif
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs" / "rules"

@@ -9,8 +9,8 @@ from click.testing import CliRunner
 
 from linter.api import ruleset
 from linter.cli import cli
+from linter.cli.ruletest import check_rules
 from linter.config import Config
-from linter.ruletest import check_rules
 
 RULES = ruleset(Config()).infos
 

@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 
 from linter.api import lint_text
+from linter.checks.ruleset import load_ruleset
 from linter.config import Config
-from linter.fix import apply_edits, plan_edits
-from linter.ruleset import load_ruleset
-from linter.yamlload import YamlError
+from linter.datafiles.lines import YamlError
+from linter.fixing.edits import apply_edits, plan_edits
 
 RULES = """\
 kind: existence
@@ -210,9 +210,10 @@ def test_shipped_files_match_the_editor_schemas() -> None:
     jsonschema = pytest.importorskip("jsonschema")
     import json
 
-    from linter.kbfiles import shipped_knowledge_files
-    from linter.ruleset import DEFAULT_RULE_FILES, packaged_path
-    from linter.yamlload import load_yaml
+    from linter.checks.ruleset import DEFAULT_RULE_FILES
+    from linter.datafiles.packaged import packaged_path
+    from linter.datafiles.yamlload import load_yaml
+    from linter.knowledge.files import shipped_knowledge_files
 
     knowledge = shipped_knowledge_files(packaged_path("knowledge.yaml"))
     assert len(knowledge) > 1  # rules/knowledge/*.yaml ship too

@@ -28,8 +28,8 @@ import pytest
 import yaml
 
 from linter.api import lint_text
+from linter.checks.ruleset import load_ruleset
 from linter.findings import Finding
-from linter.ruleset import load_ruleset
 
 TABLES = Path(__file__).parent / "rules"
 

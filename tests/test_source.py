@@ -6,7 +6,7 @@ import pickle
 
 import pytest
 
-from linter.source import SourceText, decode, detect_newline
+from linter.files.source import SourceText, decode, detect_newline
 
 
 @pytest.mark.parametrize(("raw", "newline"), [

@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from linter import yamlcache
-from linter.yamlload import LineDict, load_yaml
+from linter.datafiles import yamlcache
+from linter.datafiles.lines import LineDict
+from linter.datafiles.yamlload import load_yaml
 
 PROBE = """\
 import sys
@@ -51,8 +52,9 @@ CACHED_PROBE = """\
 import sys
 from linter.cli import main
 code = main(sys.argv[1:])
-unneeded = ("spacy", "markdown_it", "linter.fix", "linter.knowledge", "linter.baseline",
-            "linter.gitdiff", "linter.formatters.json_format", "linter.formatters.sarif",
+unneeded = ("spacy", "markdown_it", "linter.fixing.fixfile", "linter.knowledge.base",
+            "linter.reporting.baseline", "linter.reporting.gitdiff",
+            "linter.reporting.formatters.json_format", "linter.reporting.formatters.sarif",
             "jsonschema")
 print(sorted(name for name in unneeded if name in sys.modules))
 raise SystemExit(code)
@@ -111,13 +113,14 @@ def test_values_json_cannot_hold_are_not_cached(tmp_path: Path, user_cache: Path
 
 
 def test_quick_scan_never_rejects_a_name_the_finder_knows() -> None:
-    from linter.api import _claim_checker, _quick_scan
+    from linter.checks.kinds.claim import analyzer
     from linter.claims.mentions import MentionFinder
     from linter.config import Config
+    from linter.knowledge.loaded import quick_scan
 
     files = tuple(Config().knowledge_files)
-    scan = _quick_scan(files)
-    finder = MentionFinder(_claim_checker(None, files, ()).kb)
+    scan = quick_scan(files)
+    finder = MentionFinder(analyzer(None, files, ()).kb)  # type: ignore[attr-defined]
     for form in [*finder._exact, *finder._folded]:
         for variant in (form, form.upper(), form.lower(), form.replace(" ", "\u00a0\n ")):
             text = f"See {variant}."

@@ -1,4 +1,4 @@
-"""Tests for linter.suppress: directive parsing and the per-line, per-rule state."""
+"""Tests for linter.markup.suppress: directive parsing and the per-line, per-rule state."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from linter.segments import Comment
-from linter.suppress import DISABLE, DISABLE_NEXT_LINE, Directive, parse_directives
+from linter.markup.segments import Comment
+from linter.markup.suppress import DISABLE, DISABLE_NEXT_LINE, Directive, parse_directives
 
 GL101 = ("GL101", "chatgpt-name")
 GL102 = ("GL102", "gpt4-name")

@@ -8,7 +8,7 @@ import pytest
 
 from linter.api import lint_text
 from linter.config import Config
-from linter.yamlload import YamlError
+from linter.datafiles.lines import YamlError
 
 TEAM_KB = """\
 sources:

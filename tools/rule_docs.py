@@ -12,9 +12,10 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from linter import kbpages, ruledocs
 from linter.api import knowledge, ruleset
+from linter.checks import docs as ruledocs
 from linter.config import Config
+from linter.knowledge import pages as kbpages
 
 ROOT = Path(__file__).resolve().parents[1]
 FOLDER = ROOT / ruledocs.DOCS_FOLDER

@@ -1,1 +1,1 @@
-"""Rule kinds. Each module defines one kind of check over prose segments."""
+"""Rules: rule files to a validated RuleSet, selection, docs; rule kinds in kinds/."""

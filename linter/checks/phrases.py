@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-from linter.segments import PLACEHOLDER, Segment
-from linter.textutil import has_word_boundaries, is_cited_title, words
+from linter.markup.segments import PLACEHOLDER, Segment
+from linter.markup.textutil import has_word_boundaries, is_cited_title, words
 
 _VOWELS = "aeiou"
 _SIBILANT = ("s", "x", "z", "ch", "sh")

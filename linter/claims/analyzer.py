@@ -13,8 +13,8 @@ from linter.claims import category, conflation, modality, outdated, tables, vend
 from linter.claims.lexicon import lexicon
 from linter.claims.mentions import ARCHITECTURE, ENTITY, VENDOR, Mention, MentionFinder, sentences
 from linter.claims.parsed import Parsed
-from linter.knowledge import KnowledgeBase
-from linter.segments import Segment
+from linter.knowledge.base import KnowledgeBase
+from linter.markup.segments import Segment
 
 _BATCH_SIZE = 128
 #: Characters per spaCy batch at most (unless one text is longer): bounds the parser's memory.
@@ -108,7 +108,7 @@ class ClaimAnalyzer:
         """Matches for each text, in text coordinates. Loads spaCy on first use."""
         if not texts:
             return []
-        from linter.nlp import load_pipeline
+        from linter.running.nlp import load_pipeline
 
         nlp = load_pipeline(self.model)
         # Line breaks inside a paragraph are spaces to the parser (same length: offsets hold).

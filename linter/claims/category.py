@@ -24,8 +24,8 @@ from linter.claims.messages import say
 from linter.claims.parsed import GENERIC_HEADS, Parsed
 from linter.claims.record import GENERIC, GENERIC_MODEL, Claim
 from linter.claims.relations import IsA
-from linter.knowledge import Entity
-from linter.textutil import words
+from linter.knowledge.base import Entity
+from linter.markup.textutil import words
 
 LLM = "llm"
 GENAI = "generative-ai"

@@ -13,7 +13,7 @@ from linter.claims.judge import judge
 from linter.claims.mentions import CATEGORY, CONCEPT, Mention
 from linter.claims.parsed import Parsed
 from linter.claims.record import Claim
-from linter.textutil import inside_quotes
+from linter.markup.textutil import inside_quotes
 
 _RENAMING = re.compile(
     r"\s*(?:\)\s*)?(?:(?:,|—|–|--)\s*)?(?:\(\s*)?"

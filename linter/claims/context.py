@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from linter.claims.lexicon import Lexicon, lexicon
-from linter.textutil import inside_quotes
+from linter.markup.textutil import inside_quotes
 
 
 def _lex() -> Lexicon:

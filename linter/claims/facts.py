@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from linter.knowledge import Entity, KnowledgeBase, Term
+from linter.knowledge.base import Entity, KnowledgeBase, Term
 
 
 def entity_categories(entity: Entity) -> tuple[str, ...]:

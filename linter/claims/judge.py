@@ -24,7 +24,7 @@ from linter.claims.facts import (
 )
 from linter.claims.messages import say
 from linter.claims.record import ANY_OUTPUT, GENERIC, GENERIC_MODEL, Claim, Verdict
-from linter.knowledge import Entity, KnowledgeBase
+from linter.knowledge.base import Entity, KnowledgeBase
 
 ENTITY_TYPE = "entity"
 

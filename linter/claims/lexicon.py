@@ -123,8 +123,8 @@ def _cue_pattern(fragments: list[str]) -> re.Pattern[str]:
 @cache
 def lexicon() -> Lexicon:
     """The shipped lexicon."""
-    from linter.ruleset import packaged_path
-    from linter.yamlload import load_yaml
+    from linter.datafiles.packaged import packaged_path
+    from linter.datafiles.yamlload import load_yaml
 
     data = load_yaml(packaged_path(LEXICON_FILE))
     predicates = data["predicates"]

@@ -7,8 +7,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
-from linter.knowledge import KnowledgeBase, Term
-from linter.quickscan import QuickScan, surface_forms
+from linter.knowledge.base import KnowledgeBase, Term
+from linter.knowledge.quickscan import QuickScan, surface_forms
 
 #: Mention types. "category" covers LLM as well (the concept and the category are one).
 ENTITY, VENDOR, CATEGORY, CONCEPT, ARCHITECTURE = (

@@ -15,8 +15,8 @@ CLAIMS_FILE = "claims.yaml"
 @cache
 def _templates() -> dict[str, dict[str, str]]:
     """Rule name → case → template, from the shipped claim rules."""
-    from linter.ruleset import packaged_path
-    from linter.yamlload import load_yaml
+    from linter.datafiles.packaged import packaged_path
+    from linter.datafiles.yamlload import load_yaml
 
     data = load_yaml(packaged_path(CLAIMS_FILE))
     return {

@@ -15,7 +15,7 @@ from linter.claims.mentions import CATEGORY, CONCEPT, ENTITY, Mention, modality_
 from linter.claims.parsed import Parsed
 from linter.claims.record import ANY_OUTPUT, GENERIC, Claim
 from linter.claims.relations import list_members
-from linter.textutil import words
+from linter.markup.textutil import words
 
 MODALITY = "modality"
 

@@ -8,7 +8,7 @@ from typing import Any
 from linter.checks.base import Match
 from linter.claims.mentions import ARCHITECTURE, CATEGORY, CONCEPT, ENTITY, VENDOR, Mention
 from linter.claims.record import GENERIC_MODEL
-from linter.knowledge import KnowledgeBase
+from linter.knowledge.base import KnowledgeBase
 
 #: Head nouns that take their class from a modifier: "generative AI models", "the DALL·E model".
 GENERIC_HEADS = frozenset(

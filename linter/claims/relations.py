@@ -10,7 +10,7 @@ from typing import Any
 from linter.claims.lexicon import lexicon
 from linter.claims.mentions import ARCHITECTURE, CATEGORY, CONCEPT, ENTITY, VENDOR
 from linter.claims.parsed import GENERIC_HEADS, Parsed
-from linter.textutil import words
+from linter.markup.textutil import words
 
 _BE = words("be become remain")
 _AS_VERBS = words(

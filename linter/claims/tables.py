@@ -19,8 +19,8 @@ from linter.claims.mentions import (
     modality_index,
 )
 from linter.claims.record import Claim, Verdict
-from linter.knowledge import Entity, KnowledgeBase
-from linter.segments import Segment
+from linter.knowledge.base import Entity, KnowledgeBase
+from linter.markup.segments import Segment
 
 _ENTITY_HEADERS = frozenset(["model", "models", "name", "product", "tool", "system"])
 _VENDOR_HEADER = re.compile(

@@ -7,11 +7,11 @@ from dataclasses import dataclass
 
 from lsprotocol import types
 
+from linter.files.source import SourceText
 from linter.findings import Finding
 from linter.lsp.diagnostics import finding_range, to_diagnostic
 from linter.lsp.disable import disable_insertion
 from linter.lsp.positions import UTF16, lsp_position
-from linter.source import SourceText
 
 
 @dataclass(frozen=True)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from lsprotocol import types
 
+from linter.files.source import SourceText
 from linter.findings import Finding, Severity
 from linter.lsp.positions import UTF16, lsp_position
-from linter.source import SourceText
 
 SOURCE = "genai-lint"
 RULE_DOCS = "https://github.com/genai-lint/genai-lint/blob/main/docs/rules/{code}.md"

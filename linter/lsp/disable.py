@@ -1,6 +1,6 @@
 """Where a "disable RULE for this line" comment goes, and what it says.
 
-The comment is a ``disable-next-line`` directive (see :mod:`linter.suppress`), written in the
+The comment is a ``disable-next-line`` directive (see :mod:`linter.markup.suppress`), written in the
 document's markup, on its own line above the finding's line with that line's indentation. A
 line that continues a paragraph (or list item, or quote) is the exception: a comment on a line
 of its own would end the paragraph there and change how the document renders, so the comment
@@ -13,10 +13,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from linter import markup
+from linter.files.source import SourceText
 from linter.findings import Finding
-from linter.segments import Document
-from linter.source import SourceText
-from linter.suppress import next_line_comment
+from linter.markup.segments import Document
+from linter.markup.suppress import next_line_comment
 
 
 @dataclass(frozen=True)

@@ -17,14 +17,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from linter import markup
-from linter.api import linter_for
+from linter.checks.selection import SelectionError
 from linter.config import YAML_NAMES, Config, ConfigError, find_config, load_config
-from linter.discover import is_excluded
-from linter.engine import Linter, SourceFile
+from linter.datafiles.lines import YamlError
+from linter.files.discover import is_excluded
+from linter.files.source import SourceText
 from linter.findings import Finding
-from linter.selection import SelectionError
-from linter.source import SourceText
-from linter.yamlload import YamlError
+from linter.running.api import linter_for
+from linter.running.engine import Linter, SourceFile
 
 #: The names of the files a configuration is read from.
 CONFIG_NAMES = frozenset((*YAML_NAMES, "pyproject.toml"))

@@ -10,7 +10,7 @@ as LSP splits it.
 
 from __future__ import annotations
 
-from linter.source import SourceText
+from linter.files.source import SourceText
 
 UTF8, UTF16, UTF32 = "utf-8", "utf-16", "utf-32"
 

@@ -10,6 +10,7 @@ import pytest
 from rbhelpers import ACME_RULE, assert_one_line_error, write
 
 import linter.api
+import linter.running.api
 
 DOC = "Chat GPT answers questions.\n"
 
@@ -243,7 +244,7 @@ def test_an_internal_error_is_one_line_unless_debug(lint, here: Path,
     def broken(*args, **kwargs):
         raise RuntimeError("something\nbroke")
 
-    monkeypatch.setattr(linter.api.Linter, "lint_each", broken)
+    monkeypatch.setattr(linter.running.api.Linter, "lint_files", broken)
     line = assert_one_line_error(lint("--no-config", "--no-cache", "doc.md"))
     assert line == ("genai-lint: internal error: RuntimeError: something broke "
                     "(run with --debug for a traceback)")

@@ -9,18 +9,12 @@ from pathlib import Path
 import pytest
 from rbhelpers import ISOLATED, write
 
-from linter.source import SourceText, decode
+from linter.files.source import SourceText, decode
 
 #: The finding sits on line 3, columns 5-13, behind a non-ASCII word (columns count code
 #: points, so "Ünïcödé" is 7 columns whatever its encoding).
 LINES = ["# Title", "", "Ünï Chat GPT answers.", "", "- item with GPT4 inside"]
 EXPECTED = [(3, 5, 3, 13, "GL101"), (5, 13, 5, 17, "GL102")]
-
-
-@pytest.fixture
-def here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
 
 
 def locations(lint, *paths: str) -> list[tuple[int, int, int, int, str]]:

@@ -13,18 +13,13 @@ import pytest
 from rbhelpers import ISOLATED, assert_one_line_error, write
 
 import linter.api
-import linter.discover
-import linter.fixrun
-import linter.reading
+import linter.files.discover
+import linter.files.reading
+import linter.fixing.passes
+import linter.running.api
 
 BAD = "Chat GPT answers questions.\n"
 posix_only = pytest.mark.skipif(sys.platform == "win32", reason="POSIX file system semantics")
-
-
-@pytest.fixture
-def here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
 
 
 def test_a_missing_path_is_exit_2_and_the_other_paths_are_linted(lint, here: Path) -> None:
@@ -54,7 +49,7 @@ def test_a_folder_without_permission_is_reported_and_the_walk_goes_on(
 ) -> None:
     write(here / "docs" / "ok.md", BAD)
     write(here / "docs" / "locked" / "secret.md", BAD)
-    _deny(monkeypatch, linter.discover.os, "scandir", "locked")
+    _deny(monkeypatch, linter.files.discover.os, "scandir", "locked")
     result = lint(*ISOLATED, "--no-claims", "docs")
     assert result.code == 2
     assert result.error_lines == ["genai-lint: error: docs/locked: Permission denied"]
@@ -98,14 +93,14 @@ def test_a_file_that_vanishes_after_discovery(lint, here: Path,
                                               monkeypatch: pytest.MonkeyPatch) -> None:
     write(here / "docs" / "a.md", BAD)
     write(here / "docs" / "b.md", BAD)
-    real = linter.api.discover
+    real = linter.running.api.discover
 
     def discover_then_delete(*args, **kwargs):
         found = real(*args, **kwargs)
         (here / "docs" / "a.md").unlink()
         return found
 
-    monkeypatch.setattr(linter.api, "discover", discover_then_delete)
+    monkeypatch.setattr(linter.running.api, "discover", discover_then_delete)
     result = lint(*ISOLATED, "--no-claims", "docs")
     assert result.code == 2
     assert result.error_lines == [
@@ -116,7 +111,7 @@ def test_a_file_that_vanishes_after_discovery(lint, here: Path,
 def test_a_file_replaced_by_a_folder_after_discovery(lint, here: Path,
                                                      monkeypatch: pytest.MonkeyPatch) -> None:
     write(here / "a.md", BAD)
-    real = linter.api.discover
+    real = linter.running.api.discover
 
     def discover_then_swap(*args, **kwargs):
         found = real(*args, **kwargs)
@@ -124,7 +119,7 @@ def test_a_file_replaced_by_a_folder_after_discovery(lint, here: Path,
         (here / "a.md").mkdir()
         return found
 
-    monkeypatch.setattr(linter.api, "discover", discover_then_swap)
+    monkeypatch.setattr(linter.running.api, "discover", discover_then_swap)
     assert_one_line_error(lint(*ISOLATED, "--no-claims", "a.md"),
                           "a.md: cannot read: Is a directory")
 
@@ -134,13 +129,13 @@ def test_a_file_that_vanishes_before_fix_is_not_recreated(
 ) -> None:
     write(here / "a.md", BAD)
     write(here / "b.md", BAD)
-    real = linter.fixrun.fix_files
+    real = linter.fixing.passes.fix_files
 
     def delete_then_fix(files, findings, *rest):
         (here / "a.md").unlink(missing_ok=True)  # fix_files runs once per fix pass
         return real(files, findings, *rest)
 
-    monkeypatch.setattr(linter.fixrun, "fix_files", delete_then_fix)
+    monkeypatch.setattr(linter.fixing.passes, "fix_files", delete_then_fix)
     result = lint(*ISOLATED, "--no-claims", "--fix", "a.md", "b.md")
     assert not (here / "a.md").exists()
     assert (here / "b.md").read_text() == "ChatGPT answers questions.\n"
@@ -210,4 +205,4 @@ def test_a_name_that_is_not_utf8(lint, here: Path) -> None:
     assert lint(*ISOLATED, "--no-claims", "--fix", "docs").code == 0
     with open(raw, "rb") as stream:
         assert stream.read() == b"ChatGPT answers questions.\n"
-    assert linter.reading.label_for(os.fsdecode(raw)) == shown
+    assert linter.files.reading.label_for(os.fsdecode(raw)) == shown

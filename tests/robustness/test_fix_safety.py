@@ -16,11 +16,12 @@ import pytest
 from rbhelpers import ACME_RULE, ISOLATED, write
 
 import linter.api
-import linter.fix
-import linter.fixrun
+import linter.files.atomic
+import linter.fixing.fixfile
+import linter.fixing.passes
 from linter import api
 from linter.config import Config
-from linter.reading import read_file
+from linter.files.reading import read_file
 
 DOC = ("---\ntitle: Chat GPT notes\n---\n\n# Using Chat GPT\n\nChat GPT and GPT4, see "
        "`Chat GPT` and https://example.com/Chat GPT.\n<!-- Chat GPT -->\n\n```\nChat GPT\n```\n"
@@ -29,12 +30,6 @@ FIXED = DOC.replace("# Using Chat GPT", "# Using ChatGPT").replace(
     "Chat GPT and GPT4, see", "ChatGPT and GPT-4, see").replace(
     "| Open AI | x |", "| OpenAI | x |").replace("| GPT4 | Dall-E |", "| GPT-4 | DALL·E |")
 TEMP_SUFFIX = ".genai-lint-tmp"
-
-
-@pytest.fixture
-def here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
 
 
 def fix(*paths: Path | str, config: Config | None = None) -> api.LintRun:
@@ -87,8 +82,8 @@ def test_the_write_is_a_rename_of_a_synced_file_in_the_same_folder(
         synced.append(fd)
         return real_fsync(fd)
 
-    monkeypatch.setattr(linter.fix.os, "replace", replace)
-    monkeypatch.setattr(linter.fix.os, "fsync", fsync)
+    monkeypatch.setattr(linter.files.atomic.os, "replace", replace)
+    monkeypatch.setattr(linter.files.atomic.os, "fsync", fsync)
     fix(path)
     [(src, dst)] = renames
     assert Path(src).parent == path.parent.resolve()
@@ -148,13 +143,13 @@ def test_a_file_changed_after_linting_is_not_written(here: Path,
                                                      monkeypatch: pytest.MonkeyPatch) -> None:
     path = write(here / "doc.md", DOC)
     edited = DOC + "\nA new line by someone else, Chat GPT.\n"
-    real = linter.fixrun.fix_files
+    real = linter.fixing.passes.fix_files
 
     def edit_then_fix(files, findings, *rest):
         path.write_text(edited, encoding="utf-8", newline="")
         return real(files, findings, *rest)
 
-    monkeypatch.setattr(linter.fixrun, "fix_files", edit_then_fix)
+    monkeypatch.setattr(linter.fixing.passes, "fix_files", edit_then_fix)
     run = fix(path)
     assert path.read_text(encoding="utf-8") == edited
     assert [e.message for e in run.report.errors] == [
@@ -167,7 +162,7 @@ def test_a_file_changed_while_being_fixed_is_not_written(
 ) -> None:
     path = write(here / "doc.md", DOC)
     edited = DOC + "\nWritten meanwhile.\n"
-    real = linter.fix.fix_bytes
+    real = linter.fixing.fixfile.fix_bytes
 
     def fix_while_someone_writes(data, source, syntax, findings):
         result = real(data, source, syntax, findings)
@@ -175,7 +170,7 @@ def test_a_file_changed_while_being_fixed_is_not_written(
             stream.write("\nWritten meanwhile.\n")
         return result
 
-    monkeypatch.setattr(linter.fix, "fix_bytes", fix_while_someone_writes)
+    monkeypatch.setattr(linter.fixing.fixfile, "fix_bytes", fix_while_someone_writes)
     run = fix(path)
     assert path.read_text(encoding="utf-8") == edited
     assert [e.message for e in run.report.errors] == [
@@ -224,7 +219,7 @@ def test_an_error_mid_write_leaves_the_original_and_no_temporary_file(
     def fail(*args, **kwargs):
         raise error
 
-    target = linter.fix.tempfile if point == "mkstemp" else linter.fix.os
+    target = linter.files.atomic.tempfile if point == "mkstemp" else linter.files.atomic.os
     monkeypatch.setattr(target, point, fail)
     run = fix(path)
     assert path.read_text(encoding="utf-8") == DOC
@@ -240,7 +235,7 @@ def test_ctrl_c_raised_mid_write_leaves_the_original(here: Path,
     def interrupted(fd):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(linter.fix.os, "fsync", interrupted)
+    monkeypatch.setattr(linter.files.atomic.os, "fsync", interrupted)
     with pytest.raises(KeyboardInterrupt):
         fix(path)
     assert path.read_text(encoding="utf-8") == DOC
@@ -255,7 +250,7 @@ def test_a_sigint_during_the_write_is_held_until_the_file_is_complete(tmp_path: 
     path = write(tmp_path / "doc.md", DOC)
     script = textwrap.dedent(f"""
         import os, signal, sys
-        import linter.fix as fix
+        import linter.files.atomic as fix
         real = os.fsync
         def fsync(fd):
             os.kill(os.getpid(), signal.SIGINT)
@@ -287,9 +282,9 @@ def test_a_very_large_file_is_fixed_part_by_part_with_the_same_result(
 ) -> None:
     """Above largefile.SPLIT_MIN_CHARS, fixing reads the file in parts as linting does (a
     50 MB file would otherwise need gigabytes); the outcome is that of one extraction."""
-    from linter import largefile
-    from linter.fix import outline
-    from linter.source import decode
+    from linter.files.source import decode
+    from linter.markup import largefile
+    from linter.markup.outline import outline
 
     text = "\n\n".join(f"# Part {i}\n\nChat GPT and `Chat GPT` and GPT4.\n\n```\nGPT4\n```\n\n"
                        f"| Open AI | x |\n|---|---|\n| y | z |" for i in range(300)) + "\n"

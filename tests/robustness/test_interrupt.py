@@ -97,7 +97,7 @@ def test_ctrl_c_while_writing_the_cache(tree: Path, tmp_path: Path) -> None:
     code, err, took = interrupt(proc, 4.0, group=True)
     assert (code, err.strip()) == (130, MESSAGE)
     assert took < PROMPT
-    assert not [p for p in cache.rglob("*") if p.name.endswith(".tmp")]
+    assert not [p for p in cache.rglob("*") if p.name.endswith((".tmp", ".genai-lint-tmp"))]
 
 
 def _snapshot(root: Path) -> dict[str, bytes]:

@@ -19,16 +19,18 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from linter import api, patterns, textutil
-from linter.checks import terms
+from linter import api
+from linter.checks import patterns
+from linter.checks.kinds import terms
 from linter.claims import analyzer
 from linter.config import Config
-from linter.fix import Edit, _Spans, apply_edits, plan_edits
-from linter.formatters import render
-from linter.formatters.text import EXCERPT_CONTEXT, LONG_LINE, caret, excerpt
-from linter.report import Report
-from linter.segments import Piece, Segment
-from linter.source import SourceText
+from linter.files.source import SourceText
+from linter.fixing.edits import Edit, _Spans, apply_edits, plan_edits
+from linter.markup import textutil
+from linter.markup.segments import Piece, Segment
+from linter.reporting.formatters import render
+from linter.reporting.formatters.text import EXCERPT_CONTEXT, LONG_LINE, caret, excerpt
+from linter.reporting.report import Report
 
 CONFIG = Config()
 

@@ -9,8 +9,8 @@ import sys
 import pytest
 
 from linter.api import lint_text
+from linter.files.source import SourceText
 from linter.findings import Finding
-from linter.source import SourceText
 
 
 def check(text: str, syntax: str = "markdown", claims: bool = False) -> list[Finding]:

@@ -14,14 +14,17 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from linter import api, execution, fixrun
+from linter import api
 from linter.config import Config
-from linter.execution import Execution
+from linter.files.reading import read_file
+from linter.files.source import SourceText, decode
 from linter.findings import Finding
-from linter.fix import fix_file, unstable_fixes
-from linter.fixpolicy import FixPolicy
-from linter.reading import read_file
-from linter.source import SourceText, decode
+from linter.fixing import passes as fixrun
+from linter.fixing.fixfile import fix_file
+from linter.fixing.passes import unstable_fixes
+from linter.fixing.policy import FixPolicy
+from linter.running import execution
+from linter.running.execution import Execution
 
 WORDS = [
     "Chat GPT", "GPT4", "Dall-E", "DALLE-2", "Open AI", "LLM's", "Mid Journey", "Stable diffusion",

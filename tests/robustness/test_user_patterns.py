@@ -11,8 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rbhelpers import ISOLATED, assert_one_line_error, run_process, write
 
-from linter import patterns
-from linter.patterns import LINEAR_TIME, PatternError, compile_pattern
+from linter.checks import patterns
+from linter.checks.patterns import LINEAR_TIME, PatternError, compile_pattern
 
 pytestmark = pytest.mark.skipif(not LINEAR_TIME, reason="google-re2 is not installed")
 

@@ -1,0 +1,1 @@
+"""The YAML data files: line-aware parsing, a parse cache, schema checks."""

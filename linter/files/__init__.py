@@ -1,0 +1,1 @@
+"""Reading inputs: paths to files, bytes to text with a line index, stdin; atomic writes."""

@@ -1,0 +1,1 @@
+"""Fixing: which fixes apply, one file's verified edits, fixes until stable, --diff."""

@@ -1,0 +1,1 @@
+"""The knowledge base: entities and sourced facts, loaded, checked; names, pages."""

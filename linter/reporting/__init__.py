@@ -1,0 +1,1 @@
+"""Reporting: the report, output formats, baselines, fingerprints, finding filters."""

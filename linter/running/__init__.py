@@ -1,0 +1,1 @@
+"""Running a lint: the library API, the engine, execution in workers, the cache."""
