@@ -94,6 +94,7 @@ def _judge(p: Parsed, rel: IsA) -> Match | None:
     subject = p.reference(rel.subject)
     if subject is not None and subject.type == ENTITY and rel.subject.i not in p.mentions and (
         rel.subject.tag_ in ("NNS", "NNPS") and rel.subject.lower_ in GENERIC_HEADS
+        and p.kb.entities[subject.id].is_product
     ):
         return None  # "Bedrock models (open-weight models)": models on X, not X itself
     if subject is not None and subject.type == VENDOR:

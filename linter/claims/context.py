@@ -95,8 +95,10 @@ def negated(tokens: Iterable[Any]) -> bool:
             if node.lower_ in ("neither", "none", "nobody", "nothing") and _negates(node):
                 return True  # "neither of them is a language model"
             if any(
-                c.dep_ == "mark" and c.lower_ in _lex().conditions for c in node.children
-            ):
+                c.dep_ == "mark" and c.lower_ in _lex().conditions
+                and not any(t.text == ":" for t in c.doc[c.i : token.i])
+                for c in node.children
+            ):  # (a condition before a colon does not reach past it: "If you wonder why: X")
                 return True
     return False
 

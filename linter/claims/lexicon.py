@@ -25,6 +25,8 @@ class OutputVerb:
     into: bool = False
     needs: tuple[str, ...] = ()
     excludes: tuple[str, ...] = ()
+    #: objects that make the verb an idiom, not a making ("draw attention", "make sense")
+    idioms: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -108,6 +110,7 @@ def _output_verb(lemma: str, raw: Mapping[str, Any] | None) -> OutputVerb:
         bool(raw.get("into", False)),
         tuple(raw.get("needs") or ()),
         tuple(raw.get("excludes") or ()),
+        tuple(raw.get("idioms") or ()),
     )
 
 

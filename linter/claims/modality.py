@@ -330,9 +330,12 @@ def _making(p: Parsed) -> Iterator[Match]:
 def _implied_or_named(p: Parsed, verb: Any, obj: Any, index: dict[str, str]) -> str | None:
     """The modality the object names, else the one the verb implies ("draft the release
     notes": text)."""
-    implied = lexicon().output_verbs[verb.lemma_.lower()].implies
+    spec = lexicon().output_verbs[verb.lemma_.lower()]
+    implied = spec.implies
     if obj.i == verb.i:
         return implied
+    if obj.lemma_.lower() in spec.idioms:
+        return None  # "drew attention": not a drawing
     return _modality_of(p, obj, index) or implied
 
 

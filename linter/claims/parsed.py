@@ -170,7 +170,9 @@ class Parsed:
         end, limit = start, token.sent.end
         while end < limit and doc[end].lower_ not in _PHRASE_ENDS:
             other = self.mentions.get(end)
-            if other is not None and other.type == ENTITY and doc[end - 1].pos_ != "ADP":
+            if other is not None and other.type == ENTITY and not any(
+                t.pos_ == "ADP" for t in doc[max(start, end - 3) : end]
+            ):
                 return None  # another list item ("GPT-4, the Llama models, ..."), not a gloss
                 # (a name after a preposition belongs to the gloss: "Google's take on BERT")
             if doc[end].tag_ in _FINITE_VERBS and _phrase_is_subject(doc, start, end):

@@ -325,15 +325,23 @@ def include(p: Parsed) -> Iterator[IsA]:
 def built_on(p: Parsed) -> Iterator[IsA]:
     """ "X is built on / based on / powered by Y", "X uses Y" (how = "basis")."""
     for token in p.tokens:
-        if token.dep_ == "pobj" and token.head.lower_ in ("on", "upon", "by"):
+        if token.dep_ == "pobj" and token.head.lower_ in ("on", "upon", "by", "with"):
             verb = token.head.head
+            if token.head.lower_ == "with" and verb.dep_ == "dobj":
+                verb = verb.head  # "generates images with a GAN", "with" hung on the object
         elif token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lower_ == "top":
             verb = token.head.head.head.head  # "built on top of Y"
         elif token.dep_ == "dobj":
             verb = token.head
         else:
             continue
-        if verb.lemma_ not in lexicon().verbs("built_on"):
+        if token.head.lower_ == "with":  # "X generates images with a GAN": an architecture
+            found = p.mention(token)
+            if found is None or found.type != ARCHITECTURE or (
+                verb.lemma_ not in lexicon().verbs("outputs") | lexicon().verbs("built_on")
+            ):
+                continue
+        elif verb.lemma_ not in lexicon().verbs("built_on"):
             continue
         subjects = _subjects(verb) or ([verb.head] if verb.dep_ == "acl" else [])
         for subject in subjects:  # "X, powered by Y, ..." names X with an acl participle
@@ -352,7 +360,10 @@ def compound(p: Parsed) -> Iterator[IsA]:
             child_ref = p.mention(child)
             if child.dep_ in ("compound", "nmod") and child_ref is not None and (
                 child_ref.type == ENTITY
+            ) and all(p.mention(c) is not None for c in child.conjuncts) and not any(
+                t.lower_ in ("and", "or", ",") for t in p.doc[child.i + 1 : token.i]
             ):
+                # (not "Suno and video generators": the name is a list item, not a modifier)
                 yield IsA(child, token, "compound", None, None)
             elif ref is not None and ref.type == ENTITY and child.dep_ in (
                 "compound", "nmod", "amod") and child.i == token.i - 1 and (
