@@ -652,3 +652,15 @@ def test_a_slice_maps_each_span_as_the_segment_does(text: str) -> None:
                     for hi in range(lo + 1, end - start + 1):
                         assert part.source_span(lo, hi) == segment.source_span(
                             start + lo, start + hi)
+
+
+@pytest.mark.parametrize(
+    "marker", ["[!NOTE]", "[!TIP]", "[!IMPORTANT]", "[!WARNING]", "[!CAUTION]"])
+def test_a_github_alert_marker_is_not_prose_and_ends_its_line(marker: str) -> None:
+    """ "> [!NOTE]" opens an alert: the marker is no prose, and the next line starts a sentence."""
+    from linter.api import lint_text
+
+    text = f"> {marker}\n> Generative AI covers images too.\n"
+    assert lint_text(text) == []
+    (finding,) = lint_text(f"> {marker}\n> Chat GPT is a chatbot.\n", claims=False)
+    assert (finding.rule, finding.line, finding.column) == ("GL101", 2, 3)

@@ -24,6 +24,7 @@ expression inside a paragraph becomes :data:`~linter.markup.segments.PLACEHOLDER
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -57,6 +58,9 @@ _PROTECTED_BLOCKS = frozenset({"fence", "code_block", "front_matter", "html_bloc
 _DELIMITERS = frozenset(
     {"em_open", "em_close", "strong_open", "strong_close", "s_open", "s_close"}
 )
+
+#: A GitHub alert marker opening a block quote ("> [!NOTE]").
+_ALERT = re.compile(r"\[!(?:NOTE|TIP|IMPORTANT|WARNING|CAUTION)\]", re.IGNORECASE)
 
 
 class MarkdownExtractor:
@@ -263,6 +267,7 @@ class MarkdownExtractor:
         frames: list[list[Any]] = [[token.children or [], 0, 0, False, 0]]
         alt_depth = 0
         link_ends: list[int] = []
+        alert = False  # after a GitHub alert marker ("> [!NOTE]"): its line break ends it
 
         def exact(start: int, length: int, role: str) -> None:
             for src, n in cmap.cover(start, start + length):
@@ -302,6 +307,13 @@ class MarkdownExtractor:
                     cursor = skip_spaces(cursor)
                     if not content.startswith(text, cursor):
                         raise Unlocatable
+                if cursor == 0 and frame is frames[0] and _ALERT.fullmatch(text):
+                    span = cmap.span(cursor, cursor + len(text))  # a marker, not prose
+                    protected.append(span)
+                    out.skip(span[1])
+                    cursor += len(text)
+                    alert = True
+                    continue
                 exact(cursor, len(text), role)
                 cursor += len(text)
             elif ctype == "text_special":
@@ -324,7 +336,8 @@ class MarkdownExtractor:
                     src = cmap.cover(pos, pos + 1)[0][0]
                     # two spaces make a hard break, unless MDX blanking made them
                     hard = ctype == "hardbreak" and original[src - 2 : src] == "  "
-                    out.newline("\n" if hard else " ", src, role)
+                    out.newline("\n" if hard or alert else " ", src, role)
+                    alert = False
                     cursor = pos + 1
                 cursor = skip_spaces(cursor)
             elif ctype in _DELIMITERS:
