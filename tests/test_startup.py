@@ -41,7 +41,7 @@ def test_a_file_without_ai_terms_needs_no_parser(tmp_path: Path) -> None:
 def test_a_file_with_ai_terms_parses_markdown_but_needs_spacy_only_for_claims(
     tmp_path: Path,
 ) -> None:
-    (tmp_path / "models.md").write_text("# Models\n\nWe use Chat GPT for drafts.\n",
+    (tmp_path / "models.md").write_text("# Models\n\nOur team enjoys Chat GPT.\n",
                                         encoding="utf-8")
     code, imported = probe(tmp_path, "--no-cache", "models.md")
     assert code == 1

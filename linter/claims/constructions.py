@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from linter.claims import relations
+from linter.claims import lists, relations
 from linter.claims.parsed import Parsed
 from linter.claims.relations import IsA
 
@@ -30,10 +30,10 @@ CLASS_CONSTRUCTIONS: tuple[Construction, ...] = (
     Construction("apposition", relations.apposition, '"X, a Y, ..." (as parsed)'),
     Construction("set-off phrase", relations.set_off,
                  '"X, Google\'s Y, ...", "X, a Y developed at Z" (read linearly)'),
-    Construction("list", relations.listed,
+    Construction("list", lists.listed,
                  '"Ys such as X", "Ys like X", "Ys including X", "Ys: X, Z", "Ys — X, Z —"'),
-    Construction("and other", relations.and_other, '"X, Z and other Ys"'),
-    Construction("included", relations.included, '"Most Ys, X included, ..."'),
+    Construction("and other", lists.and_other, '"X, Z and other Ys"'),
+    Construction("included", lists.included, '"Most Ys, X included, ..."'),
     Construction("include", relations.include,
                  '"Ys include X", "X includes every kind of Y"'),
     Construction("basis", relations.built_on,

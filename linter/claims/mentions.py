@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from linter.knowledge.base import KnowledgeBase, Term
+from linter.knowledge.misspellings import misspelt_names
 from linter.knowledge.quickscan import QuickScan, surface_forms
 
 #: Mention types. "category" covers LLM as well (the concept and the category are one).
@@ -99,6 +100,8 @@ class MentionFinder:
         for vendor in kb.vendors.values():
             for alias in vendor.aliases:
                 exact.setdefault(alias, (VENDOR, vendor.id))
+        for variant, kind_and_id in misspelt_names(kb).items():
+            exact.setdefault(variant, kind_and_id)  # "Chat GPT is an LLM" is still a claim
         folded: dict[str, tuple[str, str]] = {}
         for kind, table in (
             (CATEGORY, kb.categories),

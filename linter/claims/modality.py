@@ -11,10 +11,10 @@ from linter.claims.category import GENAI, LLM, about_the_field
 from linter.claims.context import asserted
 from linter.claims.judge import judge
 from linter.claims.lexicon import lexicon
+from linter.claims.lists import list_members
 from linter.claims.mentions import CATEGORY, CONCEPT, ENTITY, Mention, modality_index
 from linter.claims.parsed import Parsed
 from linter.claims.record import ANY_OUTPUT, GENERIC, Claim
-from linter.claims.relations import list_members
 from linter.markup.textutil import words
 
 MODALITY = "modality"

@@ -24,12 +24,6 @@ PART_NOUNS = words(
     "one part subfield subcategory family flavor flavour subtype specialization specialisation "
     "superset umbrella generalization"
 )
-_LIST_CUES = (
-    ("such", "as"), ("like",), ("including",), ("e.g.",), ("e.g",), ("eg",), ("for", "example"),
-    ("for", "instance"), ("especially",), ("particularly",), ("namely",), ("notably",), (":",),
-    ("—",), ("–",),
-)
-_LIST_GLUE = frozenset({",", "and", "or", "&", "as", "well", "the", "’s", "'s", "plus"})
 _RELATIVE = frozenset({"which", "that", "who"})
 
 
@@ -221,78 +215,6 @@ def _loose_apposition(p: Parsed, token: Any) -> Any | None:
     return before if ref is not None and ref.type == ENTITY else None
 
 
-_DENIALS = frozenset({"not", "n't", "never", "no", "neither"})
-
-
-def listed(p: Parsed) -> Iterator[IsA]:
-    """ "Ys such as X and Z", "Ys like X", "Ys including X" (read linearly: robust to parses)."""
-    doc = p.doc
-    for token in doc:
-        if p.reference(token) is None and not p.is_generic_model(token):
-            continue
-        start = _after_cue(doc, token.i + 1)
-        if start is None or (doc[start - 1].text == ":" and p.reference(token) is None):
-            continue  # "Models: Azure OpenAI, Gemini": a label over a loose list of providers
-        if doc[start - 1].text == ":" and any(
-            t.lower_ in _DENIALS for t in doc[token.sent.start : token.i]
-        ):
-            continue  # "Not all Ys are LLMs: X and Z ...": the names are counter-examples
-        for member in _members(p, start):
-            if doc[start - 1].text == ":" and member.dep_ in ("nsubj", "nsubjpass"):
-                break  # "... are LLMs: Stable Diffusion makes images": a clause, not a list
-            yield IsA(member, token, "list", None, None)
-
-
-def list_members(p: Parsed, token: Any) -> list[Any]:
-    """The entities a noun introduces: "Tools such as Claude and Llama 2" → [Claude, Llama 2]."""
-    start = _after_cue(p.doc, token.i + 1)
-    return [] if start is None else list(_members(p, start))
-
-
-def _after_cue(doc: Any, i: int) -> int | None:
-    if i < len(doc) and doc[i].text == ",":
-        i += 1
-    for cue in _LIST_CUES:
-        words = [t.lower_ for t in doc[i : i + len(cue)]]
-        if tuple(words) == cue:
-            j = i + len(cue)
-            if j < len(doc) and doc[j].text in (",", ":"):
-                j += 1
-            return j
-    return None
-
-
-def _members(p: Parsed, i: int) -> Iterator[Any]:
-    doc = p.doc
-    while i < len(doc):
-        token = doc[i]
-        ref = p.mention(token)
-        if ref is not None and ref.type == ENTITY:
-            yield token
-        elif not (token.lower_ in _LIST_GLUE or (ref is not None and ref.type == VENDOR)):
-            return
-        i += 1
-
-
-def and_other(p: Parsed) -> Iterator[IsA]:
-    """ "X, Z and other Ys"."""
-    doc = p.doc
-    for token in doc:
-        if token.lower_ != "other" or token.i < 2 or doc[token.i - 1].lower_ not in ("and", "or"):
-            continue
-        klass = token.head if token.dep_ == "amod" else None
-        if klass is None:
-            continue
-        i = token.i - 2
-        while i >= 0:
-            ref = p.mention(doc[i])
-            if ref is not None and ref.type == ENTITY:
-                yield IsA(doc[i], klass, "other", None, None)
-            elif doc[i].lower_ not in _LIST_GLUE and not (ref is not None and ref.type == VENDOR):
-                break
-            i -= 1
-
-
 def _through_all(token: Any) -> tuple[Any, str | None]:
     """"all of generative AI" → generative AI."""
     for prep in token.children:
@@ -477,32 +399,3 @@ def parenthesised(p: Parsed) -> Iterator[IsA]:
             klass.type in (CATEGORY, ARCHITECTURE)
         ):
             yield IsA(doc[i - 2], token, "appos", None, None)
-
-
-def _is_entity(p: Parsed, token: Any) -> bool:
-    found = p.mention(token)
-    return found is not None and found.type == ENTITY
-
-
-def included(p: Parsed) -> Iterator[IsA]:
-    """ "Most Ys, X and Z included, ...": the names before a postposed "included"."""
-    doc = p.doc
-    for token in p.tokens:
-        if token.lower_ not in ("included", "among them") or token.i < 3:
-            continue
-        members, i = [], token.i - 1
-        while i > 0:
-            found = p.mention(doc[i])
-            if found is not None and found.type == ENTITY:
-                members.append(doc[i])
-            elif doc[i].text == "," and not _is_entity(p, doc[i - 1]):
-                break  # the comma after the class: "Most LLMs, X included"
-            elif doc[i].lower_ not in _LIST_GLUE:
-                break
-            i -= 1
-        if not members or doc[i].text != "," or i == 0:
-            continue
-        klass = doc[i - 1]
-        if p.reference(klass) is not None or p.is_generic_model(klass):
-            for member in reversed(members):
-                yield IsA(member, klass, "list", None, None)

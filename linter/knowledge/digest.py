@@ -22,7 +22,7 @@ from linter.datafiles import yamlcache
 if TYPE_CHECKING:
     from linter.knowledge.base import KnowledgeBase
 
-_FORMAT = b"genai-lint name digest v1\0"
+_FORMAT = b"genai-lint name digest v2\0"  # v2: with the name rules' misspellings
 #: Entity kinds whose names are model names (hyphens and spaces between their words vary).
 MODEL_KINDS = frozenset({"model", "model-family"})
 
@@ -61,13 +61,20 @@ def load_digest(paths: Sequence[Path], build: Callable[[], KnowledgeBase]) -> Na
 def _entry(paths: Sequence[Path]) -> str | None:
     hasher = hashlib.sha256(_FORMAT)
     try:
-        for path in paths:
+        for path in (*paths, _terms_file()):  # the misspellings come from the name rules
             data = Path(path).read_bytes()
             hasher.update(f"{len(data)}\0".encode())
             hasher.update(data)
     except OSError:
         return None  # the knowledge base will report the unreadable file itself
     return hasher.hexdigest()
+
+
+def _terms_file() -> Path:
+    from linter.datafiles.packaged import packaged_path
+    from linter.knowledge.misspellings import TERMS_FILE
+
+    return Path(packaged_path(TERMS_FILE))
 
 
 def _decode(data: object) -> NameDigest | None:

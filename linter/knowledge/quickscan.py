@@ -62,6 +62,9 @@ def surface_forms(kb: KnowledgeBase) -> set[str]:
         forms.update(entity.aliases)
     for vendor in kb.vendors.values():
         forms.update(vendor.aliases)
+    from linter.knowledge.misspellings import misspelt_names
+
+    forms.update(misspelt_names(kb))  # "Chat GPT is an LLM"
     for table in (kb.categories, kb.concepts, kb.architectures):
         for term in table.values():
             for text in term.terms:
