@@ -22,7 +22,6 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from linter import __version__
-from linter.checks import docs as ruledocs
 from linter.checks.info import RuleInfo
 from linter.cli.check import check
 from linter.cli.common import (
@@ -37,7 +36,6 @@ from linter.cli.common import (
     load_cli_config,
 )
 from linter.datafiles.lines import YamlError
-from linter.knowledge import pages as kbpages
 from linter.knowledge.loaded import knowledge
 from linter.running.api import ruleset
 
@@ -196,6 +194,8 @@ cli.add_command(check)
 def rules(fmt: str, config_path: str | None, no_config: bool, debug: bool) -> int:
     """List the rules: code, name, kind, severity, whether they can be fixed (a safe fix, for
     --fix, or an unsafe one, for --fix --unsafe-fixes) and what they catch."""
+    from linter.checks import docs as ruledocs
+
     infos = [info for _, info in sorted(_rule_infos(config_path, no_config).items())]
     if fmt == "json":
         data = [
@@ -256,6 +256,9 @@ def test_rules(files: tuple[str, ...], config_path: str | None, no_config: bool,
 def explain(rule: str, config_path: str | None, no_config: bool, debug: bool) -> int:
     """Explain a rule (by code or name) or a knowledge-base entity (by name): why, examples,
     sources and how to fix; for an entity, its facts and their sources."""
+    from linter.checks import docs as ruledocs
+    from linter.knowledge import pages as kbpages
+
     infos = _rule_infos(config_path, no_config)
     code = rule.upper() if rule.upper() in infos else next(
         (c for c, i in infos.items() if i.name == rule.lower()), None)
@@ -284,6 +287,8 @@ def entities(name: str | None, fmt: str, config_path: str | None, no_config: boo
     NAME is an entity's id, name or alias (case-insensitive); a version's name shows that
     version. The knowledge files of the configuration ('knowledge-files') are included.
     """
+    from linter.knowledge import pages as kbpages
+
     kb = _knowledge(config_path, no_config)
     if name is None:
         chosen = kbpages.ordered(kb)
