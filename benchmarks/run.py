@@ -268,7 +268,21 @@ def run_proselint(command: str, root: Path, words: int, ours: float, scratch: Pa
     return {"proselint_s": seconds}
 
 
-def report_startup(scratch: Path, env: dict[str, str], repeat: int) -> dict:
+def _median_side_by_side(commands: dict[str, list[str]], cwd: Path, env: dict[str, str],
+                         runs: int) -> dict[str, float]:
+    """Median wall time of each command, the commands run in turn (so load hits all alike)."""
+    times: dict[str, list[float]] = {name: [] for name in commands}
+    for _ in range(runs):
+        for name, command in commands.items():
+            start = time.perf_counter()
+            subprocess.run(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL,
+                           stderr=subprocess.DEVNULL, check=False)
+            times[name].append(time.perf_counter() - start)
+    return {name: sorted(values)[len(values) // 2] for name, values in times.items()}
+
+
+def report_startup(scratch: Path, env: dict[str, str], repeat: int,
+                   proselint: str | None = None) -> dict:
     folder = scratch / "single"
     folder.mkdir(exist_ok=True)
     (folder / "plain.md").write_text(NO_AI, encoding="utf-8")
@@ -280,8 +294,19 @@ def report_startup(scratch: Path, env: dict[str, str], repeat: int) -> dict:
     print(f"  no AI term:  {plain.seconds:5.3f} s  peak RSS {plain.max_rss_mb:4.0f} MB")
     print(f"  AI terms:    {ai.seconds:5.3f} s  peak RSS {ai.max_rss_mb:4.0f} MB "
           f"(exit {ai.returncode}: findings)")
-    return {"plain_s": plain.seconds, "ai_s": ai.seconds,
-            "plain_rss_mb": plain.max_rss_mb, "ai_rss_mb": ai.max_rss_mb}
+    figures = {"plain_s": plain.seconds, "ai_s": ai.seconds,
+               "plain_rss_mb": plain.max_rss_mb, "ai_rss_mb": ai.max_rss_mb}
+    if proselint:
+        script = shutil.which("genai-lint")
+        ours = [script] if script else [sys.executable, "-m", "linter"]
+        medians = _median_side_by_side(
+            {"genai-lint": [*ours, "--no-cache", "--no-config", "plain.md"],
+             "proselint": [proselint, "check", "plain.md"]}, folder, env, 21)
+        print(f"  side by side, no AI term, median of 21: genai-lint {medians['genai-lint']:5.3f} s"
+              f" ({Path(ours[-1]).name}), proselint check "
+              f"{medians['proselint']:5.3f} s")
+        figures.update(side_genai_s=medians["genai-lint"], side_proselint_s=medians["proselint"])
+    return figures
 
 
 def report_big(scratch: Path, env: dict[str, str], megabytes: float) -> dict:
@@ -320,7 +345,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="genai-lint-bench-") as tmp:
         scratch = Path(tmp)
         env = child_env(scratch)
-        results["startup"] = report_startup(scratch, env, opts.repeat)
+        results["startup"] = report_startup(scratch, env, opts.repeat, opts.proselint)
         if not opts.no_generated:
             root = scratch / "generated"
             spec = CorpusSpec(files=opts.files, words_per_file=opts.words_per_file,

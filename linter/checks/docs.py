@@ -10,38 +10,20 @@ none and are explained by ``genai-lint explain`` alone.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from functools import cache
 from pathlib import Path
 
+from linter.checks.docurls import DOCS_URL, REPOSITORY, doc_url, is_shipped
 from linter.checks.info import RuleInfo
-from linter.checks.ruleset import DEFAULT_RULE_FILES
-from linter.datafiles.packaged import packaged_path
 from linter.knowledge import pages as kbpages
 
+__all__ = ["DOCS_URL", "REPOSITORY", "doc_url", "is_shipped"]
+
 PROG = "genai-lint"
-REPOSITORY = "https://github.com/genai-lint/genai-lint"
-#: Where the rule pages are published: the ``docs/rules`` folder of the main branch.
-DOCS_URL = f"{REPOSITORY}/blob/main/docs/rules"
 #: The folder of the pages in a source checkout.
 DOCS_FOLDER = Path("docs") / "rules"
 
 _LABELS = (("bad", "Flagged"), ("good", "Not flagged"), ("fixed", "Fixed"))
 _FIX_WORDS = {"safe": "safe fix (--fix)", "unsafe": "unsafe fix (--fix --unsafe-fixes)"}
-
-
-@cache
-def _shipped_origins() -> frozenset[str]:
-    return frozenset(str(packaged_path(name).resolve()) for name in DEFAULT_RULE_FILES)
-
-
-def is_shipped(info: RuleInfo) -> bool:
-    """Whether the rule ships with genai-lint (and so has a docs page)."""
-    return info.origin in _shipped_origins()
-
-
-def doc_url(info: RuleInfo) -> str | None:
-    """The web address of the rule's page, or ``None`` for a rule of a team's rule file."""
-    return f"{DOCS_URL}/{info.code}.md" if is_shipped(info) else None
 
 
 def how_to_fix(info: RuleInfo) -> str:

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import gc
 from pathlib import PurePath
+from typing import TYPE_CHECKING
 
-from linter.files.source import SourceText
-from linter.markup.markdown import MarkdownExtractor
-from linter.markup.plaintext import extract_text
-from linter.markup.segments import Document
+if TYPE_CHECKING:
+    from linter.files.source import SourceText
+    from linter.markup.segments import Document
 
 SYNTAXES = ("markdown", "mdx", "text")
 
@@ -31,6 +31,10 @@ def extract(source: SourceText, syntax: str) -> Document:
     """Extract the prose of ``source`` (``syntax`` is ``markdown``, ``mdx`` or ``text``)."""
     if syntax not in SYNTAXES:
         raise ValueError(f"unknown markup syntax {syntax!r}; expected one of {SYNTAXES}")
+    # Imported here: a run whose files the prefilter rules out never loads the parsers.
+    from linter.markup.markdown import MarkdownExtractor
+    from linter.markup.plaintext import extract_text
+
     # Parsing allocates hundreds of thousands of acyclic objects on big files; the cyclic
     # garbage collector would rescan them over and over (about a third of the run time).
     collecting = gc.isenabled()

@@ -14,7 +14,7 @@ from typing import Any
 from urllib.parse import quote
 
 from linter import __version__
-from linter.checks.docs import REPOSITORY, doc_url
+from linter.checks.docurls import REPOSITORY, doc_url
 from linter.checks.info import RuleInfo
 from linter.findings import Finding, Severity
 from linter.reporting.fingerprint import fingerprint_all

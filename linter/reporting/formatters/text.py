@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from linter.checks.docs import DOCS_URL, doc_url
+from linter.checks.docurls import DOCS_URL, doc_url
 from linter.findings import Finding, Severity
 from linter.reporting.formatters._common import (
     SEVERITY_ORDER,
