@@ -141,13 +141,18 @@ class ClaimAnalyzer:
 #: A generic model noun right after a name: "the X model" may call a product a model.
 _MODEL_AFTER = re.compile(r"[\s\u00a0]+(?:models?|LLMs?)\b")
 _NAME_MARKS = re.compile(r"[\[\]()]")
+#: A name of several words with a number ("Mistral 7B", "Llama 3.1 70B"): the tagger reads
+#: such words as nouns and verbs of the sentence ("Mistral 7B outputs speech")
+_SPLIT_NAME = re.compile(r"\s\S*\d")
 
 
 def _masked(text: str, mentions: list[Mention]) -> str:
     """``text`` with each name that holds brackets ("FLUX.1 [pro]") written as one word of
-    the same length, so that the parser reads a name, not a parenthetical (offsets hold)."""
+    the same length, so that the parser reads a name, not a parenthetical (offsets hold); the
+    same for a name of several words with a number ("Mistral 7B")."""
     for mention in mentions:
-        if mention.type in (ENTITY, VENDOR) and _NAME_MARKS.search(mention.text):
+        if (mention.type in (ENTITY, VENDOR) and _NAME_MARKS.search(mention.text)) or (
+                mention.type == ENTITY and _SPLIT_NAME.search(mention.text)):
             width = mention.end - mention.start
             text = text[: mention.start] + "X" + "x" * (width - 1) + text[mention.end :]
     return text

@@ -35,6 +35,8 @@ def _negates(child: Any) -> bool:
         c.lower_ in ("but", "except", "besides") for c in child.children
     ):
         return False  # "nothing but text" means "only text"
+    if child.lower_ == "without":
+        return False  # "generates video without a decoder": only what it heads is negated
     return child.dep_ == "neg" or child.lower_ in _lex().negators
 
 
@@ -94,6 +96,8 @@ def negated(tokens: Iterable[Any]) -> bool:
                 return True
             if node.lower_ in ("neither", "none", "nobody", "nothing") and _negates(node):
                 return True  # "neither of them is a language model"
+            if node.lower_ == "without":
+                return True  # "... without being able to draw one"
             if any(
                 c.dep_ == "mark" and c.lower_ in _lex().conditions
                 and not any(t.text == ":" for t in c.doc[c.i : token.i])

@@ -25,6 +25,8 @@ _AI_CONTEXT = re.compile(
     r"machine learning|language|text-to-\w+|images?|apps?|users?|released|launched|speech|"
     r"audio|video|frames?|text|transcripts?|outputs?)\b"
 )
+#: Modalities whose words are everyday prose, so no sign of an AI system nearby.
+_PLAIN_MODALITIES = frozenset({"text", "code", "embedding", "mask", "class-label"})
 _SENTENCE_END = re.compile(
     r"(?<!\bi\.e\.)(?<!\be\.g\.)(?<!\betc\.)(?<!\bvs\.)(?<!\bcf\.)(?<!\bDr\.)(?<!\bMr\.)"
     r"(?<=[.!?])[\"”')\]]*\s+(?=[\"“(\[]?[A-Z0-9])|\n\s*\n"
@@ -130,6 +132,13 @@ class MentionFinder:
             for pattern, ident in declared.items()
         ]
         self._exact_re = re.compile(_LEFT + "(?:" + _alternation(list(exact)) + ")" + _RIGHT)
+        #: media words ("songs", "voice-over"): next to one, an ambiguous name is the system
+        #: ("Whisper composes songs"); text words ("letter", "story") say nothing of the kind
+        media = [form for modality in kb.modalities.values() if modality.id not in _PLAIN_MODALITIES
+                 for term in modality.terms for form in plural_forms(term)]
+        self._media_re = re.compile(
+            r"(?<![\w-])(?:" + _alternation(media, r"[\s\u00a0-]+", " -") + r")(?![\w-])",
+            re.IGNORECASE)
         self._folded_re = re.compile(
             # class terms also with hyphens between their words ("music-generation model")
             _LEFT + "(?:" + _alternation(list(folded), r"[\s\u00a0-]+", " -") + ")" + _RIGHT,
@@ -226,6 +235,7 @@ class MentionFinder:
         return bool(
             _AI_CONTEXT.search(context)
             or self._folded_re.search(context)
+            or self._media_re.search(context)
             or _cue_pattern(entity.cues).search(context)
         ) or any(
             self.kb.entities[self._exact[_norm_space(m.group(0))][1]].id != ident
