@@ -40,6 +40,13 @@ def _negates(child: Any) -> bool:
     return child.dep_ == "neg" or child.lower_ in _lex().negators
 
 
+def _denies_what_follows(child: Any) -> bool:
+    """A "not" after a comma ("X is a chatbot, not a model"): it denies the words after it,
+    whatever the parser hung it on."""
+    return child.lower_ == "not" and child.i > child.head.i and child.i > 0 and (
+        child.nbor(-1).text in (",", "—", "–"))
+
+
 #: Dependencies that start a clause of its own: the main clause's negation stays outside
 #: ("Because LLMs generate X, teams never need Y").
 _CLAUSE_EDGES = ("advcl", "relcl", "acl")
@@ -82,6 +89,8 @@ def negated(tokens: Iterable[Any]) -> bool:
         )
         for node in [token] if own_clause else [token, token.head]:
             for child in node.children:
+                if _denies_what_follows(child) and token.i < child.i:
+                    continue  # "X is a Y, not a Z": the "not" is about Z
                 if _negates(child):
                     return True
                 if child.dep_ == "aux" and child.lower_ in _lex().hedges:
