@@ -37,7 +37,8 @@ def _negates(child: Any) -> bool:
         return False  # "nothing but text" means "only text"
     if child.lower_ == "without":
         return False  # "generates video without a decoder": only what it heads is negated
-    return child.dep_ == "neg" or child.lower_ in _lex().negators
+    # (a curly "n’t" may be tagged as anything: its spelling decides)
+    return child.dep_ == "neg" or child.lower_.replace("’", "'") in _lex().negators
 
 
 def _denies_what_follows(child: Any) -> bool:

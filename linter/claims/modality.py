@@ -37,6 +37,7 @@ def check(p: Parsed) -> Iterator[Match]:
     yield from _making(p)
     yield from _text_to_x_llm(p)
     yield from _limited_to(p)
+    yield from _text_only(p)
 
 
 def _modality_of(p: Parsed, token: Any, index: dict[str, str]) -> str | None:
@@ -254,19 +255,19 @@ def _makings(p: Parsed) -> Iterator[tuple[Any, list[Any], list[Any]]]:
             objects, makers = _outputs_and_makers(verb)
             if objects:
                 yield verb, objects, makers
-    yield from _verbless(p, whole_noun_phrase=not verbs)
+    yield from _verbless(p)
 
 
-def _verbless(p: Parsed, whole_noun_phrase: bool) -> Iterator[tuple[Any, list[Any], list[Any]]]:
+def _verbless(p: Parsed) -> Iterator[tuple[Any, list[Any], list[Any]]]:
     """"X outputs Y" parsed as a compound noun: an output word after a name, hung on the noun
-    after it (a verb the parser made a compound, "LLMs generate images"; or, in a sentence
-    with no verb at all, a plural noun, "Codestral outputs MP4 files")."""
+    after it (a verb the parser made a compound, "LLMs generate images"; or a plural noun,
+    "Codestral outputs MP4 files", "Remember that generative AI only outputs text")."""
     for token in p.tokens:
         if token.lemma_.lower() not in lexicon().output_verbs or (
             token.dep_ != "compound" or token.head.i <= token.i
         ):
             continue
-        if token.pos_ != "VERB" and not (whole_noun_phrase and token.tag_ == "NNS"):
+        if token.pos_ != "VERB" and token.tag_ != "NNS":
             continue
         spec = lexicon().output_verbs[token.lemma_.lower()]
         if spec.into or spec.needs:
@@ -362,7 +363,8 @@ def _only_text(
 ) -> Iterator[Match]:
     only = any(c.lower_ in _ONLY for c in verb.children) or any(
         c.lower_ in _ONLY for o in objects for c in o.children
-    )
+    ) or any(  # "only ever outputs text", "can only really make text"
+        t.lower_ in _ONLY and t.pos_ == "ADV" for t in p.doc[subject.i + 1 : verb.i])
     for obj in list(objects):
         if obj.lower_ in ("nothing", "anything") and any(
             c.lower_ in ("but", "except", "besides") for c in obj.children
@@ -372,9 +374,10 @@ def _only_text(
                        for o in c.children] or objects
     if not only or not about_the_field(subject):
         return
-    for obj in objects:
+    for obj in sorted(objects, key=lambda o: o.i):
         if _modality_of(p, obj, index) == "text" and asserted(p.doc, [subject, verb]):
             yield from _not_only_text(p, subject, obj)
+            return  # one claim: the first object that names text
 
 
 def _not_only_text(p: Parsed, subject: Any, obj: Any) -> Iterator[Match]:
@@ -409,6 +412,29 @@ def _limited_to(p: Parsed) -> Iterator[Match]:
                         obj = next((o for o in obj.children if o.dep_ == "dobj"), obj)
                     if _modality_of(p, obj, index) == "text" and asserted(p.doc, [subject, token]):
                         yield from _not_only_text(p, subject, obj)
+
+
+def _text_only(p: Parsed) -> Iterator[Match]:
+    """ "Generative AI is text-only", "generative AI is text only"."""
+    index = modality_index(p.kb)
+    for token in p.tokens:
+        if token.lower_ not in _ONLY:
+            continue
+        if token.i >= 2 and token.nbor(-1).text == "-":
+            word = token.nbor(-2)  # "text-only"
+        elif token.head.i == token.i - 1 and token.head.dep_ in ("attr", "acomp"):
+            word = token.head  # "is text only"
+        else:
+            continue
+        if _modality_of(p, word, index) != "text":
+            continue
+        verb = next((a for a in word.ancestors if a.lemma_ == "be"), None)
+        for subject in [c for c in verb.children if c.dep_ == "nsubj"] if verb else []:
+            ref = p.reference(subject)
+            if ref is not None and (ref.type, ref.id) == (CONCEPT, GENAI) and about_the_field(
+                subject
+            ) and asserted(p.doc, [subject, verb]):
+                yield from _not_only_text(p, subject, token)
 
 
 def _text_to_x_llm(p: Parsed) -> Iterator[Match]:

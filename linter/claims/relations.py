@@ -128,10 +128,23 @@ def _subject_classes(verb: Any, klass_tokens: list[Any]) -> Iterator[IsA]:
         for klass_token in klass_tokens:
             klass, part = _through_part(klass_token)
             example_class = _examples_of(subject)
-            if example_class is not None:
+            if part is not None and _the_only(klass_token):
+                yield IsA(klass, subject, "copula", verb, None)  # "X is the only kind of Y"
+            elif example_class is not None:
                 yield IsA(klass, example_class, "copula", verb, None)
             else:
                 yield IsA(subject, klass, "copula", verb, part)
+
+
+#: Words that make a restriction the writer's own ("the only kind of Y we run").
+_OWN = frozenset({"we", "our", "us", "you", "your", "i", "my"})
+
+
+def _the_only(part: Any) -> bool:
+    """ "the only kind of Y" with no restriction of the writer's own ("the only kind of Y our
+    team uses" may be true), so that every Y is said to be the subject."""
+    return any(c.lower_ == "only" for c in part.children) and not any(
+        t.lower_ in _OWN for t in part.subtree)
 
 
 def _stray_attribute(p: Parsed, verb: Any) -> Any | None:
