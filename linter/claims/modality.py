@@ -429,7 +429,11 @@ def _text_only(p: Parsed) -> Iterator[Match]:
         if _modality_of(p, word, index) != "text":
             continue
         verb = next((a for a in word.ancestors if a.lemma_ == "be"), None)
-        for subject in [c for c in verb.children if c.dep_ == "nsubj"] if verb else []:
+        if verb is None:
+            continue
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"] or (
+            [verb.nbor(-1)] if verb.i > 0 else [])  # "Since generative AI is ...", misparsed
+        for subject in subjects:
             ref = p.reference(subject)
             if ref is not None and (ref.type, ref.id) == (CONCEPT, GENAI) and about_the_field(
                 subject
