@@ -19,7 +19,8 @@ _RENAMING = re.compile(
     r"\s*(?:\)\s*)?(?:(?:,|—|–|--)\s*)?(?:\(\s*)?"
     r"(?:(?:also|otherwise|commonly|often|sometimes|usually|simply|just|better|more|widely)\s+)*"
     r"(?:(?:known|referred\s+to|described|termed|labell?ed)\s+as|called|named|aka|a\.k\.a\.?|"
-    r"i\.\s?e\.,?|ie,|that\s+is,|in\s+other\s+words,?|or|means|equals|=|is\s+just|"
+    r"i\.\s?e\.,?|ie,|that\s+is,|in\s+other\s+words,?|or(?:,(?![^,]*\b(?:broad|general|wide|large))[^,()]{1,40},)?|means|equals|=|"
+    r"is\s+just|"
     r"is\s+simply|refers?\s+to|stands?\s+for|(?:we|I|you)\s+mean|"
     r"is\s+(?:simply\s+|just\s+|merely\s+)?(?:the|a|another)\s+(?:\w+\s+)?(?:word|name|term)"
     r"\s+for)\s*,?\s*(?:just\s+|simply\s+)?(?:(?:to|into|for|with|of|in)\s+)?(?:(?:an?|the)\s+)?$",
@@ -28,7 +29,8 @@ _RENAMING = re.compile(
 _PAREN = re.compile(r"\s*\(\s*(?:or\s+|i\.\s?e\.,?\s*|aka\s+|that\s+is,?\s*)?$", re.IGNORECASE)
 #: What may close a parenthetical renaming: "(generative AI, in other words)".
 _PAREN_CLOSE = re.compile(r"\s*(?:,\s*(?:in\s+other\s+words|i\.\s?e\.|that\s+is|for\s+short|"
-                          r"as\s+[^()]{0,40}?\bcall(?:s|ed)?\s+(?:it|them)))?"
+                          r"as\s+[^()]{0,40}?\b(?:call(?:s|ed)?\s+(?:it|them)|"
+                          r"(?:is|are|'re|’re)\s+(?:\w+\s+)?(?:called|known))))?"
                           r"\s*\)", re.IGNORECASE)
 _SAME = re.compile(
     # "the same (thing)", not "the same checklist applies"
