@@ -96,7 +96,10 @@ def _attributed(p: Parsed, vendor_token: Any) -> Iterator[tuple[Any, Any]]:
             yield from _verb_targets(_came(owner))  # "X comes from Y"
         elif owner.lemma_ in _creating():
             named = _named_before(p, head)
-            if named is not None and not any(
+            set_off = _set_off_name(p, owner)
+            if set_off is not None:
+                yield set_off, head  # "X, trained by Y, ...", however the parser hung it
+            elif named is not None and not any(
                 p.mention(t) is not None for t, _ in _verb_targets(owner)
             ):
                 yield named, head  # "made with X from Y": the parser hung "from Y" on the verb
@@ -141,6 +144,15 @@ def _parenthesised_maker(p: Parsed, vendor_token: Any) -> Any | None:
     if found is None or found.type != ENTITY or _PROVIDING.search(vendor_token.sent.text):
         return None
     return named
+
+
+def _set_off_name(p: Parsed, participle: Any) -> Any | None:
+    """The name a participle phrase is set off after ("Falcon 180B, trained by Y, ...")."""
+    doc, i = participle.doc, participle.i
+    if participle.tag_ != "VBN" or i < 2 or doc[i - 1].text != ",":
+        return None
+    found = p.mention(doc[i - 2])
+    return doc[i - 2] if found is not None and found.type == ENTITY else None
 
 
 def _named_before(p: Parsed, preposition: Any) -> Any | None:
@@ -207,6 +219,11 @@ def _verb_read_as_name(token: Any) -> bool:
         or token.lower_ in words.instructions)
 
 
+def _hyphenated(token: Any) -> bool:
+    """The last part of a hyphenated word ("self-host X's Y"), not a name's first word."""
+    return any(c.text == "-" and c.i == token.i - 1 for c in token.children)
+
+
 def _listed_between(first: Any, last: Any) -> bool:
     """"Claude, Gemini and any OpenAI model": a list, not "Claude, OpenAI's model"."""
     return any(t.lower_ in ("and", "or", "nor") for t in first.doc[first.i + 1 : last.i])
@@ -235,6 +252,8 @@ def _credit_window(*tokens: Any) -> str:
     long context window") says nothing about who made the system."""
     first, last = min(t.i for t in tokens), max(t.i for t in tokens)
     sent = tokens[0].sent
+    if tokens[0].dep_ == "poss" and tokens[0].i == first:
+        return tokens[0].doc[first : last + 1].text  # "self-host X's Y": the verb is not credit
     return tokens[0].doc[max(sent.start, first - 3) : last + 1].text
 
 
@@ -243,7 +262,8 @@ def _judge(
 ) -> Match | None:
     if _SHARED_CREDIT.search(_credit_window(vendor_token, target, anchor)):
         return None
-    if any(c.dep_ == "compound" and not _verb_read_as_name(c) for c in vendor_token.children):
+    if any(c.dep_ == "compound" and not _verb_read_as_name(c) and not _hyphenated(c)
+           for c in vendor_token.children):
         return None  # "Azure OpenAI's GPT-4": a product named after the vendor
     claim = Claim(entity_id, ENTITY, "made_by", vendor_id, VENDOR, vendor_token.idx,
                   vendor_token.idx + len(vendor_token.text), construction="vendor")
