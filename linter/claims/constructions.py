@@ -39,6 +39,8 @@ CLASS_CONSTRUCTIONS: tuple[Construction, ...] = (
     Construction("basis", relations.built_on,
                  '"X is built on / based on / powered by Y", "X, powered by Y"'),
     Construction("compound", relations.compound, '"the X LLM", "the LLM X"'),
+    Construction("possessive", relations.possessive,
+                 '"X\'s GAN architecture", "X\'s transformer" (architectures only)'),
     Construction("falls under", relations.falls_under,
                  '"X falls under / belongs to Y"'),
     Construction("like any", relations.like_any, '"Like any Y, X ...", "As a Y, X ..."'),

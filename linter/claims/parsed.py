@@ -16,6 +16,8 @@ GENERIC_HEADS = frozenset(
         "architecture",
         "architectures",
         "backbone",
+        "stack",
+        "stacks",
         "layer",
         "layers",
         "block",

@@ -307,6 +307,26 @@ def compound(p: Parsed) -> Iterator[IsA]:
                 yield IsA(token, child, "compound", None, None)  # "the LLM Jukebox"
 
 
+def possessive(p: Parsed) -> Iterator[IsA]:
+    """ "DALL·E 3's GAN architecture", "Stable Diffusion's GAN": a system's own architecture
+    (only architectures: "ChatGPT's LLM" is the model behind it, not what it is)."""
+    for token in p.tokens:
+        klass = token if _is_architecture(p, token) else next(
+            (c for c in token.children if c.dep_ in ("compound", "amod")
+             and _is_architecture(p, c)), None) if token.lower_ in GENERIC_HEADS else None
+        if klass is None:
+            continue
+        for child in token.children:
+            owner = p.mention(child)
+            if child.dep_ == "poss" and owner is not None and owner.type == ENTITY:
+                yield IsA(child, klass, "possessive", None, None)
+
+
+def _is_architecture(p: Parsed, token: Any) -> bool:
+    found = p.mention(token)
+    return found is not None and found.type == ARCHITECTURE
+
+
 #: Nouns for a whole area that may contain others ("the umbrella term that covers Y").
 _FIELD_NOUNS = words("term field area label concept discipline domain technology")
 
