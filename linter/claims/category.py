@@ -53,6 +53,9 @@ def check(p: Parsed) -> Iterator[Match]:
         tokens = [rel.subject, rel.klass] + ([rel.verb] if rel.verb is not None else [])
         if rel.how in _SELF_CONTRASTED:
             tokens = [rel.verb]  # its "than" or "no" is the claim, not a denial of it
+        elif rel.how in ("list", "other"):
+            # "You may use LLMs such as X": the membership is presupposed, not hedged
+            tokens = [rel.subject]
         if not asserted(p.doc, tokens):
             continue
         if rel.how in ("list", "other", "include"):

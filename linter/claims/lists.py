@@ -29,6 +29,9 @@ def listed(p: Parsed) -> Iterator[IsA]:
         start = _after_cue(doc, token.i + 1)
         if start is None or (doc[start - 1].text == ":" and p.reference(token) is None):
             continue  # "Models: Azure OpenAI, Gemini": a label over a loose list of providers
+        if doc[token.i + 1].text == "(" and not (
+                token.tag_ in ("NNS", "NNPS") or token.text.endswith("s")):
+            continue  # only a plural class lists its members in brackets ("LLMs (X, Z)")
         if doc[start - 1].text == ":" and any(
             t.lower_ in _DENIALS for t in doc[token.sent.start : token.i]
         ):
@@ -46,6 +49,12 @@ def list_members(p: Parsed, token: Any) -> list[Any]:
 
 
 def _after_cue(doc: Any, i: int) -> int | None:
+    if i < len(doc) and doc[i].text == "(":
+        # "Ys (currently X and Z)": a bracketed list, after an adverb or a list cue
+        j = i + 1
+        if j < len(doc) and doc[j].pos_ == "ADV":
+            j += 1
+        return _after_cue(doc, j) or j
     if i < len(doc) and doc[i].text == ",":
         i += 1
     for cue in _LIST_CUES:
