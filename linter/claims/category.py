@@ -56,7 +56,11 @@ def check(p: Parsed) -> Iterator[Match]:
         elif rel.how in ("list", "other"):
             # "You may use LLMs such as X": the membership is presupposed, not hedged
             tokens = [rel.subject]
-        if not asserted(p.doc, tokens):
+        # an apposition, a list or a possessive is presupposed even in a question ("Which is
+        # better: X, a Y, or Z?"); a copula in a question asks
+        presupposed = rel.how in ("list", "other", "possessive", "compound") or (
+            rel.how == "appos" and _set_off(rel))  # not "Is X an LLM?" read as apposition
+        if not asserted(p.doc, tokens, questions=not presupposed):
             continue
         if rel.how in ("list", "other", "include"):
             listed.setdefault((match.code, rel.klass.i), []).append((match, rel.subject.text))
@@ -65,6 +69,12 @@ def check(p: Parsed) -> Iterator[Match]:
     rule_of = {code: rule for rule, code in p.codes.items()}
     for members in listed.values():
         yield _one_for_the_list(rule_of[members[0][0].code], members)
+
+
+def _set_off(rel: IsA) -> bool:
+    """A true apposition: a comma between the name and the class ("X, a Y")."""
+    first, last = sorted((rel.subject.i, rel.klass.i))
+    return any(t.text == "," for t in rel.subject.doc[first:last])
 
 
 def _one_for_the_list(rule: str, members: list[tuple[Match, str]]) -> Match:
