@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import replace
 from itertools import pairwise
 from typing import Any
 
@@ -66,8 +67,17 @@ class ClaimAnalyzer:
     def table_matches(
         self, segments: Sequence[Segment], line_of: Callable[[int], int]
     ) -> list[tuple[Segment, Match]]:
-        """Claims made by table rows (no parsing needed)."""
-        return list(tables.table_matches(self.finder, self.codes, segments, line_of))
+        """Claims made by table rows: their Vendor / Type / Output columns (no parsing
+        needed), and their descriptive columns read as sentences about the row's system."""
+        found = list(tables.table_matches(self.finder, self.codes, segments, line_of))
+        rows = list(tables.row_sentences(self.finder, segments, line_of, lexicon().third_person()))
+        for row, matches in zip(rows, self.analyze([r.text for r in rows]), strict=True):
+            size = len(row.cell.text)
+            for match in matches:
+                start = min(max(0, match.start - row.offset), size - 1)
+                end = max(start + 1, min(size, match.end - row.offset))
+                found.append((row.cell, replace(match, start=start, end=end)))
+        return found
 
     def candidates(self, segment: Segment) -> list[tuple[int, int]]:
         """Sentence spans of ``segment`` worth parsing."""

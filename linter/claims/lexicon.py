@@ -64,6 +64,21 @@ class Lexicon:
             return frozenset(self.output_verbs)
         return self.predicate_verbs.get(predicate, frozenset())
 
+    def third_person(self) -> frozenset[str]:
+        """The -s forms of the output and making verbs ("generates", "writes", "builds"): a
+        table cell that starts with one describes what its row's system does."""
+        found = set()
+        for verb in (*self.output_verbs, *self.predicate_verbs.get("made_by", ())):
+            if " " in verb or "-" in verb:
+                continue
+            if verb.endswith(("s", "x", "ch", "sh", "z")):
+                found.add(verb + "es")
+            elif verb.endswith("y") and verb[-2:-1] not in "aeiou":
+                found.add(verb[:-1] + "ies")
+            else:
+                found.add(verb + "s")
+        return frozenset(found)
+
     def all_words(self) -> frozenset[str]:
         """Every predicate word (for the prefilter)."""
         # (not the control verbs: "use X to V" is a claim only through its output verb V)

@@ -162,15 +162,16 @@ class MentionFinder:
             self._quick_scan = QuickScan(surface_forms(self.kb))
         return self._quick_scan
 
-    def find(self, text: str) -> list[Mention]:
-        """Non-overlapping mentions, longest first, entities winning ties."""
+    def find(self, text: str, context: str = "") -> list[Mention]:
+        """Non-overlapping mentions, longest first, entities winning ties. ``context``: words
+        around ``text`` that tell an ambiguous name's sense (a table column's title)."""
         if not self._quick().maybe(text):
             return []
         found: list[Mention] = []
         for match in self._exact_re.finditer(text):
             kind, ident = self._exact[_norm_space(match.group(0))]
             if kind == ENTITY and not self._plausible_entity(
-                text, match.start(), match.end(), ident
+                text, match.start(), match.end(), ident, context
             ):
                 continue
             found.append(Mention(match.start(), match.end(), kind, ident, match.group(0)))
@@ -178,7 +179,7 @@ class MentionFinder:
             if prefix not in text:
                 continue
             for match in pattern.finditer(text):
-                if self._plausible_entity(text, match.start(), match.end(), ident):
+                if self._plausible_entity(text, match.start(), match.end(), ident, context):
                     found.append(Mention(match.start(), match.end(), ENTITY, ident,
                                          match.group(0)))
         for match in self._folded_re.finditer(text):
@@ -204,7 +205,8 @@ class MentionFinder:
             found = self._unhyphenated.get(form.replace("-", " "))
         return found
 
-    def _plausible_entity(self, text: str, start: int, end: int, ident: str) -> bool:
+    def _plausible_entity(self, text: str, start: int, end: int, ident: str,
+                          context_words: str = "") -> bool:
         """Look-alikes ("Claude Monet", "the Bard of Avon") are not entities."""
         entity = self.kb.entities[ident]
         alias = text[start:end]
@@ -231,6 +233,7 @@ class MentionFinder:
         sentence = text[max(0, start - 200) : end + 200]
         context = (
             sentence[: start - max(0, start - 200)] + " " + sentence[end - max(0, start - 200) :]
+            + " " + context_words
         )
         return bool(
             _AI_CONTEXT.search(context)

@@ -29,6 +29,14 @@ _VENDOR_HEADER = re.compile(
 _TYPE_HEADER = re.compile(r"\b(?:type|category|kind|class|architecture)\b", re.IGNORECASE)
 _OUTPUT_HEADER = re.compile(r"\b(?:outputs?|modalit(?:y|ies)|generates|produces|creates)\b",
                             re.IGNORECASE)
+#: Columns that describe the row's system in words: each row reads as a sentence about it.
+_DESCRIPTION_HEADER = re.compile(
+    r"^\s*(?:description|what\s+it\s+(?:is|does|makes|creates|generates|produces|outputs)|"
+    r"meaning|definition|summary|notes?|about|overview|details|role|purpose|capabilit\w+)\s*$",
+    re.IGNORECASE)
+_MAKES_HEADER = re.compile(r"\bwhat\s+it\s+(?:makes|creates|generates|produces|outputs)\b",
+                           re.IGNORECASE)
+_DETERMINERS = frozenset({"a", "an", "the", "one", "its", "their"})
 _EXAMPLES = re.compile(r"^\s*(?:examples?|e\.g\.|models?|well-known models)\s*$", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z0-9][\w-]*")
 
@@ -83,7 +91,7 @@ def _check_table(
         if _EXAMPLES.match(cells[0].text):
             yield from _example_row(finder, codes, header, cells)
             continue
-        entity = _sole_entity(finder, cells[entity_col].text)
+        entity = _sole_entity(finder, cells[entity_col].text, header[entity_col])
         if entity is None:
             continue
         for column, title in enumerate(header):
@@ -102,8 +110,68 @@ def _check_table(
                 yield cell, found
 
 
-def _sole_entity(finder: MentionFinder, text: str) -> Entity | None:
-    mentions = finder.find(text)
+@dataclass(frozen=True)
+class RowSentence:
+    """A table row read as a sentence about its system: ``text`` ends with the cell's words
+    from ``offset`` on (same length, so a match there maps back into the cell)."""
+
+    cell: Segment
+    text: str
+    offset: int
+
+
+def row_sentences(
+    finder: MentionFinder, segments: Sequence[Segment], line_of: Callable[[int], int],
+    verbs: frozenset[str],
+) -> Iterator[RowSentence]:
+    """"| Veo 2 | Video model developed by Meta |" under a Description column reads "Veo 2 is
+    a video model developed by Meta."; under "What it makes", "Llama 3 makes …". ``verbs``:
+    inflected verbs a cell may start with ("Generates images")."""
+    for table in _tables(segments, line_of):
+        header = [c.segment.text.strip() for c in table[0]]
+        entity_col = next((i for i, h in enumerate(header) if h.lower() in _ENTITY_HEADERS), 0)
+        for row in table[1:]:
+            cells = [c.segment for c in row]
+            if len(cells) != len(header):
+                continue
+            entity = _sole_entity(finder, cells[entity_col].text, header[entity_col])
+            if entity is None:
+                continue
+            name = cells[entity_col].text.strip()
+            for column, title in enumerate(header):
+                if column != entity_col and _DESCRIPTION_HEADER.match(title):
+                    sentence = _as_sentence(finder, name, title, cells[column], verbs)
+                    if sentence is not None:
+                        yield sentence
+
+
+def _as_sentence(finder: MentionFinder, name: str, title: str, cell: Segment,
+                 verbs: frozenset[str]) -> RowSentence | None:
+    text = cell.text
+    words = text.split()
+    if not words:
+        return None
+    first = words[0]
+    named_first = any(m.start == 0 for m in finder.find(text))  # "OpenAI's ...", "Google's"
+    body = text if named_first else text[0].lower() + text[1:]
+    if _MAKES_HEADER.search(title):
+        prefix = f"{name} makes "
+    elif first.lower() in verbs:
+        prefix = f"{name} "  # "Generates images from text"
+    elif first.lower().endswith("ed"):
+        prefix = f"{name}, "  # "Developed by Meta"
+    else:
+        possessive = first.endswith(("'s", "’s"))
+        article = "" if possessive or first.lower() in _DETERMINERS else (
+            "an " if first[:1].lower() in "aeiou" else "a ")
+        prefix = f"{name} is {article}"
+    return RowSentence(cell, prefix + body.rstrip(" .") + ".", len(prefix))
+
+
+def _sole_entity(finder: MentionFinder, text: str, title: str = "") -> Entity | None:
+    """The system a cell names alone (its column's title tells an ambiguous name's sense: a
+    Model, Tool or Product column holds systems)."""
+    mentions = finder.find(text, "model" if title.lower() in _ENTITY_HEADERS else title)
     if len(mentions) == 1 and mentions[0].type == ENTITY and mentions[0].text == text.strip():
         return finder.kb.entities[mentions[0].id]
     return None
