@@ -8,9 +8,10 @@ from typing import Any
 
 from linter.checks.base import Match
 from linter.claims.constructions import class_relations
-from linter.claims.context import asserted
+from linter.claims.context import asserted, contrasted, quoted, sentence_asserts
 from linter.claims.facts import entity_categories, entity_outputs, join_names
 from linter.claims.judge import judge
+from linter.claims.lexicon import lexicon
 from linter.claims.mentions import (
     ARCHITECTURE,
     CATEGORY,
@@ -49,6 +50,9 @@ def check(p: Parsed) -> Iterator[Match]:
         seen.add(key)
         match = _judge(p, rel)
         if match is None:
+            denial = _wrong_denial(p, rel) if rel.how == "copula" else None
+            if denial is not None:
+                yield denial  # "Mixtral 8x7B is not a transformer": what it denies is right
             continue
         tokens = [rel.subject, rel.klass] + ([rel.verb] if rel.verb is not None else [])
         if rel.how in _SELF_CONTRASTED:
@@ -69,6 +73,40 @@ def check(p: Parsed) -> Iterator[Match]:
     rule_of = {code: rule for rule, code in p.codes.items()}
     for members in listed.values():
         yield _one_for_the_list(rule_of[members[0][0].code], members)
+
+
+#: Words after "not" that keep the class ("not just a transformer", "not only a GAN").
+_NOT_ONLY = frozenset({"just", "only", "merely", "simply", "purely", "solely"})
+
+
+def _wrong_denial(p: Parsed, rel: IsA) -> Match | None:
+    """ "X is not a Y" stated plainly (no question, hedge, report or modifier on Y) when the
+    knowledge base records that X is a Y: only architectures are judged."""
+    verb, klass = rel.verb, rel.klass
+    if verb is None or klass.head.i != verb.i or not any(
+        c.dep_ == "neg" for c in verb.children) or any(
+        c.dep_ in ("amod", "compound", "advmod") or c.lower_ in _NOT_ONLY
+        for c in klass.children) or any(
+        t.lower_ in _NOT_ONLY for t in p.doc[verb.i + 1 : klass.i]
+    ):
+        return None
+    tokens = [rel.subject, klass, verb]
+    own = verb.sent.text
+    if not sentence_asserts(own) or contrasted(rel.subject) or any(
+        quoted(p.doc, t) for t in tokens) or (
+        any(c.dep_ in ("aux", "mark") and (c.lower_ in lexicon().hedges
+                                          or c.lower_ in lexicon().conditions)
+            for c in verb.children)
+    ):
+        return None
+    subject, named = p.reference(rel.subject), p.mention(klass)
+    if subject is None or subject.type != ENTITY or named is None or named.type != ARCHITECTURE:
+        return None
+    claim = Claim(subject.id, ENTITY, "is_a", named.id, ARCHITECTURE, 0, 0, polarity=False,
+                  construction="denial", object_text=named.text)
+    verdict = judge(p.kb, claim)
+    first, last = _span(p, rel)
+    return p.match(verdict.rule, first, last, verdict.message) if verdict else None
 
 
 def _set_off(rel: IsA) -> bool:

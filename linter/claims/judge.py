@@ -30,9 +30,10 @@ ENTITY_TYPE = "entity"
 
 
 def judge(kb: KnowledgeBase, claim: Claim) -> Verdict | None:
-    """A verdict when ``claim`` (asserted, positive) contradicts the knowledge base."""
+    """A verdict when ``claim`` contradicts the knowledge base (a denied claim: when the KB
+    records what it denies)."""
     if not claim.polarity:
-        return None
+        return _denied(kb, claim)
     check = _JUDGES.get(claim.predicate)
     return check(kb, claim) if check is not None else None
 
@@ -48,6 +49,26 @@ def _made_by(kb: KnowledgeBase, claim: Claim) -> Verdict | None:
         return None
     return Verdict("model-vendor", say("model-vendor", "vendor", name=entity.name,
                                        right=right.name, wrong=wrong.name), right.name)
+
+
+def _denied(kb: KnowledgeBase, claim: Claim) -> Verdict | None:
+    """A system said not to have an architecture it has ("Mixtral 8x7B is not a transformer":
+    a mixture of experts is a transformer). Other denials are not judged."""
+    entity = kb.entities.get(claim.subject) if claim.subject_type == ENTITY_TYPE else None
+    if entity is None or entity.is_product or claim.object_type != "architecture" or (
+        claim.predicate not in ("is_a", "built_on")
+    ):
+        return None
+    known = entity_architectures(kb, entity)
+    if not known or claim.object not in kb.architecture_closure(known):
+        return None
+    denied = kb.architectures[claim.object].with_article
+    right = architecture_phrase(kb, _most_specific(kb, known))
+    if right == denied:
+        return Verdict("model-architecture", say("model-architecture", "denied", name=entity.name,
+                                                 denied=denied))
+    return Verdict("model-architecture", say("model-architecture", "denied_more",
+                                             name=entity.name, denied=denied, right=right))
 
 
 def _most_specific(kb: KnowledgeBase, known: tuple[str, ...]) -> str:
