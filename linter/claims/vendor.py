@@ -13,6 +13,7 @@ from linter.claims.lexicon import lexicon
 from linter.claims.mentions import ENTITY, VENDOR
 from linter.claims.parsed import GENERIC_HEADS, Parsed
 from linter.claims.record import Claim
+from linter.markup.textutil import words
 
 #: Joint work, hosting and distribution are not authorship.
 _SHARED_CREDIT = re.compile(
@@ -137,13 +138,27 @@ def _parenthesised_maker(p: Parsed, vendor_token: Any) -> Any | None:
     """The system a bracketed company follows ("Gemini 1.5 Pro (Meta)", a list of models
     with their makers), unless the text is about providers or hosting."""
     doc, i = vendor_token.doc, vendor_token.i
-    if i < 2 or i + 1 >= len(doc) or doc[i - 1].text != "(" or doc[i + 1].text != ")":
+    if i < 2 or i + 1 >= len(doc) or doc[i - 1].text != "(" or _closing(doc, i + 1) is None:
         return None
     named = doc[i - 2]
     found = p.mention(named)
     if found is None or found.type != ENTITY or _PROVIDING.search(vendor_token.sent.text):
         return None
     return named
+
+
+_MONTHS = words("january february march april may june july august september october november "
+                "december")
+
+
+def _closing(doc: Any, i: int) -> int | None:
+    """The index of the ")" that closes a maker's bracket at ``i``, past a date ("(Google,
+    2019)", "(Alibaba, January 2025)"), or None."""
+    if i < len(doc) and doc[i].text == ",":
+        i += 1
+        while i < len(doc) and (doc[i].like_num or doc[i].lower_ in _MONTHS) and i < len(doc):
+            i += 1
+    return i if i < len(doc) and doc[i].text.startswith(")") else None  # ")" or "):"
 
 
 def _set_off_name(p: Parsed, participle: Any) -> Any | None:
@@ -262,8 +277,8 @@ def _judge(
 ) -> Match | None:
     if _SHARED_CREDIT.search(_credit_window(vendor_token, target, anchor)):
         return None
-    if any(c.dep_ == "compound" and not _verb_read_as_name(c) and not _hyphenated(c)
-           for c in vendor_token.children):
+    if any(c.dep_ == "compound" and c.i == vendor_token.i - 1 and not _verb_read_as_name(c)
+           and not _hyphenated(c) for c in vendor_token.children):
         return None  # "Azure OpenAI's GPT-4": a product named after the vendor
     claim = Claim(entity_id, ENTITY, "made_by", vendor_id, VENDOR, vendor_token.idx,
                   vendor_token.idx + len(vendor_token.text), construction="vendor")
