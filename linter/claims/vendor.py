@@ -112,8 +112,16 @@ def _attributed(p: Parsed, vendor_token: Any) -> Iterator[tuple[Any, Any]]:
     elif vendor_token.dep_ == "pobj" and head.lower_ in ("of", "from") and _came(head.head):
         yield from _verb_targets(_came(head.head))  # "StyleGAN came out of Google Research"
     elif vendor_token.dep_ == "nsubj" and head.lemma_ in _creating():
+        if head.dep_ == "relcl" and head.head.pos_ == "NOUN" and not any(
+            c.dep_ == "dobj" for c in head.children
+        ):  # "X, the model Microsoft released": a relative clause without "that"
+            described = head.head
+            host = p.appositive_host(described)
+            yield (host if host is not None else described), head
         for child in head.children:
-            if child.dep_ == "dobj" and child.lower_ in ("which", "that") and head.dep_ == "relcl":
+            if child.dep_ == "dobj" and child.lower_ in ("which", "that") and (
+                head.dep_ in ("relcl", "acl")
+            ):
                 # "Falcon 180B, which Meta released", "Grok is the chatbot that X built",
                 # "Gemma, the family of models that Meta released"
                 described = head.head
