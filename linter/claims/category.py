@@ -64,7 +64,8 @@ def check(p: Parsed) -> Iterator[Match]:
         # better: X, a Y, or Z?"); a copula in a question asks
         presupposed = rel.how in ("list", "other", "possessive", "compound") or (
             rel.how == "appos" and _set_off(rel))  # not "Is X an LLM?" read as apposition
-        if not asserted(p.doc, tokens, questions=not presupposed):
+        in_list = rel.how in ("list", "other")
+        if not asserted(p.doc, tokens, questions=not presupposed, negations=not in_list):
             continue
         if rel.how in ("list", "other", "include"):
             listed.setdefault((match.code, rel.klass.i), []).append((match, rel.subject.text))

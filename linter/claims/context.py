@@ -152,10 +152,13 @@ def _own_part(sentence: Any, offset: int) -> str:
     return text[turns[-1]:] if turns else text
 
 
-def asserted(doc: Any, tokens: Iterable[Any], questions: bool = True) -> bool:
+def asserted(doc: Any, tokens: Iterable[Any], questions: bool = True,
+             negations: bool = True) -> bool:
     """The sentence states the relation between ``tokens`` as a fact.
 
-    ``questions=False`` keeps presupposed relations (a possessive) even in a question.
+    ``questions=False`` keeps presupposed relations (a possessive) even in a question;
+    ``negations=False`` keeps them under a negation or condition of the clause ("Do not paste
+    data into models such as X", "If you compare LLMs such as X").
     """
     tokens = list(tokens)
     if not tokens:
@@ -165,6 +168,6 @@ def asserted(doc: Any, tokens: Iterable[Any], questions: bool = True) -> bool:
     text = text if questions else text.rstrip(" ?")
     if not sentence_asserts(text):
         return False
-    if negated(tokens):
+    if negations and negated(tokens):
         return False
     return not any(contrasted(t) or quoted(doc, t) for t in tokens)
