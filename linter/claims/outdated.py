@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import Any
 
 from linter.checks.base import Match
 from linter.claims.context import sentence_asserts
@@ -34,11 +35,20 @@ def check(p: Parsed, mentions: list[Mention]) -> Iterator[Match]:
             continue  # "Bard (now Gemini)"
         token = next((t for t in p.doc if t.idx == mention.start), None)
         asked = _used_in_question(token.sent.text) if token is not None else ""
-        if token is None or not sentence_asserts(asked) or token.sent.root.tag_ == "VBD":
+        if token is None or not sentence_asserts(asked) or _past_tense(token.sent):
             continue
         code = p.codes.get(verdict.rule)
         if code:
             yield Match(code, mention.start, mention.end, verdict.message)
+
+
+def _past_tense(sentence: Any) -> bool:
+    """A sentence about the past ("We used Bard"): a past-tense root with a subject of its own
+    (not a heading's "Getting started with Bard", nor "Get started", misparsed)."""
+    root = sentence.root
+    return bool(root.tag_ == "VBD" and any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN", "PRON")
+        for c in root.children))
 
 
 #: A question about the name itself ("Is Bard still available?"), not one that uses it.
