@@ -26,7 +26,8 @@ _RENAMING = re.compile(
     r"\s+for)\s*,?\s*(?:just\s+|simply\s+)?(?:(?:to|into|for|with|of|in)\s+)?(?:(?:an?|the)\s+)?$",
     re.IGNORECASE,
 )
-_PAREN = re.compile(r"\s*\(\s*(?:or\s+|i\.\s?e\.,?\s*|aka\s+|that\s+is,?\s*)?$", re.IGNORECASE)
+_PAREN = re.compile(r"\s*\(\s*(?:or\s+|i\.\s?e\.,?\s*|aka\s+|a\.k\.a\.?\s*|that\s+is,?\s*)?$",
+                    re.IGNORECASE)
 #: What may close a parenthetical renaming: "(generative AI, in other words)".
 _PAREN_CLOSE = re.compile(r"\s*(?:,\s*(?:in\s+other\s+words|i\.\s?e\.|that\s+is|for\s+short|"
                           r"as\s+[^()]{0,40}?\b(?:call(?:s|ed)?\s+(?:it|them)|"

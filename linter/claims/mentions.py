@@ -29,6 +29,7 @@ _AI_CONTEXT = re.compile(
 _PLAIN_MODALITIES = frozenset({"text", "code", "embedding", "mask", "class-label"})
 _SENTENCE_END = re.compile(
     r"(?<!\bi\.e\.)(?<!\be\.g\.)(?<!\betc\.)(?<!\bvs\.)(?<!\bcf\.)(?<!\bDr\.)(?<!\bMr\.)"
+    r"(?<!\ba\.k\.a\.)"
     r"(?<=[.!?])[\"”')\]]*\s+(?=[\"“(\[]?[A-Z0-9])|\n\s*\n"
 )
 
