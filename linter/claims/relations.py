@@ -16,7 +16,7 @@ _BE = words("be become remain")
 _AS_VERBS = words(
     "classify consider know describe categorize categorise regard label define class count "
     "qualify market build design release introduce present treat view see teach frame think "
-    "picture imagine"
+    "picture imagine pick choose select use adopt deploy"
 )
 #: "X is a type of Y": the noun between the copula and the class.
 PART_NOUNS = words(
