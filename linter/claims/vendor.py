@@ -112,9 +112,11 @@ def _attributed(p: Parsed, vendor_token: Any) -> Iterator[tuple[Any, Any]]:
     elif vendor_token.dep_ == "pobj" and head.lower_ in ("of", "from") and _came(head.head):
         yield from _verb_targets(_came(head.head))  # "StyleGAN came out of Google Research"
     elif vendor_token.dep_ == "nsubj" and head.lemma_ in _creating():
-        if head.dep_ == "relcl" and head.head.pos_ == "NOUN" and not any(
-            c.dep_ == "dobj" for c in head.children
-        ):  # "X, the model Microsoft released": a relative clause without "that"
+        if head.dep_ == "relcl" and (head.head.pos_ == "NOUN" or any(
+            t.lower_ in ("which", "that") and t.dep_ == "dobj" for t in head.subtree
+        )) and not any(c.dep_ == "dobj" for c in head.children):
+            # "X, the model Microsoft released" (no "that"); "X, which Y developed and
+            # released" ("which" hung on the second verb)
             described = head.head
             host = p.appositive_host(described)
             yield (host if host is not None else described), head
@@ -294,6 +296,10 @@ def _judge(
     if verdict is None:
         return None
     presupposed = vendor_token.dep_ == "poss"  # "Why does Google's GPT-4 ...?" still says so
-    if not asserted(p.doc, [vendor_token, target, anchor], questions=not presupposed):
+    relative = anchor.dep_ in ("relcl", "acl") and anchor.head.i == target.i
+    # a relative clause says what it says whatever the main clause does ("X, which Y
+    # developed, may be used ..."): the clause alone is gated
+    gated = [vendor_token, anchor] if relative else [vendor_token, target, anchor]
+    if not asserted(p.doc, gated, questions=not (presupposed or relative)):
         return None
     return p.match(verdict.rule, vendor_token, vendor_token, verdict.message, verdict.replacement)
