@@ -353,6 +353,8 @@ def falls_under(p: Parsed) -> Iterator[IsA]:
         if verb.lemma_ not in _UNDER_VERBS:
             continue
         klass, part = _through_part(token)
+        if part in ("umbrella", "superset", "generalization"):
+            part = None  # under Y's umbrella: a kind of Y
         for subject in _subjects(verb):
             yield IsA(subject, klass, "copula", verb, part)
 
