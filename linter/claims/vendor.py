@@ -21,6 +21,11 @@ _SHARED_CREDIT = re.compile(
     r"partner\w*|in\s+partnership|host\w*|offer\w*|serv(?:e|es|ed)|resell\w*|distribut\w*)\b",
     re.IGNORECASE,
 )
+#: Verbs after which "X from Y" is where X comes from, not who made it ("switch to X from Y",
+#: "download X from Y").
+_MOVING = frozenset({"move", "switch", "migrate", "download", "pull", "fetch", "import", "get",
+                     "buy", "license", "access", "upgrade", "port", "transition", "shift",
+                     "change", "go", "come", "convert"})
 _PEOPLE = frozenset({"researcher", "engineer", "scientist", "team", "developer", "lab"})
 def _creating() -> frozenset[str]:
     """Verbs of making a system ("developed", "released"): the lexicon's made_by verbs."""
@@ -109,6 +114,10 @@ def _attributed(p: Parsed, vendor_token: Any) -> Iterator[tuple[Any, Any]]:
         elif head.lower_ == "by" or owner.pos_ in ("PROPN", "NOUN"):
             for target, _ in _described(owner):
                 yield target, head
+        elif head.lower_ == "from" and owner.lemma_ not in _MOVING:
+            named = _named_before(p, head)
+            if named is not None:
+                yield named, head  # "try X from Y", the parser hung "from Y" on the verb
     elif vendor_token.dep_ == "pobj" and head.lower_ in ("of", "from") and _came(head.head):
         yield from _verb_targets(_came(head.head))  # "StyleGAN came out of Google Research"
     elif vendor_token.dep_ == "nsubj" and head.lemma_ in _creating():
