@@ -10,7 +10,7 @@ from linter.checks.base import Match
 from linter.claims.context import asserted
 from linter.claims.judge import judge
 from linter.claims.lexicon import lexicon
-from linter.claims.mentions import ENTITY, VENDOR
+from linter.claims.mentions import CATEGORY, ENTITY, VENDOR
 from linter.claims.parsed import GENERIC_HEADS, Parsed
 from linter.claims.record import Claim
 from linter.markup.textutil import words
@@ -87,9 +87,10 @@ def _attributed(p: Parsed, vendor_token: Any) -> Iterator[tuple[Any, Any]]:
         vendor_token, head = head, head.head  # "by Meta AI researchers"
     following = vendor_token.nbor(1) if vendor_token.i + 1 < len(vendor_token.doc) else None
     if vendor_token.dep_ == "poss" or (
-        vendor_token.dep_ == "compound" and head.lemma_.lower() in GENERIC_HEADS
+        vendor_token.dep_ == "compound" and (
+            head.lemma_.lower() in GENERIC_HEADS or _names_class(p, head))
     ):
-        yield from _described(head)  # "Google's GPT-4", "a Meta model"
+        yield from _described(head)  # "Google's GPT-4", "a Meta model", "the X text-to-audio model"
     elif (
         following is not None
         and following.lower_ in ("'s", "’s")
@@ -251,6 +252,12 @@ def _verb_read_as_name(token: Any) -> bool:
     return token.i == token.sent.start and (
         token.lower_ in words.control_verbs or token.lower_ in words.all_words()
         or token.lower_ in words.instructions)
+
+
+def _names_class(p: Parsed, token: Any) -> bool:
+    """A class noun ("text-to-audio model", "LLM"): "the ElevenLabs text-to-audio model"."""
+    found = p.mention(token)
+    return found is not None and found.type == CATEGORY
 
 
 def _hyphenated(token: Any) -> bool:
