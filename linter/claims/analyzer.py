@@ -153,7 +153,8 @@ _MODEL_AFTER = re.compile(r"[\s\u00a0]+(?:models?|LLMs?)\b")
 _NAME_MARKS = re.compile(r"[\[\]()]")
 #: A name of several words with a number ("Mistral 7B", "Llama 3.1 70B"): the tagger reads
 #: such words as nouns and verbs of the sentence ("Mistral 7B outputs speech")
-_SPLIT_NAME = re.compile(r"\s\S*\d|[A-Za-z]\d+[A-Za-z]")  # also "SeamlessM4T": split in two
+#: also "SeamlessM4T" (split in two) and "Character.AI" (a full stop inside: a sentence break)
+_SPLIT_NAME = re.compile(r"\s\S*\d|[A-Za-z]\d+[A-Za-z]|[a-z]\.[A-Za-z]")
 
 
 def _masked(text: str, mentions: list[Mention]) -> str:
