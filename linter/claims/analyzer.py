@@ -151,9 +151,9 @@ class ClaimAnalyzer:
 #: A generic model noun right after a name: "the X model" may call a product a model.
 _MODEL_AFTER = re.compile(r"[\s\u00a0]+(?:models?|LLMs?)\b")
 _NAME_MARKS = re.compile(r"[\[\]()]")
-#: A name of several words with a number ("Mistral 7B", "Llama 3.1 70B"): the tagger reads
-#: such words as nouns and verbs of the sentence ("Mistral 7B outputs speech")
-#: also "SeamlessM4T" (split in two) and "Character.AI" (a full stop inside: a sentence break)
+#: Names the parser misreads: several words with a number ("Mistral 7B outputs speech": read
+#: as nouns and verbs of the sentence), letters and digits in one word ("SeamlessM4T": split in
+#: two) and a full stop inside ("Character.AI": a sentence break)
 _SPLIT_NAME = re.compile(r"\s\S*\d|[A-Za-z]\d+[A-Za-z]|[a-z]\.[A-Za-z]")
 
 

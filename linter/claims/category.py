@@ -8,7 +8,7 @@ from typing import Any
 
 from linter.checks.base import Match
 from linter.claims.constructions import class_relations
-from linter.claims.context import asserted, contrasted, quoted, sentence_asserts
+from linter.claims.context import asserted, quoted
 from linter.claims.facts import entity_categories, entity_outputs, join_names
 from linter.claims.judge import judge
 from linter.claims.lexicon import lexicon
@@ -55,16 +55,16 @@ def check(p: Parsed) -> Iterator[Match]:
                 yield denial  # "Mixtral 8x7B is not a transformer": what it denies is right
             continue
         tokens = [rel.subject, rel.klass] + ([rel.verb] if rel.verb is not None else [])
+        in_list = rel.how in ("list", "other")
         if rel.how in _SELF_CONTRASTED:
             tokens = [rel.verb]  # its "than" or "no" is the claim, not a denial of it
-        elif rel.how in ("list", "other"):
+        elif in_list:
             # "You may use LLMs such as X": the membership is presupposed, not hedged
             tokens = [rel.subject]
         # an apposition, a list or a possessive is presupposed even in a question ("Which is
         # better: X, a Y, or Z?"); a copula in a question asks
-        presupposed = rel.how in ("list", "other", "possessive", "compound") or (
+        presupposed = in_list or rel.how in ("possessive", "compound") or (
             rel.how == "appos" and _set_off(rel))  # not "Is X an LLM?" read as apposition
-        in_list = rel.how in ("list", "other")
         if not asserted(p.doc, tokens, questions=not presupposed, negations=not in_list):
             continue
         if rel.how in ("list", "other", "include"):
@@ -91,13 +91,13 @@ def _wrong_denial(p: Parsed, rel: IsA) -> Match | None:
         t.lower_ in _NOT_ONLY for t in p.doc[verb.i + 1 : klass.i]
     ):
         return None
-    tokens = [rel.subject, klass, verb]
-    own = verb.sent.text
-    if not sentence_asserts(own) or contrasted(rel.subject) or any(
-        quoted(p.doc, t) for t in tokens) or (
-        any(c.dep_ in ("aux", "mark") and (c.lower_ in lexicon().hedges
-                                          or c.lower_ in lexicon().conditions)
-            for c in verb.children)
+    words = lexicon()
+    # asserted but for its own "not": no question, report, contrast or quotation, no hedge
+    # or condition on the verb
+    if not asserted(p.doc, [rel.subject], negations=False) or any(
+        quoted(p.doc, t) for t in (klass, verb)) or any(
+        c.dep_ in ("aux", "mark") and c.lower_ in words.hedges | words.conditions
+        for c in verb.children
     ):
         return None
     subject, named = p.reference(rel.subject), p.mention(klass)

@@ -67,17 +67,11 @@ class Lexicon:
     def third_person(self) -> frozenset[str]:
         """The -s forms of the output and making verbs ("generates", "writes", "builds"): a
         table cell that starts with one describes what its row's system does."""
-        found = set()
-        for verb in (*self.output_verbs, *self.predicate_verbs.get("made_by", ())):
-            if " " in verb or "-" in verb:
-                continue
-            if verb.endswith(("s", "x", "ch", "sh", "z")):
-                found.add(verb + "es")
-            elif verb.endswith("y") and verb[-2:-1] not in "aeiou":
-                found.add(verb[:-1] + "ies")
-            else:
-                found.add(verb + "s")
-        return frozenset(found)
+        from linter.claims.mentions import plural_forms  # the same -s/-es/-ies rule
+
+        verbs = (*self.output_verbs, *self.predicate_verbs.get("made_by", ()))
+        return frozenset(plural_forms(verb)[-1] for verb in verbs
+                         if " " not in verb and "-" not in verb)
 
     def all_words(self) -> frozenset[str]:
         """Every predicate word (for the prefilter)."""

@@ -176,7 +176,7 @@ def _closing(doc: Any, i: int) -> int | None:
     2019)", "(Alibaba, January 2025)"), or None."""
     if i < len(doc) and doc[i].text == ",":
         i += 1
-        while i < len(doc) and (doc[i].like_num or doc[i].lower_ in _MONTHS) and i < len(doc):
+        while i < len(doc) and (doc[i].like_num or doc[i].lower_ in _MONTHS):
             i += 1
     return i if i < len(doc) and doc[i].text.startswith(")") else None  # ")" or "):"
 
