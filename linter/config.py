@@ -15,7 +15,7 @@ refuses them with a ConfigError that says so.
 
 from __future__ import annotations
 
-import difflib
+import importlib
 import os
 import re
 import sys
@@ -31,14 +31,18 @@ from linter.findings import Severity
 if TYPE_CHECKING:  # PyYAML is imported only to read a YAML config
     import yaml
 
-tomllib: ModuleType | None
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - Python 3.10
-    try:
-        import tomli as tomllib  # type: ignore[import-not-found, no-redef, unused-ignore]
-    except ImportError:
-        tomllib = None
+
+
+def _toml_module() -> ModuleType | None:
+    """:mod:`tomllib` (or ``tomli`` on Python 3.10), imported only when a pyproject is read."""
+    if sys.version_info >= (3, 11):
+        import tomllib
+
+        return tomllib
+    try:  # pragma: no cover - Python 3.10
+        return importlib.import_module("tomli")
+    except ImportError:  # pragma: no cover
+        return None
 
 YAML_NAMES = (".genai-lint.yaml", ".genai-lint.yml")
 TOML_TABLE = "tool.genai-lint"
@@ -225,6 +229,7 @@ def _from_python(value: Any, line: int | None) -> _Node:
 
 
 def _parse_toml(text: str, shown: str) -> dict[str, Any]:
+    tomllib = _toml_module()
     if tomllib is None:  # pragma: no cover - Python 3.10 without tomli
         raise ConfigError(shown, None, "reading pyproject.toml needs Python 3.11+ or 'tomli'")
     try:
@@ -307,6 +312,8 @@ class _Validator:
 
     def _unknown(self, key: str) -> str:
         where = f" in [{TOML_TABLE}]" if self.toml else ""
+        import difflib  # only for a did-you-mean
+
         close = difflib.get_close_matches(key.replace("-", "_"), list(_CHECKS), n=1, cutoff=0.6)
         if not close:
             return f"unknown key {key!r}{where}"
@@ -474,7 +481,7 @@ def _read(path: Path, shown: str) -> str:
 
 def _has_table(pyproject: Path) -> bool:
     """Whether a ``pyproject.toml`` has a ``[tool.genai-lint]`` table (cheap test first)."""
-    if tomllib is None:  # pragma: no cover - Python 3.10 without tomli
+    if _toml_module() is None:  # pragma: no cover - Python 3.10 without tomli
         return False
     try:
         text = pyproject.read_text(encoding="utf-8-sig")

@@ -14,7 +14,6 @@ import dataclasses
 import json
 import os
 import sys
-import traceback
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -117,7 +116,7 @@ def _guarded(call: Any, argv: Sequence[str]) -> int:
         return 130
     except click.ClickException as exc:
         if debug:
-            traceback.print_exc()
+            _print_traceback()
         message = " ".join(exc.format_message().split())
         if isinstance(exc, click.UsageError):
             message += f" (see '{_help_command(exc.ctx)}')"
@@ -128,7 +127,7 @@ def _guarded(call: Any, argv: Sequence[str]) -> int:
         return EXIT_ERROR
     except Exception as exc:  # the last line of defence: one line, no traceback
         if debug:
-            traceback.print_exc()
+            _print_traceback()
         detail = " ".join(str(exc).split())
         hint = "" if debug else " (run with --debug for a traceback)"
         click.echo(f"{PROG}: internal error: {type(exc).__name__}: {detail}{hint}", err=True)
@@ -356,3 +355,10 @@ def console() -> None:
         except (OSError, ValueError):  # a closed pipe: nothing more can be written
             code = code or EXIT_ERROR
     os._exit(code)
+
+
+def _print_traceback() -> None:
+    """The current exception's traceback on stderr (``--debug``; imported only then)."""
+    import traceback
+
+    traceback.print_exc()

@@ -12,7 +12,6 @@ import contextlib
 import os
 import signal
 import stat
-import tempfile
 from collections.abc import Iterator
 
 #: How the temporary files end (a folder's leftovers of a killed run can be recognised).
@@ -39,6 +38,8 @@ def write_atomic(
     SIGTERM are held back until the rename is done, so an interrupted run leaves neither a
     half-written file nor a temporary one.
     """
+    import tempfile  # only when something is written (a clean run of cached files is not)
+
     target = os.path.realpath(path)
     folder, name = os.path.split(target)
     try:

@@ -22,7 +22,6 @@ delimiters or not.
 from __future__ import annotations
 
 import bisect
-import difflib
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -179,6 +178,8 @@ def _unknown(head: str, rest: str) -> str:
     guess = re.sub(r"[\s:_]+", "-", written.lower()).strip("-")
     suffix = guess.removeprefix("genai-lint").strip("-")
     words = {word.removeprefix("genai-lint-"): word for word in _KINDS}
+    import difflib  # only for a did-you-mean
+
     close = difflib.get_close_matches(suffix, list(words), n=1, cutoff=0.6)
     hint = f" (did you mean {words[close[0]]!r}?)" if close else ""
     return f"unknown directive {written!r}{hint}"

@@ -9,6 +9,7 @@ import os
 import stat
 import subprocess
 import sys
+import tempfile
 import textwrap
 from pathlib import Path
 
@@ -219,7 +220,7 @@ def test_an_error_mid_write_leaves_the_original_and_no_temporary_file(
     def fail(*args, **kwargs):
         raise error
 
-    target = linter.files.atomic.tempfile if point == "mkstemp" else linter.files.atomic.os
+    target = tempfile if point == "mkstemp" else linter.files.atomic.os
     monkeypatch.setattr(target, point, fail)
     run = fix(path)
     assert path.read_text(encoding="utf-8") == DOC
