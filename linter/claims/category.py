@@ -23,7 +23,7 @@ from linter.claims.mentions import (
 )
 from linter.claims.messages import say
 from linter.claims.parsed import GENERIC_HEADS, Parsed
-from linter.claims.record import GENERIC, GENERIC_MODEL, Claim
+from linter.claims.record import GENERIC, GENERIC_MODEL, Claim, Verdict
 from linter.claims.relations import IsA
 from linter.knowledge.base import Entity
 from linter.markup.textutil import words
@@ -181,7 +181,26 @@ def _judge(p: Parsed, rel: IsA) -> Match | None:
         return None
     claim = _claim(rel, subject, klass, generic)
     verdict = judge(p.kb, claim) if claim is not None else None
+    if verdict is None and subject.type == ENTITY and klass is not None and (
+        klass.type == CATEGORY
+    ):
+        verdict = _modifier_architecture(p, rel, subject.id)
     return p.match(verdict.rule, first, last, verdict.message) if verdict else None
+
+
+def _modifier_architecture(p: Parsed, rel: IsA, entity_id: str) -> Verdict | None:
+    """An architecture named before the class noun ("Phi-4 is a diffusion language model"):
+    a claim of its own about the entity."""
+    for child in rel.klass.children:
+        named = p.mention(child)
+        if child.dep_ in ("compound", "amod", "nmod") and named is not None and (
+            named.type == ARCHITECTURE
+        ):
+            verdict = judge(p.kb, Claim(entity_id, ENTITY, "is_a", named.id, ARCHITECTURE, 0, 0,
+                                        construction=rel.how, object_text=named.text))
+            if verdict is not None:
+                return verdict
+    return None
 
 
 def _claim(rel: IsA, subject: Mention, klass: Mention | None, generic: bool) -> Claim | None:

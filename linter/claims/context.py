@@ -157,8 +157,9 @@ def asserted(doc: Any, tokens: Iterable[Any], questions: bool = True,
     """The sentence states the relation between ``tokens`` as a fact.
 
     ``questions=False`` keeps presupposed relations (a possessive) even in a question;
-    ``negations=False`` keeps them under a negation or condition of the clause ("Do not paste
-    data into models such as X", "If you compare LLMs such as X").
+    ``negations=False`` keeps them under a negation, condition or contrast of the clause ("Do
+    not paste data into models such as X", "If you compare LLMs such as X", "Unlike LLMs such
+    as X, ...").
     """
     tokens = list(tokens)
     if not tokens:
@@ -170,4 +171,4 @@ def asserted(doc: Any, tokens: Iterable[Any], questions: bool = True,
         return False
     if negations and negated(tokens):
         return False
-    return not any(contrasted(t) or quoted(doc, t) for t in tokens)
+    return not any((negations and contrasted(t)) or quoted(doc, t) for t in tokens)

@@ -37,8 +37,12 @@ def listed(p: Parsed) -> Iterator[IsA]:
         ):
             continue  # "Not all Ys are LLMs: X and Z ...": the names are counter-examples
         for member in _members(p, start):
-            if doc[start - 1].text == ":" and member.dep_ in ("nsubj", "nsubjpass"):
-                break  # "... are LLMs: Stable Diffusion makes images": a clause, not a list
+            if member.dep_ in ("nsubj", "nsubjpass") and (
+                doc[start - 1].text == ":" or doc[member.i - 1].text == ","
+            ):
+                # "... are LLMs: Stable Diffusion makes images", "Unlike LLMs such as X,
+                # Midjourney makes images": a clause begins, the list has ended
+                break
             yield IsA(member, token, "list", None, None)
 
 

@@ -54,7 +54,7 @@ def _past_tense(sentence: Any) -> bool:
 #: A question about the name itself ("Is Bard still available?"), not one that uses it.
 _ABOUT_THE_NAME = re.compile(
     r"\b(?:still|any\s?more|renamed|rebranded|called|named|same|exists?|available|gone|"
-    r"replaced|retired|discontinued)\b", re.IGNORECASE)
+    r"replaced|retired|discontinued|current(?:ly)?|names?)\b", re.IGNORECASE)
 
 
 def _used_in_question(sentence: str) -> str:

@@ -43,6 +43,8 @@ GENERIC_HEADS = frozenset(
         "versions",
         "variant",
         "variants",
+        "checkpoint",
+        "checkpoints",
         "solution",
         "solutions",
         "program",

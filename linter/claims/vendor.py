@@ -102,6 +102,8 @@ def _attributed(p: Parsed, vendor_token: Any) -> Iterator[tuple[Any, Any]]:
         if _came(owner) is not None:
             yield from _verb_targets(_came(owner))  # "X comes from Y"
         elif owner.lemma_ in _creating():
+            if head.lower_ == "from" and _source_of_object(p, head, owner):
+                return  # "trained on code from GitHub": where the data came from
             named = _named_before(p, head)
             set_off = _set_off_name(p, owner)
             if set_off is not None:
@@ -112,6 +114,12 @@ def _attributed(p: Parsed, vendor_token: Any) -> Iterator[tuple[Any, Any]]:
                 yield named, head  # "made with X from Y": the parser hung "from Y" on the verb
             else:
                 yield from _verb_targets(owner)
+        elif head.lower_ == "by" and owner.pos_ in ("VERB", "AUX") and not any(
+            c.dep_ == "auxpass" for c in owner.children
+        ):
+            named = _named_before(p, head)
+            if named is not None:
+                yield named, head  # "we recommend X by Y": the parser hung "by Y" on the verb
         elif head.lower_ == "by" or owner.pos_ in ("PROPN", "NOUN"):
             for target, _ in _described(owner):
                 yield target, head
@@ -188,6 +196,16 @@ def _set_off_name(p: Parsed, participle: Any) -> Any | None:
         return None
     found = p.mention(doc[i - 2])
     return doc[i - 2] if found is not None and found.type == ENTITY else None
+
+
+def _source_of_object(p: Parsed, from_token: Any, verb: Any) -> bool:
+    """Whether "from Y" follows another object of ``verb`` that is not a name ("trained on
+    code from GitHub", "built with data from Reddit"): Y is where that object came from."""
+    before = from_token.nbor(-1) if from_token.i > 0 else None
+    return bool(
+        before is not None and before.pos_ == "NOUN" and p.mention(before) is None
+        and before.dep_ in ("pobj", "dobj") and verb in before.ancestors
+    )
 
 
 def _named_before(p: Parsed, preposition: Any) -> Any | None:
