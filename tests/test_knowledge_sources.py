@@ -50,7 +50,7 @@ PRIMARY_SOURCE_HOSTS: tuple[str, ...] = (
     "ideogram.ai", "perplexity.ai", "character.ai", "inflection.ai", "salesforce.com",
     "allenai.org", "lmsys.org", "nousresearch.com", "reka.ai", "lightricks.com", "genmo.ai",
     "cursor.com", "tabnine.com", "replit.com", "codeium.com", "windsurf.com",
-    "bigcode-project.org", "upstage.ai", "liquid.ai", "poe.com",
+    "bigcode-project.org", "upstage.ai", "liquid.ai", "poe.com", "cognition.ai",
     # hosts and platforms (their own pages; model cards under the maker's organisation)
     "huggingface.co", "together.ai", "replicate.com", "openrouter.ai", "groq.com", "fireworks.ai",
     # vendors' GitHub organisations, and the models.dev data file the importer reads

@@ -163,6 +163,10 @@ def _stray_attribute(p: Parsed, verb: Any) -> Any | None:
 def like_any(p: Parsed) -> Iterator[IsA]:
     """"Like any LLM, X predicts ..." and "As an LLM, X ..." say that X is an LLM."""
     for token in p.tokens:
+        fronted = _fronted_as(p, token)
+        if fronted is not None:
+            yield IsA(fronted, token, "copula", fronted.head, None)
+            continue
         if token.dep_ != "pobj" or token.head.lower_ not in ("like", "as", "among"):
             continue
         found = {c.lower_ for c in token.children}
@@ -170,6 +174,22 @@ def like_any(p: Parsed) -> Iterator[IsA]:
         if (cue is None or found & cue) and token.head.head.pos_ in ("VERB", "AUX"):
             for subject in _subjects(token.head.head):
                 yield IsA(subject, token, "copula", token.head.head, None)
+
+
+def _fronted_as(p: Parsed, token: Any) -> Any | None:
+    """The subject after a fronted "As a Y," that the parser hung on it as a modifier ("As an
+    LLM, GitHub Copilot suggests ...": "LLM" read as a modifier of the name)."""
+    doc, i = p.doc, token.i
+    if token.dep_ == "pobj" or i < 2 or i + 2 >= len(doc) or p.reference(token) is None:
+        return None
+    if not (doc[i - 1].lower_ in ("a", "an") and doc[i - 2].lower_ == "as"
+            and doc[i - 2].i == doc[i - 2].sent.start and doc[i + 1].text == ","):
+        return None
+    subject = doc[i + 2]
+    named = p.mention(subject)
+    if named is None or subject.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    return subject
 
 
 def apposition(p: Parsed) -> Iterator[IsA]:
