@@ -35,13 +35,9 @@ if TYPE_CHECKING:  # PyYAML is imported only to read a YAML config
 
 def _toml_module() -> ModuleType | None:
     """:mod:`tomllib` (or ``tomli`` on Python 3.10), imported only when a pyproject is read."""
-    if sys.version_info >= (3, 11):
-        import tomllib
-
-        return tomllib
-    try:  # pragma: no cover - Python 3.10
-        return importlib.import_module("tomli")
-    except ImportError:  # pragma: no cover
+    try:
+        return importlib.import_module("tomllib" if sys.version_info >= (3, 11) else "tomli")
+    except ImportError:  # pragma: no cover - Python 3.10 without tomli
         return None
 
 YAML_NAMES = (".genai-lint.yaml", ".genai-lint.yml")

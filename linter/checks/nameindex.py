@@ -343,10 +343,13 @@ def _case_distance(a: str, b: str) -> int:
 
 
 def _cues(kb: KnowledgeBase) -> dict[str, tuple[str, ...]]:
-    """Each spelling's extra context words (the ``cues`` of the entities that have it)."""
+    """Each spelling's extra context words: the ``cues`` of the entities that have it and the
+    names of their makers ("xAI's Grock")."""
     cues: dict[str, tuple[str, ...]] = {}
     for entity in kb.entities.values():
-        extra = tuple(getattr(entity, "cues", ()) or ())
+        maker = kb.vendors.get(entity.vendor or "")
+        extra = tuple(getattr(entity, "cues", ()) or ()) + (
+            (maker.name, *maker.aliases) if maker is not None else ())
         if extra:
             for spelling in (entity.name, *entity.aliases):
                 cues[spelling] = (*cues.get(spelling, ()), *extra)
