@@ -108,6 +108,9 @@ def _subjects_of(verb: Any) -> list[Any]:
         if node.dep_ in ("conj", "xcomp", "advcl", "ccomp", "pcomp", "prep", "acomp") and (
             node.head.i != node.i
         ):
+            low, high = sorted((node.i, node.head.i))
+            if any(t.text == ";" for t in node.doc[low + 1 : high]):
+                return []  # "X is for Y; to V Z, use W": a new clause has its own subject
             node = node.head
             continue
         break

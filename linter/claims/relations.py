@@ -39,7 +39,12 @@ class IsA:
 
 
 def _conjuncts(token: Any) -> list[Any]:
-    return [token, *[t for t in token.conjuncts if t.i > token.i]]
+    """``token`` and the conjuncts after it, up to a semicolon or colon (the parser joins
+    clauses across one: "LLMs are one kind; image generators are others")."""
+    doc = token.doc
+    stop = next((t.i for t in doc[token.i + 1 : token.sent.end] if t.text in (";", ":")),
+                token.sent.end)
+    return [token, *[t for t in token.conjuncts if token.i < t.i < stop]]
 
 
 def _subjects(verb: Any) -> list[Any]:
