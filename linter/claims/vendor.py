@@ -114,19 +114,13 @@ def _attributed(p: Parsed, vendor_token: Any) -> Iterator[tuple[Any, Any]]:
                 yield named, head  # "made with X from Y": the parser hung "from Y" on the verb
             else:
                 yield from _verb_targets(owner)
-        elif head.lower_ == "by" and owner.pos_ in ("VERB", "AUX") and not any(
-            c.dep_ == "auxpass" for c in owner.children
-        ):
+        elif _hung_on_verb(head, owner):
             named = _named_before(p, head)
             if named is not None:
-                yield named, head  # "we recommend X by Y": the parser hung "by Y" on the verb
+                yield named, head  # "we recommend X by Y", "try X from Y"
         elif head.lower_ == "by" or owner.pos_ in ("PROPN", "NOUN"):
             for target, _ in _described(owner):
                 yield target, head
-        elif head.lower_ == "from" and owner.lemma_ not in _MOVING:
-            named = _named_before(p, head)
-            if named is not None:
-                yield named, head  # "try X from Y", the parser hung "from Y" on the verb
     elif vendor_token.dep_ == "pobj" and head.lower_ in ("of", "from") and _came(head.head):
         yield from _verb_targets(_came(head.head))  # "StyleGAN came out of Google Research"
     elif vendor_token.dep_ == "nsubj" and head.lemma_ in _creating():
@@ -196,6 +190,17 @@ def _set_off_name(p: Parsed, participle: Any) -> Any | None:
         return None
     found = p.mention(doc[i - 2])
     return doc[i - 2] if found is not None and found.type == ENTITY else None
+
+
+def _hung_on_verb(preposition: Any, verb: Any) -> bool:
+    """Whether the parser hung the "by Y" / "from Y" that follows a name on a verb that is
+    neither a passive ("was recommended by") nor a move ("switch to X from Y")."""
+    if verb.pos_ in ("PROPN", "NOUN"):
+        return False
+    if preposition.lower_ == "by":
+        return verb.pos_ in ("VERB", "AUX") and not any(
+            c.dep_ == "auxpass" for c in verb.children)
+    return verb.lemma_ not in _MOVING
 
 
 def _source_of_object(p: Parsed, from_token: Any, verb: Any) -> bool:
