@@ -45,6 +45,8 @@ class Lexicon:
     factives: frozenset[str]
     #: verbs that open an instruction ("Download ...")
     instructions: frozenset[str]
+    #: nouns for recorded data ("the results", "responses"): names in them refer to the past
+    records: frozenset[str] = frozenset()
     structure: tuple[str, ...] = ()
     marks: tuple[str, ...] = ()
     class_words: tuple[str, ...] = ()
@@ -161,6 +163,7 @@ def lexicon() -> Lexicon:
         contrast=_words(cues["contrast"]),
         factives=_words(cues["factives"]),
         instructions=_words(cues["instructions"]),
+        records=_words(cues["records"]),
         structure=tuple(data["prefilter"]["structure"]),
         marks=tuple(data["prefilter"]["marks"]),
         class_words=tuple(data["prefilter"]["class_words"]),

@@ -35,7 +35,8 @@ def check(p: Parsed, mentions: list[Mention]) -> Iterator[Match]:
             continue  # "Bard (now Gemini)"
         token = next((t for t in p.doc if t.idx == mention.start), None)
         asked = _used_in_question(token.sent.text) if token is not None else ""
-        if token is None or not sentence_asserts(asked) or _past_tense(token.sent):
+        if (token is None or not sentence_asserts(asked) or _past_tense(token.sent)
+                or _in_records(token)):
             continue
         code = p.codes.get(verdict.rule)
         if code:
@@ -49,6 +50,20 @@ def _past_tense(sentence: Any) -> bool:
     return bool(root.tag_ == "VBD" and any(
         c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN", "PRON")
         for c in root.children))
+
+
+def _in_records(token: Any) -> bool:
+    """The name is in what is said about recorded data ("the dataset holds responses from
+    Bard", "the results pertain to models such as Bard"): what a system produced then, not
+    its current name. Not when the name is in the subject ("Answers from Bard are wrong")."""
+    child = token
+    for ancestor in token.ancestors:
+        if ancestor.pos_ in ("VERB", "AUX"):
+            return child.dep_ not in ("nsubj", "nsubjpass") and any(
+                c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in lexicon().records
+                for c in ancestor.children)
+        child = ancestor
+    return False
 
 
 #: A question about the name itself ("Is Bard still available?"), not one that uses it.
