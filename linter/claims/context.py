@@ -17,9 +17,13 @@ def _lex() -> Lexicon:
 def sentence_asserts(sentence_text: str) -> bool:
     """False for questions and sentences that report, hedge or refute a claim."""
     stripped = sentence_text.rstrip(" \t\n\"'”’)*_")
-    if stripped.endswith("?"):
+    if stripped.endswith("?") and not _lex().presupposing.match(_LEADING_MARKS.sub("", stripped)):
         return False
     return not _lex().not_asserted.search(sentence_text)
+
+
+#: Markup and punctuation before a sentence's first word ("### ", "**", "> ").
+_LEADING_MARKS = re.compile(r"^[\W_]+")
 
 
 def _negates(child: Any) -> bool:

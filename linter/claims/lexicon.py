@@ -37,6 +37,8 @@ class Lexicon:
     control_verbs: frozenset[str]
     not_asserted: re.Pattern[str]
     historical: re.Pattern[str]
+    #: words that open a question presupposing its statement ("Why is X a Y?")
+    presupposing: re.Pattern[str]
     negators: frozenset[str]
     hedges: frozenset[str]
     conditions: frozenset[str]
@@ -157,6 +159,7 @@ def lexicon() -> Lexicon:
         limited_words=_words(predicates["limited_to"]["words"]),
         not_asserted=_cue_pattern(cues["not_asserted"]),
         historical=_cue_pattern(cues["historical"]),
+        presupposing=_cue_pattern(cues["presupposing"]),
         negators=_words(cues["negators"]),
         hedges=_words(cues["hedges"]),
         conditions=_words(cues["conditions"]),

@@ -119,6 +119,14 @@ def copula(p: Parsed) -> Iterator[IsA]:
             if not objects:  # "X is known as / regarded as Y"
                 yield from _subject_classes(verb, _conjuncts(token))
         elif token.lemma_ in _BE:
+            inverted = _inverted_subjects(token)
+            if inverted:  # "Why is X a Y?": the parser reads Y as a second subject
+                subject, klass_token = inverted
+                for item in _conjuncts(subject):
+                    for each in _conjuncts(klass_token):
+                        klass, part = _through_part(each)
+                        yield IsA(item, klass, "copula", token, part)
+                continue
             stray = _stray_attribute(p, token)
             if stray is not None:
                 yield from _subject_classes(token, [stray])
@@ -150,6 +158,17 @@ def _the_only(part: Any) -> bool:
     team uses" may be true), so that every Y is said to be the subject."""
     return any(c.lower_ == "only" for c in part.children) and not any(
         t.lower_ in _OWN for t in part.subtree)
+
+
+def _inverted_subjects(verb: Any) -> tuple[Any, Any] | None:
+    """A question that puts the copula first ("Why is X a Y?", "Is X a Y?"): the parser gives
+    it two subjects after the verb; the first is the subject, the second the class."""
+    after = [c for c in verb.children if c.dep_ == "nsubj" and c.i > verb.i]
+    if len(after) != 2 or any(c.dep_ in ("attr", "acomp", "oprd") for c in verb.children):
+        return None
+    if not verb.sent.text.rstrip(" \t\n\"'”’)*_").endswith("?"):
+        return None
+    return after[0], after[1]
 
 
 def _stray_attribute(p: Parsed, verb: Any) -> Any | None:
