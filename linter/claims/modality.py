@@ -100,6 +100,9 @@ def _subjects_of(verb: Any) -> list[Any]:
             return [instrument] if instrument is not None else subjects
         if node.dep_ == "relcl":
             return [node.head]
+        misread = _subject_of_misread_verb(node)
+        if misread:
+            return misread
         if _fronted_purpose(node):
             return []  # "To illustrate the difference, a BERT model ...": the writer's aim
         controlled = _controlled_agents(node)
@@ -117,6 +120,14 @@ def _subjects_of(verb: Any) -> list[Any]:
     # "FLUX.1 lets you compose a song": the enabling verb's subject, by word order
     found = _subject_by_word_order(verb)
     return found or (_subject_by_word_order(node) if node is not verb else [])
+
+
+def _subject_of_misread_verb(node: Any) -> list[Any]:
+    """"Whisper transcribes audio and generates images": the first verb read as a noun
+    ("transcribes audio"), with the name as its subject; a verb coordinated with that noun
+    phrase has the same subject."""
+    return [s for c in node.children if c.dep_ == "compound" and c.tag_ in ("NNS", "VBZ")
+            for s in c.children if s.dep_ == "nsubj"]
 
 
 def _subject_by_word_order(verb: Any) -> list[Any]:
@@ -268,13 +279,16 @@ def _verbless(p: Parsed) -> Iterator[tuple[Any, list[Any], list[Any]]]:
     after it (a verb the parser made a compound, "LLMs generate images"; or a plural noun,
     "Codestral outputs MP4 files", "Remember that generative AI only outputs text")."""
     for token in p.tokens:
-        if token.lemma_.lower() not in lexicon().output_verbs or (
-            token.dep_ != "compound" or token.head.i <= token.i
-        ):
-            continue
-        if token.pos_ != "VERB" and token.tag_ != "NNS":
+        if token.lemma_.lower() not in lexicon().output_verbs or token.head.i <= token.i:
             continue
         spec = lexicon().output_verbs[token.lemma_.lower()]
+        if token.dep_ == "compound":
+            if token.pos_ != "VERB" and token.tag_ != "NNS":
+                continue
+        elif not (token.dep_ == "nsubj" and token.tag_ == "NNS" and spec.object_is_input):
+            # ("Tacotron 2 transcribes recorded speech": "transcribes" read as the subject
+            # of "recorded"; the verb alone names the output)
+            continue
         if spec.into or spec.needs:
             continue  # "turn X into Y", "read X aloud": not readable from word order
         before = [t for t in p.tokens[: token.i] if t.pos_ != "ADV"]
