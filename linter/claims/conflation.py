@@ -28,11 +28,17 @@ _RENAMING = re.compile(
 )
 _PAREN = re.compile(r"\s*\(\s*(?:or\s+|i\.\s?e\.,?\s*|aka\s+|a\.k\.a\.?\s*|that\s+is,?\s*)?$",
                     re.IGNORECASE)
-#: What may close a parenthetical renaming: "(generative AI, in other words)".
-_PAREN_CLOSE = re.compile(r"\s*(?:,\s*(?:in\s+other\s+words|i\.\s?e\.|that\s+is|for\s+short|"
-                          r"as\s+[^()]{0,40}?\b(?:call(?:s|ed)?\s+(?:it|them)|"
-                          r"(?:is|are|'re|’re)\s+(?:\w+\s+)?(?:called|known))))?"
-                          r"\s*\)", re.IGNORECASE)
+#: A renaming's note on usage: "as most people call them", "as it is often known".
+_AS_CALLED = (r"as\s+[^()]{0,40}?\b(?:call(?:s|ed)?\s+(?:it|them)|"
+              r"(?:is|are|'re|’re)\s+(?:\w+\s+)?(?:called|known))")
+#: What may close a parenthetical renaming: "(generative AI, in other words)", "(that is,
+#: LLMs like Gemini and Llama)".
+_PAREN_CLOSE = re.compile(r"(?:,?\s+(?:like|such\s+as|including|e\.\s?g\.,?)\s+[^()]{1,80}?)?"
+                          r"\s*(?:,\s*(?:in\s+other\s+words|i\.\s?e\.|that\s+is|for\s+short|"
+                          + _AS_CALLED + r"))?\s*\)", re.IGNORECASE)
+#: The usage note after a renaming set off by commas ("LLMs, or GenAI as most people call
+#: them, ..."): part of the renaming, not a report that keeps it from being asserted.
+_USAGE_NOTE = re.compile(r"\s" + _AS_CALLED + r"(?=\s*[,.;)])", re.IGNORECASE)
 _SAME = re.compile(
     # "the same (thing)", not "the same checklist applies"
     r"\b(?:the\s+same\s+(?:thing|concept|technology)|the\s+same(?=\s*(?:[.,;:!?)]|$|\s+as\b))|"
@@ -67,7 +73,7 @@ def _kind(m: Mention) -> str | None:
 def check(p: Parsed, mentions: list[Mention]) -> Iterator[Match]:
     text = p.doc.text
     classes = [m for m in mentions if _kind(m)]
-    if len({_kind(m) for m in classes}) < 2 or not sentence_asserts(text):
+    if len({_kind(m) for m in classes}) < 2 or not sentence_asserts(_USAGE_NOTE.sub("", text)):
         return
     for first, second in combinations(classes, 2):
         if _kind(first) == _kind(second) or inside_quotes(text, first.start, second.end):
