@@ -77,8 +77,30 @@ def test_a_list_of_wrong_members_is_one_finding_naming_them() -> None:
     assert found[0].message.endswith("(likewise Perplexity and Le Chat)")
 
 
+def test_coordinated_subjects_of_one_copula_are_one_finding() -> None:
+    """ "X and Y are Zs" is one claim about both: one finding over both names, not two
+    overlapping ones."""
+    from linter.api import lint_text
+
+    found = [f for f in lint_text("Midjourney and DALL·E 3 are both LLMs.\n") if f.rule == "GL201"]
+    assert len(found) == 1
+    assert found[0].text.startswith("Midjourney and DALL·E 3 are")
+    assert found[0].message.endswith("(likewise DALL·E 3)")
+
+
+def test_coordinated_makers_of_one_output_are_one_finding() -> None:
+    """ "X and Y generate Z" is one claim about both: one finding naming the second."""
+    from linter.api import lint_text
+
+    found = [f for f in lint_text("Claude and GPT-4 can generate videos.\n") if f.rule == "GL203"]
+    assert [(f.text, f.message) for f in found] == [(
+        "Claude and GPT-4 can generate videos",
+        "Claude generates text and code, not video (likewise GPT-4)")]
+
+
 def test_rules_a_list_can_break_have_an_also_template() -> None:
     """Class relations read from lists merge their members (category.py): each rule such a
     relation can break says "likewise ..." through its "also" template."""
-    for rule in ("model-category", "product-called-model", "model-architecture"):
+    for rule in ("model-category", "product-called-model", "model-architecture",
+                 "output-modality"):
         assert "{others}" in _templates()[rule]["also"]

@@ -9,7 +9,7 @@ from typing import Any
 from linter.checks.base import Match
 from linter.claims.constructions import class_relations
 from linter.claims.context import asserted, quoted
-from linter.claims.facts import entity_categories, entity_outputs, join_names
+from linter.claims.facts import entity_categories, entity_outputs
 from linter.claims.judge import judge
 from linter.claims.lexicon import lexicon
 from linter.claims.mentions import (
@@ -21,7 +21,7 @@ from linter.claims.mentions import (
     Mention,
     modality_index,
 )
-from linter.claims.messages import say
+from linter.claims.messages import one_for_the_list
 from linter.claims.parsed import GENERIC_HEADS, Parsed
 from linter.claims.record import GENERIC, GENERIC_MODEL, Claim, Verdict
 from linter.claims.relations import IsA
@@ -67,13 +67,16 @@ def check(p: Parsed) -> Iterator[Match]:
             rel.how == "appos" and _set_off(rel))  # not "Is X an LLM?" read as apposition
         if not asserted(p.doc, tokens, questions=not presupposed, negations=not in_list):
             continue
-        if rel.how in ("list", "other", "include"):
-            listed.setdefault((match.code, rel.klass.i), []).append((match, rel.subject.text))
+        if rel.how in ("list", "other", "include") or rel.subject.conjuncts:
+            # ("Midjourney and DALL·E are LLMs": one claim about both, one finding)
+            named = p.mention(rel.subject)  # (its own words: the parser saw a masked name)
+            listed.setdefault((match.code, rel.klass.i), []).append(
+                (match, named.text if named else rel.subject.text))
         else:
             yield match
     rule_of = {code: rule for rule, code in p.codes.items()}
     for members in listed.values():
-        yield _one_for_the_list(rule_of[members[0][0].code], members)
+        yield one_for_the_list(rule_of[members[0][0].code], members)
 
 
 #: Words after "not" that keep the class ("not just a transformer", "not only a GAN").
@@ -114,18 +117,6 @@ def _set_off(rel: IsA) -> bool:
     """A true apposition: a comma between the name and the class ("X, a Y")."""
     first, last = sorted((rel.subject.i, rel.klass.i))
     return any(t.text == "," for t in rel.subject.doc[first:last])
-
-
-def _one_for_the_list(rule: str, members: list[tuple[Match, str]]) -> Match:
-    """ "models like ChatGPT, Perplexity and Copilot": one claim about the listed members,
-    one finding from the first to the last, naming the others."""
-    members.sort(key=lambda m: m[0].start)
-    first, last = members[0][0], members[-1][0]
-    if len(members) == 1:
-        return first
-    others = join_names([name for _, name in members[1:]])
-    message = say(rule, "also", message=first.message, others=others)
-    return Match(first.code, first.start, last.end, message, None)
 
 
 def _span(p: Parsed, rel: IsA) -> tuple:

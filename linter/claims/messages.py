@@ -9,6 +9,9 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
+from linter.checks.base import Match
+from linter.claims.facts import join_names
+
 CLAIMS_FILE = "claims.yaml"
 
 
@@ -28,3 +31,16 @@ def _templates() -> dict[str, dict[str, str]]:
 def say(rule: str, case: str, **fields: Any) -> str:
     """The message of ``rule`` for ``case``, its fields filled in."""
     return _templates()[rule][case].format(**fields)
+
+
+def one_for_the_list(rule: str, members: list[tuple[Match, str]]) -> Match:
+    """ "models like ChatGPT, Perplexity and Copilot", "GPT-4 and Claude generate images": one
+    claim about the listed members, one finding from the first to the last, naming the others."""
+    members.sort(key=lambda m: m[0].start)
+    first, last = members[0][0], members[-1][0]
+    if len(members) == 1:
+        return first
+    others = join_names([name for _, name in members[1:]])
+    message = (say(rule, "also", message=first.message, others=others)
+               if "also" in _templates()[rule] else first.message)
+    return Match(first.code, first.start, last.end, message, None)

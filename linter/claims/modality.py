@@ -13,6 +13,7 @@ from linter.claims.judge import judge
 from linter.claims.lexicon import lexicon
 from linter.claims.lists import list_members
 from linter.claims.mentions import CATEGORY, CONCEPT, ENTITY, Mention, modality_index
+from linter.claims.messages import one_for_the_list
 from linter.claims.parsed import Parsed
 from linter.claims.record import ANY_OUTPUT, GENERIC, Claim
 from linter.markup.textutil import words
@@ -187,9 +188,19 @@ def _through_lists(p: Parsed, makers: list[Any]) -> list[tuple[Any, bool]]:
     """"Tools such as Claude and Llama 2 generate ...": each listed entity makes it."""
     found: list[tuple[Any, bool]] = []
     for maker in makers:
-        members = list_members(p, maker) if p.reference(maker) is None else []
+        members = list_members(p, maker) if p.reference(maker) is None else _named_together(
+            p, maker)
         found.extend([(m, True) for m in members] or [(maker, False)])
     return found
+
+
+def _named_together(p: Parsed, maker: Any) -> list[Any]:
+    """ "GPT-4 and Claude generate ...": every name coordinated with ``maker``, when all of
+    them are names (not a misparsed "Paste it in and Whisper reads ...")."""
+    together = [maker, *maker.conjuncts]
+    if len(together) < 2 or any(p.mention(t) is None for t in together):
+        return []
+    return sorted(together, key=lambda t: t.i)
 
 
 def _copula_subject(p: Parsed, token: Any) -> Any | None:
@@ -283,7 +294,10 @@ def _verbless(p: Parsed) -> Iterator[tuple[Any, list[Any], list[Any]]]:
             continue
         spec = lexicon().output_verbs[token.lemma_.lower()]
         if token.dep_ == "compound":
-            if token.pos_ != "VERB" and token.tag_ != "NNS":
+            # (a base form after coordinated names reads as a noun: "A and B generate images")
+            if token.pos_ != "VERB" and token.tag_ != "NNS" and not (
+                    token.tag_ == "NN" and token.i > 0 and token.nbor(-1).dep_ == "conj"
+                    and p.mention(token.nbor(-1)) is not None):
                 continue
         elif not (token.dep_ == "nsubj" and token.tag_ == "NNS" and spec.object_is_input):
             # ("Tacotron 2 transcribes recorded speech": "transcribes" read as the subject
@@ -300,56 +314,70 @@ def _verbless(p: Parsed) -> Iterator[tuple[Any, list[Any], list[Any]]]:
 
 
 def _making(p: Parsed) -> Iterator[Match]:
-    index = modality_index(p.kb)
+    rule_of = {code: rule for rule, code in p.codes.items()}
     for verb, objects, makers in _makings(p):
-        for maker, listed in _through_lists(p, makers):
-            subject = p.appositive_entity(maker) or _copula_subject(p, maker) or maker
-            ref = p.reference(subject)
-            if ref is None or (not listed and any(
-                p.mention(c) is not None for c in subject.conjuncts
-            )):  # "X and Y make ...": each is judged through the list (a misparsed
-                continue  # "Paste it in and Whisper reads ..." is not a list)
-            if ref.type == CATEGORY and ref.id == LLM:
-                scoped = list(_scope(p, subject, verb, objects))
-                yield from scoped
-                if scoped:
-                    continue  # "any type of content, from X to Y": the examples are the scope
-            if ref.type == CONCEPT and ref.id == GENAI:
-                yield from _only_text(p, subject, verb, objects, index)
+        per_code: dict[str, list[tuple[Match, str]]] = {}
+        for maker, match in _made_by_each(p, verb, objects, makers):
+            named = p.mention(maker)
+            per_code.setdefault(match.code, []).append(
+                (match, named.text if named else maker.text))
+        for code, members in per_code.items():  # "GPT-4 and Claude generate images": one
+            yield one_for_the_list(rule_of[code], members)
+
+
+def _made_by_each(
+    p: Parsed, verb: Any, objects: list[Any], makers: list[Any]
+) -> Iterator[tuple[Any, Match]]:
+    """(maker, finding) for each maker said to make an output it does not make."""
+    index = modality_index(p.kb)
+    for maker, listed in _through_lists(p, makers):
+        subject = p.appositive_entity(maker) or _copula_subject(p, maker) or maker
+        ref = p.reference(subject)
+        if ref is None or (not listed and any(
+            p.mention(c) is not None for c in subject.conjuncts
+        )):  # "X and Y make ...": each is judged through the list (a misparsed
+            continue  # "Paste it in and Whisper reads ..." is not a list)
+        if ref.type == CATEGORY and ref.id == LLM:
+            scoped = list(_scope(p, subject, verb, objects))
+            yield from ((subject, m) for m in scoped)
+            if scoped:
+                continue  # "any type of content, from X to Y": the examples are the scope
+        if ref.type == CONCEPT and ref.id == GENAI:
+            yield from ((subject, m) for m in _only_text(p, subject, verb, objects, index))
+            continue
+        if (ref.type != ENTITY and (ref.type, ref.id) != (CATEGORY, LLM)) or any(
+            _MULTIMODAL.search(c.text) for c in subject.children
+        ):
+            continue
+        excluded = lexicon().output_verbs[verb.lemma_.lower()].excludes
+        wrong: dict[str, Any] = {}  # modality → the last object naming it
+        named: set[str] = set()
+        for obj in objects:
+            modality = _implied_or_named(p, verb, obj, index)
+            if modality is None or modality in excluded:
                 continue
-            if (ref.type != ENTITY and (ref.type, ref.id) != (CATEGORY, LLM)) or any(
-                _MULTIMODAL.search(c.text) for c in subject.children
-            ):
-                continue
-            excluded = lexicon().output_verbs[verb.lemma_.lower()].excludes
-            wrong: dict[str, Any] = {}  # modality → the last object naming it
-            named: set[str] = set()
-            for obj in objects:
-                modality = _implied_or_named(p, verb, obj, index)
-                if modality is None or modality in excluded:
-                    continue
-                named.add(modality)
-                verdict = judge(p.kb, _output_claim(ref, modality, "making"))
-                if verdict is not None and asserted(p.doc, [subject, verb, obj]):
-                    wrong[modality] = obj
-            if wrong:  # "LLMs generate images and video": one claim, one finding
-                first, *more = wrong
-                claim = _output_claim(ref, first, "making", more_objects=tuple(more))
-                if (ref.type, ref.id) == (CATEGORY, LLM) and len(wrong) >= 2 and (
-                    named & {"text", "code"}
-                ):  # "LLMs can generate text, images, audio and video": every kind of output
-                    claim = Claim(LLM, CATEGORY, "outputs", ANY_OUTPUT, GENERIC, 0, 0,
-                                  quantifier="all", construction="scope")
-                verdict = judge(p.kb, claim)
-                last = max(wrong.values(), key=lambda t: t.i)
-                if last.i < subject.i:  # "the image that X renders", "images generated by X"
-                    last = max(subject, verb, key=lambda t: t.i)
-                    first = min(wrong.values(), key=lambda t: t.i)
-                else:
-                    first = subject
-                match = p.match(verdict.rule, first, last, verdict.message) if verdict else None
-                if match:
-                    yield match
+            named.add(modality)
+            verdict = judge(p.kb, _output_claim(ref, modality, "making"))
+            if verdict is not None and asserted(p.doc, [subject, verb, obj]):
+                wrong[modality] = obj
+        if wrong:  # "LLMs generate images and video": one claim, one finding
+            first, *more = wrong
+            claim = _output_claim(ref, first, "making", more_objects=tuple(more))
+            if (ref.type, ref.id) == (CATEGORY, LLM) and len(wrong) >= 2 and (
+                named & {"text", "code"}
+            ):  # "LLMs can generate text, images, audio and video": every kind of output
+                claim = Claim(LLM, CATEGORY, "outputs", ANY_OUTPUT, GENERIC, 0, 0,
+                              quantifier="all", construction="scope")
+            verdict = judge(p.kb, claim)
+            last = max(wrong.values(), key=lambda t: t.i)
+            if last.i < subject.i:  # "the image that X renders", "images generated by X"
+                last = max(subject, verb, key=lambda t: t.i)
+                first = min(wrong.values(), key=lambda t: t.i)
+            else:
+                first = subject
+            match = p.match(verdict.rule, first, last, verdict.message) if verdict else None
+            if match:
+                yield subject, match
 
 
 def _implied_or_named(p: Parsed, verb: Any, obj: Any, index: dict[str, str]) -> str | None:
