@@ -245,6 +245,8 @@ def _one_of_coordinated(p: Parsed, klass: Any, entity: Entity) -> bool:
     """"image and video generation models such as FLUX": a class noun with coordinated
     modifiers names a union; the entity fits when it makes any of their outputs or
     is in any of their categories."""
+    if klass.dep_ == "conj" and any(c.dep_ == "det" for c in klass.children):
+        return False  # "an LLM and a video generator": two phrases, each a claim of its own
     start = klass.left_edge.i
     if klass.dep_ == "conj" and klass.head.i < klass.i:  # "image and ... models" misparsed
         start = min(start, klass.head.left_edge.i)
