@@ -316,3 +316,14 @@ def test_progress_bar_draws_and_erases_itself_on_a_terminal() -> None:
         bar.advance(4)
     out = stream.getvalue()
     assert "4/10 files" in out and out.endswith("\r\x1b[K")
+
+
+
+def test_cache_fingerprint_covers_every_module_of_the_package() -> None:
+    """A code change anywhere in ``linter`` (claims, checks, markup) changes the fingerprint,
+    not only a change in ``linter/running``: the digested tree is the package's root."""
+    import linter
+    import linter.running.cachekey as cachekey
+
+    root = Path(linter.__file__).resolve().parent
+    assert root == cachekey._PACKAGE

@@ -19,7 +19,9 @@ from linter.running.cache import digest
 from linter.running.engine import Linter
 from linter.running.nlp import DEFAULT_MODELS
 
-_PACKAGE = Path(__file__).resolve().parent
+#: The whole ``linter`` package: a code change anywhere in it (claims, checks, markup) may
+#: change findings
+_PACKAGE = Path(__file__).resolve().parent.parent
 
 
 def run_fingerprint(linter: Linter, config: Config) -> str:
