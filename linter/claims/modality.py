@@ -203,7 +203,15 @@ def _made_by_each(
 ) -> Iterator[tuple[Any, Match]]:
     """(maker, finding) for each maker said to make an output it does not make."""
     index = modality_index(p.kb)
-    for maker, listed in _through_lists(p, makers):
+    pairs = _through_lists(p, makers)
+    # "A, B and C generate audio, video and 3D respectively": the n-th maker, the n-th output
+    respectively = any(t.lower_ == "respectively" for t in verb.sent)
+    every = objects
+    for n, (maker, listed) in enumerate(pairs):
+        if respectively and listed:
+            if len(pairs) != len(every):
+                continue
+            objects = [every[n]]
         subject = p.appositive_entity(maker) or _copula_subject(p, maker) or maker
         ref = p.reference(subject)
         if ref is None or (not listed and any(
