@@ -90,7 +90,8 @@ def _attributed(p: Parsed, vendor_token: Any) -> Iterator[tuple[Any, Any]]:
         vendor_token.dep_ == "compound" and (
             head.lemma_.lower() in GENERIC_HEADS or _names_class(p, head))
     ):
-        yield from _described(head)  # "Google's GPT-4", "a Meta model", "the X text-to-audio model"
+        yield from _described(_owned_name(p, vendor_token, following, head))
+        # ("Google's GPT-4", "a Meta model", "the X text-to-audio model")
     elif (
         following is not None
         and following.lower_ in ("'s", "’s")
@@ -154,6 +155,21 @@ _PROVIDING = re.compile(
     r"endpoints?|regions?|marketplace|reseller|served|serving|AWS|Azure|Bedrock|Vertex)\b",
     re.IGNORECASE,
 )
+
+
+def _owned_name(p: Parsed, vendor_token: Any, following: Any | None, head: Any) -> Any:
+    """What a possessive owns: its head, or the name right after "'s" when the parser gave
+    the possessive to a later noun ("Google's Phi-3-mini (3.8B parameters)": "parameters")."""
+    if vendor_token.dep_ != "poss" or following is None or following.lower_ not in ("'s", "’s"):
+        return head
+    if following.i + 1 >= len(vendor_token.doc):
+        return head
+    after = vendor_token.doc[following.i + 1]
+    named = p.mention(after)
+    if after.i != head.i and named is not None and named.type == ENTITY and (
+            p.mention(head) is None):
+        return after
+    return head
 
 
 def _parenthesised_maker(p: Parsed, vendor_token: Any) -> Any | None:
