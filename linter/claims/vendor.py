@@ -327,7 +327,8 @@ def _verb_targets(verb: Any) -> Iterator[tuple[Any, Any]]:
     elif verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") and verb.head.i < verb.i:
         # "X was trained and released by Y": the first verb's subject is the second's too
         for target, _ in _verb_targets(verb.head):
-            yield target, verb
+            if target.pos_ != "PRON":  # (a pronoun's antecedent is not read across clauses)
+                yield target, verb
 
 
 def _credit_window(*tokens: Any) -> str:
