@@ -157,10 +157,18 @@ _NAME_MARKS = re.compile(r"[\[\]()]")
 _SPLIT_NAME = re.compile(r"\s\S*\d|[A-Za-z]\d+[A-Za-z]|[a-z]\.[A-Za-z]")
 
 
+#: " — phrase — ": a set-off phrase between two spaced dashes (no dash, comma, stop, "and" or
+#: "or" inside: "two LLMs — A and B — on ..." is a list, which the parser reads well).
+_SPACED_DASH_PAIR = re.compile(r" [—–] (?:(?! and | or )[^—–.;:,])+? [—–] ")
+
+
 def _masked(text: str, mentions: list[Mention]) -> str:
     """``text`` with each name that holds brackets ("FLUX.1 [pro]") written as one word of
     the same length, so that the parser reads a name, not a parenthetical (offsets hold); the
     same for a name of several words with a number ("Mistral 7B")."""
+    # a pair of spaced dashes sets off a phrase as commas do ("Sora — OpenAI's model — was"):
+    # the parser reads commas as apposition, dashes often not
+    text = _SPACED_DASH_PAIR.sub(lambda m: m.group(0).replace("—", ",").replace("–", ","), text)
     for mention in mentions:
         if (mention.type in (ENTITY, VENDOR) and _NAME_MARKS.search(mention.text)) or (
                 mention.type == ENTITY and _SPLIT_NAME.search(mention.text)):
