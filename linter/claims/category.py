@@ -69,9 +69,8 @@ def check(p: Parsed) -> Iterator[Match]:
             continue
         if rel.how in ("list", "other", "include") or rel.subject.conjuncts:
             # ("Midjourney and DALL·E are LLMs": one claim about both, one finding)
-            named = p.mention(rel.subject)  # (its own words: the parser saw a masked name)
             listed.setdefault((match.code, rel.klass.i), []).append(
-                (match, named.text if named else rel.subject.text))
+                (match, p.written(rel.subject)))
         else:
             yield match
     rule_of = {code: rule for rule, code in p.codes.items()}

@@ -14,10 +14,16 @@ def _lex() -> Lexicon:
     return lexicon()
 
 
+def question_text(sentence_text: str) -> str | None:
+    """The sentence without its closing quotes, brackets and emphasis if it is a question."""
+    stripped = sentence_text.rstrip(" \t\n\"'”’)*_")
+    return stripped if stripped.endswith("?") else None
+
+
 def sentence_asserts(sentence_text: str) -> bool:
     """False for questions and sentences that report, hedge or refute a claim."""
-    stripped = sentence_text.rstrip(" \t\n\"'”’)*_")
-    if stripped.endswith("?") and not _lex().presupposing.match(_LEADING_MARKS.sub("", stripped)):
+    asked = question_text(sentence_text)
+    if asked is not None and not _lex().presupposing.match(_LEADING_MARKS.sub("", asked)):
         return False
     return not _lex().not_asserted.search(sentence_text)
 

@@ -191,9 +191,7 @@ def _making(p: Parsed) -> Iterator[Match]:
     for verb, objects, makers in _makings(p):
         per_code: dict[str, list[tuple[Match, str]]] = {}
         for maker, match in _made_by_each(p, verb, objects, makers):
-            named = p.mention(maker)
-            per_code.setdefault(match.code, []).append(
-                (match, named.text if named else maker.text))
+            per_code.setdefault(match.code, []).append((match, p.written(maker)))
         for code, members in per_code.items():  # "GPT-4 and Claude generate images": one
             yield one_for_the_list(rule_of[code], members)
 
@@ -206,12 +204,12 @@ def _made_by_each(
     pairs = _through_lists(p, makers)
     # "A, B and C generate audio, video and 3D respectively": the n-th maker, the n-th output
     respectively = any(t.lower_ == "respectively" for t in verb.sent)
-    every = objects
     for n, (maker, listed) in enumerate(pairs):
+        judged = objects
         if respectively and listed:
-            if len(pairs) != len(every):
+            if len(pairs) != len(objects):
                 continue
-            objects = [every[n]]
+            judged = [objects[n]]
         subject = p.appositive_entity(maker) or _copula_subject(p, maker) or maker
         ref = p.reference(subject)
         if ref is None or (not listed and any(
@@ -219,12 +217,12 @@ def _made_by_each(
         )):  # "X and Y make ...": each is judged through the list (a misparsed
             continue  # "Paste it in and Whisper reads ..." is not a list)
         if ref.type == CATEGORY and ref.id == LLM:
-            scoped = list(_scope(p, subject, verb, objects))
+            scoped = list(_scope(p, subject, verb, judged))
             yield from ((subject, m) for m in scoped)
             if scoped:
                 continue  # "any type of content, from X to Y": the examples are the scope
         if ref.type == CONCEPT and ref.id == GENAI:
-            yield from ((subject, m) for m in _only_text(p, subject, verb, objects, index))
+            yield from ((subject, m) for m in _only_text(p, subject, verb, judged, index))
             continue
         if (ref.type != ENTITY and (ref.type, ref.id) != (CATEGORY, LLM)) or any(
             _MULTIMODAL.search(c.text) for c in subject.children
@@ -233,7 +231,7 @@ def _made_by_each(
         excluded = lexicon().output_verbs[verb.lemma_.lower()].excludes
         wrong: dict[str, Any] = {}  # modality → the last object naming it
         named: set[str] = set()
-        for obj in objects:
+        for obj in judged:
             modality = _implied_or_named(p, verb, obj, index)
             if modality is None or modality in excluded:
                 continue

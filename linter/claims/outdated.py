@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from linter.checks.base import Match
-from linter.claims.context import sentence_asserts
+from linter.claims.context import question_text, sentence_asserts
 from linter.claims.judge import judge
 from linter.claims.lexicon import lexicon
 from linter.claims.mentions import ENTITY, Mention
@@ -75,7 +75,7 @@ _ABOUT_THE_NAME = re.compile(
 def _used_in_question(sentence: str) -> str:
     """The sentence as a statement when it is a question that uses the name as current
     ("Does Google Bard keep my chats?"); unchanged otherwise."""
-    stripped = sentence.rstrip(" \t\n\"'”’)*_")
-    if stripped.endswith("?") and not _ABOUT_THE_NAME.search(stripped):
-        return stripped.rstrip("?")
+    asked = question_text(sentence)
+    if asked is not None and not _ABOUT_THE_NAME.search(asked):
+        return asked.rstrip("?")
     return sentence

@@ -113,6 +113,11 @@ class Parsed:
     def mention(self, token: Any) -> Mention | None:
         return self.mentions.get(token.i)
 
+    def written(self, token: Any) -> str:
+        """A token's words as written (the parser may have seen a masked name)."""
+        named = self.mentions.get(token.i)
+        return named.text if named else token.text
+
     def reference(self, token: Any) -> Mention | None:
         """What a noun phrase headed by ``token`` refers to, looking through generic heads."""
         own = self.mentions.get(token.i)

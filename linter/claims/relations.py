@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from linter.claims.context import question_text
 from linter.claims.lexicon import lexicon
 from linter.claims.mentions import ARCHITECTURE, CATEGORY, CONCEPT, ENTITY, VENDOR
 from linter.claims.parsed import GENERIC_HEADS, Parsed
@@ -166,7 +167,7 @@ def _inverted_subjects(verb: Any) -> tuple[Any, Any] | None:
     after = [c for c in verb.children if c.dep_ == "nsubj" and c.i > verb.i]
     if len(after) != 2 or any(c.dep_ in ("attr", "acomp", "oprd") for c in verb.children):
         return None
-    if not verb.sent.text.rstrip(" \t\n\"'”’)*_").endswith("?"):
+    if question_text(verb.sent.text) is None:
         return None
     return after[0], after[1]
 
