@@ -160,15 +160,21 @@ _SPLIT_NAME = re.compile(r"\s\S*\d|[A-Za-z]\d+[A-Za-z]|[a-z]\.[A-Za-z]")
 #: " — phrase — ": a set-off phrase between two spaced dashes (no dash, comma, stop, "and" or
 #: "or" inside: "two LLMs — A and B — on ..." is a list, which the parser reads well).
 _SPACED_DASH_PAIR = re.compile(r" [—–] (?:(?! and | or )[^—–.;:,])+? [—–] ")
+#: "fine-tuned": the parser splits the hyphenated verb and hangs the noun before it on it ("an
+#: LLM fine-tuned for code" read as "an LLM-ish tuned thing"); a verb of the same length and
+#: sense parses as the participle it is
+_FINE_TUNE = re.compile(r"\bfine-tun(?=e|ing)")   # lower case: a capital reads as a name
 
 
 def _masked(text: str, mentions: list[Mention]) -> str:
     """``text`` with each name that holds brackets ("FLUX.1 [pro]") written as one word of
     the same length, so that the parser reads a name, not a parenthetical (offsets hold); the
-    same for a name of several words with a number ("Mistral 7B")."""
+    same for a name of several words with a number ("Mistral 7B"); a few marks and words the
+    parser misreads are written as ones it reads (spaced dashes, "fine-tuned")."""
     # a pair of spaced dashes sets off a phrase as commas do ("Sora — OpenAI's model — was"):
     # the parser reads commas as apposition, dashes often not
     text = _SPACED_DASH_PAIR.sub(lambda m: m.group(0).replace("—", ",").replace("–", ","), text)
+    text = _FINE_TUNE.sub("customiz", text)
     for mention in mentions:
         if (mention.type in (ENTITY, VENDOR) and _NAME_MARKS.search(mention.text)) or (
                 mention.type == ENTITY and _SPLIT_NAME.search(mention.text)):

@@ -75,7 +75,7 @@ def allowed_outputs(kb: KnowledgeBase, outputs: Iterable[str]) -> set[str]:
     allowed = set(outputs)
     for output in outputs:
         modality = kb.modalities.get(output)
-        if modality is not None and modality.parent:
+        if modality is not None and modality.parent and not modality.narrow:
             allowed.add(modality.parent)
     for modality in kb.modalities.values():
         if modality.parent in outputs:
@@ -89,7 +89,8 @@ def outputs_fit(kb: KnowledgeBase, made: Iterable[str], named: Iterable[str]) ->
     shared parent, audio, does not count)."""
     mine, theirs = _specific(kb, made), _specific(kb, named)
     return any(
-        a == b or kb.modalities[a].parent == b or kb.modalities[b].parent == a
+        a == b or (kb.modalities[a].parent == b and not kb.modalities[a].narrow)
+        or kb.modalities[b].parent == a
         for a in mine for b in theirs if a in kb.modalities and b in kb.modalities
     ) or bool(mine & theirs)
 

@@ -49,6 +49,8 @@ class Lexicon:
     instructions: frozenset[str]
     #: nouns for recorded data ("the results", "responses"): names in them refer to the past
     records: frozenset[str] = frozenset()
+    #: nouns with no modality of their own that take their modifier's ("audio clip", "PNG diagram")
+    carriers: frozenset[str] = frozenset()
     structure: tuple[str, ...] = ()
     marks: tuple[str, ...] = ()
     class_words: tuple[str, ...] = ()
@@ -157,6 +159,7 @@ def lexicon() -> Lexicon:
             for lemma, spec in predicates["outputs"]["verbs"].items()
         },
         limited_words=_words(predicates["limited_to"]["words"]),
+        carriers=_words(predicates["outputs"].get("carriers")),
         not_asserted=_cue_pattern(cues["not_asserted"]),
         historical=_cue_pattern(cues["historical"]),
         presupposing=_cue_pattern(cues["presupposing"]),

@@ -17,15 +17,10 @@ from linter.claims.mentions import CATEGORY, CONCEPT, ENTITY, Mention, modality_
 from linter.claims.messages import one_for_the_list
 from linter.claims.parsed import Parsed
 from linter.claims.record import ANY_OUTPUT, GENERIC, Claim
-from linter.markup.textutil import words
 
 MODALITY = "modality"
 
 #: Nouns that carry the modality of their modifier: "video content", "podcast episode".
-_CARRIER_NOUNS = words(
-    "content clip file output asset track footage sequence episode version recording generation "
-    "creation synthesis production art visuals material piece"
-)
 _MULTIMODAL = re.compile(r"multi-?modal|vision|omni|any-to-any", re.IGNORECASE)
 _SCOPE_NOUNS = frozenset(
     ["content", "type", "kind", "form", "format", "medium", "media", "modality", "output", "thing"]
@@ -61,7 +56,7 @@ def _modality_of(p: Parsed, token: Any, index: dict[str, str]) -> str | None:
         if (
             child.dep_ in ("compound", "amod")
             and child.lemma_.lower() in index
-            and (token.lemma_.lower() in _CARRIER_NOUNS)
+            and (token.lemma_.lower() in lexicon().carriers)
         ):
             return index[child.lemma_.lower()]
     return None

@@ -35,6 +35,9 @@ class Term:
     output: tuple[str, ...] = ()
     input: tuple[str, ...] = ()
     parent: str = ""
+    #: a modality whose makers make no other kind of its parent (lyrics are text, but a song
+    #: generator that writes them writes no other text)
+    narrow: bool = False
     architecture: tuple[str, ...] = ()
     implies: tuple[str, ...] = ()
     conflicts: tuple[str, ...] = ()
@@ -196,6 +199,7 @@ def _term(key: str, raw: Mapping[str, Any]) -> Term:
         output=_strs(raw.get("output")),
         input=_strs(raw.get("input")),
         parent=str(raw.get("parent") or ""),
+        narrow=bool(raw.get("narrow", False)),
         architecture=_strs(raw.get("architecture")),
         implies=_strs(raw.get("implies")),
         conflicts=_strs(raw.get("conflicts")),
