@@ -25,6 +25,8 @@ _AI_CONTEXT = re.compile(
     r"machine learning|language|text-to-\w+|images?|apps?|users?|released|launched|speech|"
     r"audio|video|frames?|text|transcripts?|outputs?)\b"
 )
+#: A version number after a family's name: "2.0", "1.6", "v3", "2a"
+_VERSION = r"[ -]v?\d+(?:\.\d+)*[a-z]?"
 #: Modalities whose words are everyday prose, so no sign of an AI system nearby.
 _PLAIN_MODALITIES = frozenset({"text", "code", "embedding", "mask", "class-label"})
 _SENTENCE_END = re.compile(
@@ -128,6 +130,11 @@ class MentionFinder:
             for pattern in entity.patterns:
                 if family is None or pattern not in family.patterns:
                     declared.setdefault(pattern, entity.id)
+        for entity in kb.entities.values():
+            if entity.kind == "model-family" and not entity.patterns:
+                for alias in entity.aliases:
+                    if alias[-1:].isalpha():  # "Ideogram 2.0", "Kling 1.6": an unlisted version
+                        declared.setdefault(re.escape(alias) + _VERSION, entity.id)
         self._versions = [
             (_literal_prefix(pattern), re.compile(_LEFT + "(?:" + pattern + ")" + _RIGHT), ident)
             for pattern, ident in declared.items()

@@ -47,8 +47,9 @@ def _modality_of(p: Parsed, token: Any, index: dict[str, str]) -> str | None:
         if hyphenated in index:
             return index[hyphenated]
     before = token.nbor(-1) if token.i > 0 else None
-    if before is not None and f"{before.lower_} {token.lemma_.lower()}" in index:
-        return index[f"{before.lower_} {token.lemma_.lower()}"]  # "album covers", misparsed
+    for form in (token.lemma_.lower(), token.lower_):  # "album covers", "product shot", misparsed
+        if before is not None and f"{before.lower_} {form}" in index:
+            return index[f"{before.lower_} {form}"]
     for key in (token.lemma_.lower(), token.lower_):
         if key in index:
             return index[key]
@@ -121,7 +122,7 @@ def _outputs_and_makers(verb: Any) -> tuple[list[Any], list[Any]]:
     elif spec.object_is_input:
         objects = [verb]
     else:
-        objects = [c for c in children if c.dep_ in ("dobj", "obj")]
+        objects = [c for c in children if c.dep_ in ("dobj", "obj")] or _misread_object(verb)
         if verb.dep_ == "relcl" and (not objects or objects[0].lower_ in ("that", "which")):
             objects = [verb.head]  # "the PNG image that Claude renders": the noun described
     passive = [c for c in children if c.dep_ == "nsubjpass"]
@@ -136,6 +137,17 @@ def _outputs_and_makers(verb: Any) -> tuple[list[Any], list[Any]]:
         objects = [verb]
     listed = [o for c in objects if c.i != verb.i for o in [c, *c.conjuncts]]
     return ([verb] if any(c.i == verb.i for c in objects) else []) + listed, subjects_of(verb)
+
+
+def _misread_object(verb: Any) -> list[Any]:
+    """An object the parser read as a clause: "render a product shot" as "a product (that) shot",
+    a complement verb whose subject, with its determiner, follows the making verb at once."""
+    return [
+        c for c in verb.children
+        if c.dep_ == "ccomp" and c.tag_ in ("VBD", "VBN") and any(
+            s.dep_ == "nsubj" and s.i < c.i and s.left_edge.i == verb.i + 1
+            and s.left_edge.dep_ == "det" for s in c.children)
+    ]
 
 
 def _makings(p: Parsed) -> Iterator[tuple[Any, list[Any], list[Any]]]:

@@ -173,7 +173,7 @@ class Parsed:
         opener = self.mentions.get(first.i)
         if first.lower_ not in _APPOSITIVE_OPENERS and not (
             opener is not None and opener.type == VENDOR and start + 1 < len(doc)
-            and doc[start + 1].lower_ in ("'s", "’s")
+            and is_possessive_mark(doc[start + 1])
         ):
             return None
         end, limit = start, token.sent.end
@@ -243,3 +243,8 @@ class Parsed:
         first = self.antecedent(first) or first
         lo, hi = sorted((first, last), key=lambda t: t.i)
         return Match(code, lo.idx, hi.idx + len(hi.text), message, replacement)
+
+
+def is_possessive_mark(token: Any) -> bool:
+    """"'s", or a bare apostrophe the parser read as one ("ElevenLabs' generator")."""
+    return token.lower_ in ("'s", "’s") or (token.tag_ == "POS" and token.text in ("'", "’"))

@@ -11,7 +11,7 @@ from linter.claims.context import asserted
 from linter.claims.judge import judge
 from linter.claims.lexicon import lexicon
 from linter.claims.mentions import CATEGORY, ENTITY, VENDOR
-from linter.claims.parsed import GENERIC_HEADS, Parsed
+from linter.claims.parsed import GENERIC_HEADS, Parsed, is_possessive_mark
 from linter.claims.record import Claim
 from linter.markup.textutil import words
 
@@ -94,7 +94,7 @@ def _attributed(p: Parsed, vendor_token: Any) -> Iterator[tuple[Any, Any]]:
         # ("Google's GPT-4", "a Meta model", "the X text-to-audio model")
     elif (
         following is not None
-        and following.lower_ in ("'s", "’s")
+        and is_possessive_mark(following)
         and following.i + 1 < len(vendor_token.doc)
     ):
         yield from _described(vendor_token.doc[following.i + 1])  # a misparsed possessive
@@ -122,14 +122,17 @@ def _attributed(p: Parsed, vendor_token: Any) -> Iterator[tuple[Any, Any]]:
         elif head.lower_ == "by" or owner.pos_ in ("PROPN", "NOUN"):
             for target, _ in _described(owner):
                 yield target, head
+    elif vendor_token.dep_ == "pobj" and head.lower_ == "at" and (
+            head.head.lemma_.lower() in lexicon().verbs("made_at")):
+        yield from _verb_targets(head.head)  # "StyleGAN was developed at NVIDIA"
     elif vendor_token.dep_ == "pobj" and head.lower_ in ("of", "from") and _came(head.head):
         yield from _verb_targets(_came(head.head))  # "StyleGAN came out of Google Research"
     elif vendor_token.dep_ == "nsubj" and head.lemma_ in _creating():
         if head.dep_ == "relcl" and (head.head.pos_ == "NOUN" or any(
             t.lower_ in ("which", "that") and t.dep_ == "dobj" for t in head.subtree
-        )) and not any(c.dep_ == "dobj" for c in head.children):
+        ) or any(c.dep_ == "dobj" and _whose(c) for c in head.children)) and not any(c.dep_ == "dobj" and not _whose(c) for c in head.children):
             # "X, the model Microsoft released" (no "that"); "X, which Y developed and
-            # released" ("which" hung on the second verb)
+            # released" ("which" hung on the second verb); "X, whose weights Y published"
             described = head.head
             host = p.appositive_host(described)
             yield (host if host is not None else described), head
@@ -160,7 +163,7 @@ _PROVIDING = re.compile(
 def _owned_name(p: Parsed, vendor_token: Any, following: Any | None, head: Any) -> Any:
     """What a possessive owns: its head, or the name right after "'s" when the parser gave
     the possessive to a later noun ("Google's Phi-3-mini (3.8B parameters)": "parameters")."""
-    if vendor_token.dep_ != "poss" or following is None or following.lower_ not in ("'s", "’s"):
+    if vendor_token.dep_ != "poss" or following is None or not is_possessive_mark(following):
         return head
     if following.i + 1 >= len(vendor_token.doc):
         return head
@@ -248,12 +251,17 @@ def _names_nearer(p: Parsed, vendor_token: Any, host: Any) -> bool:
     return nearer is not None and nearer.type == ENTITY and doc[i - 2].i != host.i
 
 
+def _whose(obj: Any) -> bool:
+    """An object owned by the relative's antecedent ("whose weights Y published")."""
+    return any(c.dep_ == "poss" and c.lower_ == "whose" for c in obj.children)
+
+
 def _owner_mark(vendor_token: Any) -> bool:
     """A possessive after the vendor, or "by/from/of/at" before it."""
     doc = vendor_token.doc
-    after = doc[vendor_token.i + 1].lower_ if vendor_token.i + 1 < len(doc) else ""
     before = doc[vendor_token.i - 1].lower_ if vendor_token.i > 0 else ""
-    return after in ("'s", "’s") or before in ("by", "from", "of", "at")
+    return (vendor_token.i + 1 < len(doc) and is_possessive_mark(doc[vendor_token.i + 1])) or (
+        before in ("by", "from", "of", "at"))
 
 
 def _came(token: Any) -> Any | None:
