@@ -28,7 +28,7 @@ PRIMARY_SOURCE_HOSTS: tuple[str, ...] = (
     "apstylebook.com", "developers.google.com",
     # makers' own sites (labs and research groups)
     "crfm.stanford.edu", "inceptionlabs.ai", "poolside.ai", "sakana.ai", "sarvam.ai",
-    "stepfun.com", "moonshotai.github.io", "hailuoai.video", "github.com/deep-floyd",
+    "stepfun.com", "moonshotai.github.io", "hailuoai.video", "github.com/deep-floyd", "nature.com", "github.com/neonbjb",
     "github.com/ai-forever",
     # OpenAI, Anthropic
     "openai.com", "anthropic.com", "claude.com",

@@ -30,7 +30,6 @@ from linter.markup.textutil import words
 
 LLM = "llm"
 GENAI = "generative-ai"
-_SUPERSET_PARTS = frozenset({"superset", "umbrella", "generalization"})
 #: Constructions whose own words look like contrast or negation ("broader than", "no X outside Y")
 _SELF_CONTRASTED = frozenset({"compared", "outside"})
 #: Determiners that make a claim about some generative AI, not about the field as a whole.
@@ -209,7 +208,7 @@ def _claim(rel: IsA, subject: Mention, klass: Mention | None, generic: bool) -> 
         if klass.type == ARCHITECTURE:
             return Claim(LLM, CATEGORY, "built_on", klass.id, ARCHITECTURE, 0, 0,
                          construction=rel.how)
-        if klass.type == CONCEPT and klass.id == GENAI and rel.part in _SUPERSET_PARTS:
+        if klass.type == CONCEPT and klass.id == GENAI and rel.part in lexicon().superset_nouns:
             return Claim(GENAI, CONCEPT, "subclass_of", LLM, CONCEPT, 0, 0,
                          construction="superset")
         if klass.type == CATEGORY and klass.id != LLM and rel.how == "copula":
@@ -217,14 +216,14 @@ def _claim(rel: IsA, subject: Mention, klass: Mention | None, generic: bool) -> 
                          construction=rel.how)
         return None
     if subject.type == CATEGORY and klass.type == CATEGORY and klass.id == LLM and (
-        rel.how in ("copula", "appos", "compared") and rel.part not in _SUPERSET_PARTS
+        rel.how in ("copula", "appos", "compared") and rel.part not in lexicon().superset_nouns
         and about_the_field(rel.subject)
     ):  # "image generators are a subset of LLMs"
         return Claim(subject.id, CATEGORY, "subclass_of", LLM, CATEGORY, 0, 0,
                      construction=rel.how)
     if subject.type == CONCEPT and subject.id == GENAI and klass.type == CATEGORY and (
         klass.id == LLM and rel.how in ("copula", "appos", "include", "compared", "outside")
-        and rel.part not in _SUPERSET_PARTS
+        and rel.part not in lexicon().superset_nouns
     ):
         quantifier = "all" if about_the_field(rel.subject) else "some"
         return Claim(GENAI, CONCEPT, "subclass_of", LLM, CONCEPT, 0, 0, quantifier=quantifier,
@@ -276,7 +275,13 @@ def _every(token: Any) -> bool:
 
 def about_the_field(token: Any) -> bool:
     """"Generative AI (models)" in general, not "this generative AI tool" or "some ..."."""
-    return not any(c.lower_ in _PARTIAL_DETERMINERS for c in token.children)
+    return not any(c.lower_ in _PARTIAL_DETERMINERS and not _complementizer(c)
+                   for c in token.children)
+
+
+def _complementizer(token: Any) -> bool:
+    """ "that" after a verb ("Remember that generative AI ..."), misread as a determiner."""
+    return token.lower_ == "that" and token.i > 0 and token.nbor(-1).pos_ in ("VERB", "AUX")
 
 
 def _head_is_model(rel: IsA) -> bool:

@@ -104,6 +104,9 @@ def negated(tokens: Iterable[Any]) -> bool:
                     continue  # "X is a Y, not a Z": the "not" is about Z
                 if _negates(child):
                     return True
+                if child.dep_ in ("det", "predet") and any(
+                        g.dep_ == "neg" and _negates(g) for g in child.children):
+                    return True  # "not all generative models are LLMs"
                 if child.dep_ == "aux" and child.lower_ in _lex().hedges:
                     return True
                 if child.dep_ == "mark" and child.lower_ in _lex().conditions:

@@ -34,6 +34,8 @@ class Lexicon:
     predicate_verbs: Mapping[str, frozenset[str]]
     output_verbs: Mapping[str, OutputVerb]
     limited_words: frozenset[str]
+    #: verbs that limit their subject with "only" ("only works with text")
+    limited_verbs: frozenset[str]
     control_verbs: frozenset[str]
     not_asserted: re.Pattern[str]
     historical: re.Pattern[str]
@@ -49,6 +51,11 @@ class Lexicon:
     instructions: frozenset[str]
     #: nouns for recorded data ("the results", "responses"): names in them refer to the past
     records: frozenset[str] = frozenset()
+    #: nouns naming a part of a class ("a type of", "one application of"), the whole of one
+    #: ("umbrella"), and a whole area ("field", "research")
+    part_nouns: frozenset[str] = frozenset()
+    superset_nouns: frozenset[str] = frozenset()
+    field_nouns: frozenset[str] = frozenset()
     #: nouns with no modality of their own that take their modifier's ("audio clip", "PNG diagram")
     carriers: frozenset[str] = frozenset()
     structure: tuple[str, ...] = ()
@@ -151,14 +158,18 @@ def lexicon() -> Lexicon:
         predicate_verbs={
             name: _words(spec.get("verbs"))
             for name, spec in predicates.items()
-            if name not in ("outputs", "control")
+            if name not in ("outputs", "control", "subclass_of")
         },
+        part_nouns=_words(predicates["subclass_of"]["parts"]),
+        superset_nouns=_words(predicates["subclass_of"]["superset"]),
+        field_nouns=_words(predicates["subclass_of"]["fields"]),
         control_verbs=_words(predicates["control"]["verbs"]),
         output_verbs={
             lemma: _output_verb(lemma, spec)
             for lemma, spec in predicates["outputs"]["verbs"].items()
         },
         limited_words=_words(predicates["limited_to"]["words"]),
+        limited_verbs=_words(predicates["limited_to"]["verbs"]),
         carriers=_words(predicates["outputs"].get("carriers")),
         not_asserted=_cue_pattern(cues["not_asserted"]),
         historical=_cue_pattern(cues["historical"]),

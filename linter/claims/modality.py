@@ -168,14 +168,19 @@ def _makings(p: Parsed) -> Iterator[tuple[Any, list[Any], list[Any]]]:
 def _verbless(p: Parsed) -> Iterator[tuple[Any, list[Any], list[Any]]]:
     """"X outputs Y" parsed as a compound noun: an output word after a name, hung on the noun
     after it (a verb the parser made a compound, "LLMs generate images"; or a plural noun,
-    "Codestral outputs MP4 files", "Remember that generative AI only outputs text")."""
+    "Codestral outputs MP4 files", "Remember that generative AI only outputs text"; a noun
+    after a modal, "generative AI can only output text")."""
     for token in p.tokens:
         if token.lemma_.lower() not in lexicon().output_verbs or token.head.i <= token.i:
             continue
         spec = lexicon().output_verbs[token.lemma_.lower()]
+        before = [t for t in p.tokens[: token.i] if t.pos_ != "ADV"]
+        modal = bool(before) and before[-1].tag_ == "MD"  # "can only output text"
+        if modal:
+            before.pop()
         if token.dep_ == "compound":
             # (a base form after coordinated names reads as a noun: "A and B generate images")
-            if token.pos_ != "VERB" and token.tag_ != "NNS" and not (
+            if token.pos_ != "VERB" and token.tag_ != "NNS" and not modal and not (
                     token.tag_ == "NN" and token.i > 0 and token.nbor(-1).dep_ == "conj"
                     and p.mention(token.nbor(-1)) is not None):
                 continue
@@ -185,7 +190,6 @@ def _verbless(p: Parsed) -> Iterator[tuple[Any, list[Any], list[Any]]]:
             continue
         if spec.into or spec.needs:
             continue  # "turn X into Y", "read X aloud": not readable from word order
-        before = [t for t in p.tokens[: token.i] if t.pos_ != "ADV"]
         if before and p.mention(before[-1]) is not None:
             head = token.head
             # "transcribes speech": the object is the input, the verb names the output
@@ -328,10 +332,11 @@ def _not_only_text(p: Parsed, subject: Any, obj: Any) -> Iterator[Match]:
 
 
 def _limited_to(p: Parsed) -> Iterator[Match]:
-    """ "Generative AI is limited to text"."""
+    """ "Generative AI is limited to text", "generative AI only works with language"."""
     index = modality_index(p.kb)
     for token in p.tokens:
-        if token.lemma_.lower() not in ("limited", "limit", "restricted", "restrict", "confined"):
+        objects = _limited_objects(token)
+        if not objects:
             continue
         subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")] or [
             c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")
@@ -342,14 +347,26 @@ def _limited_to(p: Parsed) -> Iterator[Match]:
                 subject
             ):
                 continue
-            for prep in token.children:
-                if prep.lower_ != "to":
-                    continue
-                for obj in prep.children:
-                    if obj.dep_ == "pcomp":
-                        obj = next((o for o in obj.children if o.dep_ == "dobj"), obj)
-                    if _modality_of(p, obj, index) == "text" and asserted(p.doc, [subject, token]):
-                        yield from _not_only_text(p, subject, obj)
+            for obj in objects:
+                if _modality_of(p, obj, index) == "text" and asserted(p.doc, [subject, token]):
+                    yield from _not_only_text(p, subject, obj)
+
+
+def _limited_objects(token: Any) -> list[Any]:
+    """What ``token`` limits its subject to: "limited to X", "only works with X"."""
+    lemma = token.lemma_.lower()
+    if lemma in ("limited", "limit", "restricted", "restrict", "confined"):
+        return [
+            next((o for o in obj.children if o.dep_ == "dobj"), obj) if obj.dep_ == "pcomp"
+            else obj
+            for prep in token.children if prep.lower_ == "to" for obj in prep.children
+        ]
+    if lemma in lexicon().limited_verbs and token.pos_ == "VERB" and any(
+            c.lower_ in _ONLY for c in token.children):
+        return [c for c in token.children if c.dep_ == "dobj"] + [
+            o for c in token.children if c.dep_ == "prep" and c.lower_ == "with"
+            for o in c.children if o.dep_ == "pobj"]
+    return []
 
 
 def _text_only(p: Parsed) -> Iterator[Match]:

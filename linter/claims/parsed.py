@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from linter.checks.base import Match
+from linter.claims.lexicon import lexicon
 from linter.claims.mentions import ARCHITECTURE, CATEGORY, CONCEPT, ENTITY, VENDOR, Mention
 from linter.claims.record import GENERIC_MODEL
 from linter.knowledge.base import KnowledgeBase
@@ -58,13 +59,10 @@ GENERIC_HEADS = frozenset(
     ]
 )
 #: Words that open an appositive noun phrase ("X, a Y", "X, the Y", "X, Google's Y").
-#: Nouns that name a part of a class ("one subset of them", "a branch within it").
-_PART_HEADS = frozenset({"subset", "type", "kind", "part", "branch", "application", "form",
-                         "example", "subfield", "category", "member", "one", "family"})
 _APPOSITIVE_OPENERS = frozenset({"a", "an", "the", "part", "one", "member"})
-#: Marks that end an appositive phrase.
 #: Tags of finite verbs: a phrase set off by a comma that holds one is a clause.
 _FINITE_VERBS = frozenset({"VBZ", "VBP", "VBD", "MD"})
+#: Marks that end an appositive phrase.
 _PHRASE_ENDS = frozenset({",", ";", ":", "—", "–", "(", ")", "which", "that", "who", "whose"})
 
 
@@ -206,7 +204,7 @@ class Parsed:
         clause_subjects: set[int] = set()
         if token.dep_ == "pobj" and token.lower_ in ("them", "it") and token.head.lower_ in (
             "of", "within", "inside", "under"
-        ) and token.head.head.lemma_.lower() in _PART_HEADS:
+        ) and token.head.head.lemma_.lower() in lexicon().part_nouns:
             wanted: tuple[str, ...] = (CATEGORY, CONCEPT)
             verb = token.head.head.head  # "generative AI is one subset of them": not itself
             clause_subjects = {c.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")}

@@ -20,11 +20,6 @@ _AS_VERBS = words(
     "picture imagine pick choose select use adopt deploy"
 )
 #: "X is a type of Y": the noun between the copula and the class.
-PART_NOUNS = words(
-    "type kind form example subset subclass category branch variant sort class member instance "
-    "one part subfield subcategory family flavor flavour subtype specialization specialisation "
-    "superset umbrella generalization"
-)
 _RELATIVE = frozenset({"which", "that", "who"})
 
 
@@ -45,7 +40,18 @@ def _conjuncts(token: Any) -> list[Any]:
     doc = token.doc
     stop = next((t.i for t in doc[token.i + 1 : token.sent.end] if t.text in (";", ":")),
                 token.sent.end)
-    return [token, *[t for t in token.conjuncts if token.i < t.i < stop]]
+    return [token, *[
+        t for t in token.conjuncts if token.i < t.i < stop and not _subject_of_next(t)]]
+
+
+def _subject_of_next(token: Any) -> bool:
+    """A conjunct that is the subject of the clause after it ("X is the broad category and
+    LLMs are the subset": the parser joined "LLMs" to "category" and left "are" subjectless)."""
+    doc = token.doc
+    following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    return following is not None and following.pos_ in ("AUX", "VERB") and (
+        following.dep_ in ("conj", "ccomp")
+    ) and not any(c.dep_.startswith("nsubj") for c in following.children)
 
 
 def _subjects(verb: Any) -> list[Any]:
@@ -63,19 +69,33 @@ def _subjects(verb: Any) -> list[Any]:
     return result
 
 
+def part_nouns() -> frozenset[str]:
+    """Nouns naming a part or the whole of a class ("a type of", "the umbrella over")."""
+    return lexicon().part_nouns | lexicon().superset_nouns
+
+
 def _through_part(token: Any) -> tuple[Any, str | None]:
     """ "a type of LLM" → (LLM, "type"), "the LLM family" → (LLM, "family"); other tokens
     unchanged."""
-    if token.lemma_.lower() in PART_NOUNS:
+    if token.lemma_.lower() in part_nouns():
         for prep in token.children:
             if prep.dep_ == "prep" and prep.lower_ in ("of", "within", "inside", "under"):
                 for obj in prep.children:
                     if obj.dep_ == "pobj":
-                        return obj, token.lemma_.lower()
+                        return _field_of(obj), token.lemma_.lower()
         for child in token.children:
             if child.dep_ == "compound" and child.i == token.i - 1 and child.pos_ == "PROPN":
                 return child, token.lemma_.lower()
     return token, None
+
+
+def _field_of(token: Any) -> Any:
+    """ "LLM research", "the LLM field": the class a field noun is about; else the token."""
+    if token.lemma_.lower() in lexicon().field_nouns:
+        for child in token.children:
+            if child.dep_ in ("compound", "amod") and child.i == token.i - 1:
+                return child
+    return token
 
 
 def _examples_of(token: Any) -> Any | None:
@@ -372,13 +392,11 @@ def _is_architecture(p: Parsed, token: Any) -> bool:
     return found is not None and found.type == ARCHITECTURE
 
 
-#: Nouns for a whole area that may contain others ("the umbrella term that covers Y").
-_FIELD_NOUNS = words("term field area label concept discipline domain technology")
 
 
 def _described_by_copula(noun: Any) -> Any | None:
     """ "X is the umbrella category that contains Y": the X a part noun describes."""
-    if noun.lemma_.lower() not in PART_NOUNS | _FIELD_NOUNS or noun.dep_ != "attr":
+    if noun.lemma_.lower() not in part_nouns() | lexicon().field_nouns or noun.dep_ != "attr":
         return None
     subjects = _subjects(noun.head)
     return subjects[0] if subjects else None

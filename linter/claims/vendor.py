@@ -128,9 +128,10 @@ def _attributed(p: Parsed, vendor_token: Any) -> Iterator[tuple[Any, Any]]:
     elif vendor_token.dep_ == "pobj" and head.lower_ in ("of", "from") and _came(head.head):
         yield from _verb_targets(_came(head.head))  # "StyleGAN came out of Google Research"
     elif vendor_token.dep_ == "nsubj" and head.lemma_ in _creating():
+        objects = [c for c in head.children if c.dep_ == "dobj"]
         if head.dep_ == "relcl" and (head.head.pos_ == "NOUN" or any(
             t.lower_ in ("which", "that") and t.dep_ == "dobj" for t in head.subtree
-        ) or any(c.dep_ == "dobj" and _whose(c) for c in head.children)) and not any(c.dep_ == "dobj" and not _whose(c) for c in head.children):
+        ) or any(_whose(o) for o in objects)) and all(_whose(o) for o in objects):
             # "X, the model Microsoft released" (no "that"); "X, which Y developed and
             # released" ("which" hung on the second verb); "X, whose weights Y published"
             described = head.head
@@ -367,7 +368,13 @@ def _judge(
     relative = anchor.dep_ in ("relcl", "acl") and anchor.head.i == target.i
     # a relative clause says what it says whatever the main clause does ("X, which Y
     # developed, may be used ..."): the clause alone is gated
-    gated = [vendor_token, anchor] if relative else [vendor_token, target, anchor]
+    # a maker inside the name's own phrase ("Google's GPT-4", "GPT-4 from Google") is said
+    # whatever the clause's verb does: a modal on it ("... could ingest a codebase") hedges
+    # the verb, not the maker
+    inside = vendor_token.head.i == target.i or (
+        vendor_token.head.lower_ in ("from", "by") and vendor_token.head.head.i == target.i)
+    gated = [vendor_token] if inside else (
+        [vendor_token, anchor] if relative else [vendor_token, target, anchor])
     if not asserted(p.doc, gated, questions=not (presupposed or relative)):
         return None
     return p.match(verdict.rule, vendor_token, vendor_token, verdict.message, verdict.replacement)
