@@ -28,8 +28,10 @@ PRIMARY_SOURCE_HOSTS: tuple[str, ...] = (
     "apstylebook.com", "developers.google.com",
     # makers' own sites (labs and research groups)
     "crfm.stanford.edu", "inceptionlabs.ai", "poolside.ai", "sakana.ai", "sarvam.ai",
-    "stepfun.com", "moonshotai.github.io", "hailuoai.video", "github.com/deep-floyd", "nature.com", "github.com/neonbjb",
-    "github.com/ai-forever",
+    "stepfun.com", "moonshotai.github.io", "hailuoai.video", "github.com/deep-floyd",
+    "github.com/ai-forever", "github.com/neonbjb",
+    # journals (the paper itself)
+    "nature.com",
     # OpenAI, Anthropic
     "openai.com", "anthropic.com", "claude.com",
     # Google

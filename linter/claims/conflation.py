@@ -50,6 +50,8 @@ _SAME = re.compile(
     r"equal\s+to|no\s+different\s+from)\b",
     re.IGNORECASE,
 )
+#: The end of a glossary term ("**Generative AI / LLM:** ..."): one entry for both names.
+_GLOSSARY_TERM = re.compile(r"[*_]*\s*:|\s*[*_]*\s*[—–-]\s")
 _DENIED = re.compile(
     r"\b(?:rather\s+than|instead\s+of|not|n't|never|no\s+longer|nor)\s+(?:(?:a|an|the|just|"
     r"simply|merely)\s+)?$", re.IGNORECASE)
@@ -79,6 +81,9 @@ def check(p: Parsed, mentions: list[Mention]) -> Iterator[Match]:
         if _kind(first) == _kind(second) or inside_quotes(text, first.start, second.end):
             continue
         between = text[first.end : second.start]
+        if between.strip() == "/" and _GLOSSARY_TERM.match(text, second.end):
+            yield from _match(p, first.start, second.end)  # "**Generative AI / LLM:** a model"
+            return
         renamed = _RENAMING.fullmatch(between) or _PAREN.fullmatch(between)
         if renamed and _closes(text, second.end, between):
             if not _DENIED.search(text, 0, first.start):  # "not LLMs (generative AI)"

@@ -322,20 +322,32 @@ def include(p: Parsed) -> Iterator[IsA]:
 
 
 
+#: Prepositions of "built on Y" and of the means a system makes its output by.
+_MEANS = frozenset({"on", "upon", "by", "with", "through", "via", "using"})
+#: Those that name an architecture only after an output verb ("generates images with a GAN";
+#: "by" too after an output verb: "generates text by diffusion").
+_MANNER = frozenset({"with", "through", "via", "using"})
+
+
 def built_on(p: Parsed) -> Iterator[IsA]:
     """ "X is built on / based on / powered by Y", "X uses Y" (how = "basis")."""
     for token in p.tokens:
-        if token.dep_ == "pobj" and token.head.lower_ in ("on", "upon", "by", "with"):
+        if token.dep_ == "pobj" and token.head.lower_ in _MEANS:
             verb = token.head.head
-            if token.head.lower_ == "with" and verb.dep_ == "dobj":
+            if token.head.lower_ in _MANNER and verb.dep_ == "dobj":
                 verb = verb.head  # "generates images with a GAN", "with" hung on the object
+        elif token.dep_ == "advmod" and _is_architecture(p, token):
+            verb = token.head  # "generates images autoregressively"
         elif token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lower_ == "top":
             verb = token.head.head.head.head  # "built on top of Y"
         elif token.dep_ == "dobj":
             verb = token.head
         else:
             continue
-        if token.head.lower_ == "with":  # "X generates images with a GAN": an architecture
+        makes = verb.lemma_ in lexicon().verbs("outputs")
+        if token.head.lower_ in _MANNER or token.dep_ == "advmod" or (
+                makes and token.head.lower_ == "by"):
+            # "X generates images with a GAN / by diffusion / autoregressively": an architecture
             found = p.mention(token)
             if found is None or found.type != ARCHITECTURE or (
                 verb.lemma_ not in lexicon().verbs("outputs") | lexicon().verbs("built_on")
@@ -390,8 +402,6 @@ def possessive(p: Parsed) -> Iterator[IsA]:
 def _is_architecture(p: Parsed, token: Any) -> bool:
     found = p.mention(token)
     return found is not None and found.type == ARCHITECTURE
-
-
 
 
 def _described_by_copula(noun: Any) -> Any | None:
