@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from linter.claims import lists, relations
+from linter.claims import breadth, lists, relations
 from linter.claims.parsed import Parsed
 from linter.claims.relations import IsA
 
@@ -41,12 +41,12 @@ CLASS_CONSTRUCTIONS: tuple[Construction, ...] = (
     Construction("compound", relations.compound, '"the X LLM", "the LLM X"'),
     Construction("possessive", relations.possessive,
                  '"X\'s GAN architecture", "X\'s transformer" (architectures only)'),
-    Construction("falls under", relations.falls_under,
+    Construction("falls under", breadth.falls_under,
                  '"X falls under / belongs to Y"'),
     Construction("like any", relations.like_any, '"Like any Y, X ...", "As a Y, X ..."'),
-    Construction("compared breadth", relations.compared_breadth,
+    Construction("compared breadth", breadth.compared_breadth,
                  '"Y is broader than X", "X is a narrower field than Y"'),
-    Construction("nothing outside", relations.nothing_outside, '"there is no X outside (of) Y"'),
+    Construction("nothing outside", breadth.nothing_outside, '"there is no X outside (of) Y"'),
     Construction("glossary", relations.glossary, '"X: a Y ..." (a glossary line)'),
     Construction("parenthesised", relations.parenthesised, '"X (Y)", a class in brackets'),
 )

@@ -13,7 +13,7 @@ from linter.claims.mentions import ARCHITECTURE, CATEGORY, CONCEPT, ENTITY, VEND
 from linter.claims.parsed import GENERIC_HEADS, Parsed
 from linter.markup.textutil import words
 
-_BE = words("be become remain")
+BE_VERBS = words("be become remain")
 _AS_VERBS = words(
     "classify consider know describe categorize categorise regard label define class count "
     "qualify market build design release introduce present treat view see teach frame think "
@@ -34,7 +34,7 @@ class IsA:
     part: str | None = None
 
 
-def _conjuncts(token: Any) -> list[Any]:
+def conjuncts_to(token: Any) -> list[Any]:
     """``token`` and the conjuncts after it, up to a semicolon or colon (the parser joins
     clauses across one: "LLMs are one kind; image generators are others")."""
     doc = token.doc
@@ -54,13 +54,13 @@ def _subject_of_next(token: Any) -> bool:
     ) and not any(c.dep_.startswith("nsubj") for c in following.children)
 
 
-def _subjects(verb: Any) -> list[Any]:
+def verb_subjects(verb: Any) -> list[Any]:
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     result = []
     for subject in subjects:
         if subject.lower_ in _RELATIVE and verb.dep_ == "relcl":
             subject = verb.head
-        result.extend(_conjuncts(subject))
+        result.extend(conjuncts_to(subject))
     if not subjects and verb.dep_ == "relcl":
         result.append(verb.head)
     if not subjects and verb.dep_ == "ROOT":
@@ -74,7 +74,7 @@ def part_nouns() -> frozenset[str]:
     return lexicon().part_nouns | lexicon().superset_nouns
 
 
-def _through_part(token: Any) -> tuple[Any, str | None]:
+def through_part(token: Any) -> tuple[Any, str | None]:
     """ "a type of LLM" → (LLM, "type"), "the LLM family" → (LLM, "family"); other tokens
     unchanged."""
     if token.lemma_.lower() in part_nouns():
@@ -101,7 +101,7 @@ def _field_of(token: Any) -> Any:
 def _examples_of(token: Any) -> Any | None:
     """ "examples of LLMs" → LLMs."""
     if token.lemma_.lower() in ("example", "instance"):
-        klass, _ = _through_part(token)
+        klass, _ = through_part(token)
         return klass if klass.i != token.i else None
     return None
 
@@ -121,11 +121,11 @@ def copula(p: Parsed) -> Iterator[IsA]:
         verb = token.head
         if _second_attribute(token):
             continue
-        if verb.lemma_ in _BE | _AS_VERBS and (
+        if verb.lemma_ in BE_VERBS | _AS_VERBS and (
             token.dep_ in ("attr", "oprd")
             or (token.dep_ == "acomp" and p.mention(token) is not None)  # "X is decoder-only"
         ):
-            yield from _subject_classes(verb, _conjuncts(token))
+            yield from _subject_classes(verb, conjuncts_to(token))
         elif token.dep_ == "pobj" and token.head.lower_ == "as" and (
             token.head.head.lemma_ in _AS_VERBS
         ):
@@ -134,18 +134,18 @@ def copula(p: Parsed) -> Iterator[IsA]:
                 o for c in verb.children if c.dep_ == "prep" and c.lower_ == "of"
                 for o in c.children if o.dep_ == "pobj"]  # "think of X as Y"
             for obj in objects:  # "presents generative AI as a subfield of LLMs"
-                for klass_token in _conjuncts(token):
-                    klass, part = _through_part(klass_token)
+                for klass_token in conjuncts_to(token):
+                    klass, part = through_part(klass_token)
                     yield IsA(obj, klass, "copula", verb, part)
             if not objects:  # "X is known as / regarded as Y"
-                yield from _subject_classes(verb, _conjuncts(token))
-        elif token.lemma_ in _BE:
+                yield from _subject_classes(verb, conjuncts_to(token))
+        elif token.lemma_ in BE_VERBS:
             inverted = _inverted_subjects(token)
             if inverted:  # "Why is X a Y?": the parser reads Y as a second subject
                 subject, klass_token = inverted
-                for item in _conjuncts(subject):
-                    for each in _conjuncts(klass_token):
-                        klass, part = _through_part(each)
+                for item in conjuncts_to(subject):
+                    for each in conjuncts_to(klass_token):
+                        klass, part = through_part(each)
                         yield IsA(item, klass, "copula", token, part)
                 continue
             stray = _stray_attribute(p, token)
@@ -154,13 +154,13 @@ def copula(p: Parsed) -> Iterator[IsA]:
 
 
 def _subject_classes(verb: Any, klass_tokens: list[Any]) -> Iterator[IsA]:
-    for subject in _subjects(verb):
+    for subject in verb_subjects(verb):
         if any(c.lower_ == "only" for c in subject.children):
-            whole, part = _through_part(subject)  # "the only kind of Y is X": every Y is an X
+            whole, part = through_part(subject)  # "the only kind of Y is X": every Y is an X
             if part is not None:
                 subject = whole
         for klass_token in klass_tokens:
-            klass, part = _through_part(klass_token)
+            klass, part = through_part(klass_token)
             example_class = _examples_of(subject)
             if part is not None and _the_only(klass_token):
                 yield IsA(klass, subject, "copula", verb, None)  # "X is the only kind of Y"
@@ -217,7 +217,7 @@ def like_any(p: Parsed) -> Iterator[IsA]:
         found = {c.lower_ for c in token.children}
         cue = {"like": {"any", "every", "all", "other"}, "as": {"a", "an"}}.get(token.head.lower_)
         if (cue is None or found & cue) and token.head.head.pos_ in ("VERB", "AUX"):
-            for subject in _subjects(token.head.head):
+            for subject in verb_subjects(token.head.head):
                 yield IsA(subject, token, "copula", token.head.head, None)
 
 
@@ -247,7 +247,7 @@ def apposition(p: Parsed) -> Iterator[IsA]:
         head = token.head
         head_ref, token_ref = p.reference(head), p.reference(token)
         if head_ref is not None and head_ref.type in (ENTITY, CATEGORY, CONCEPT):
-            klass, part = _through_part(token)
+            klass, part = through_part(token)
             if head_ref.type == ENTITY or part is not None:  # "generative AI (LLMs)" is GL301
                 yield IsA(head, klass, "appos", None, part)
         elif token_ref is not None and token_ref.type == ENTITY and not _label(p, head, token):
@@ -308,15 +308,15 @@ def include(p: Parsed) -> Iterator[IsA]:
     for verb in p.tokens:
         if verb.lemma_ not in ("include", "feature", "encompass", "contain", "cover"):
             continue
-        for subject in _subjects(verb):
+        for subject in verb_subjects(verb):
             klass = _examples_of(subject) or _described_by_copula(subject) or subject
             for obj in verb.children:
                 if obj.dep_ == "dobj":
                     if obj.lower_ in ("all", "most", "much") and obj.i + 2 < len(p.doc):
                         obj, _ = _through_all(obj)
                     elif any(c.lower_ in ("every", "each", "any", "all") for c in obj.children):
-                        obj, _ = _through_part(obj)  # "include every kind of generative AI"
-                    for member in _conjuncts(obj):
+                        obj, _ = through_part(obj)  # "include every kind of generative AI"
+                    for member in conjuncts_to(obj):
                         yield IsA(member, klass, "include", verb, None)
 
 
@@ -355,9 +355,9 @@ def built_on(p: Parsed) -> Iterator[IsA]:
                 continue
         elif verb.lemma_ not in lexicon().verbs("built_on"):
             continue
-        subjects = _subjects(verb) or ([verb.head] if verb.dep_ == "acl" else [])
+        subjects = verb_subjects(verb) or ([verb.head] if verb.dep_ == "acl" else [])
         for subject in subjects:  # "X, powered by Y, ..." names X with an acl participle
-            for klass in _conjuncts(token):
+            for klass in conjuncts_to(token):
                 yield IsA(subject, klass, "basis", verb, None)
 
 
@@ -408,72 +408,8 @@ def _described_by_copula(noun: Any) -> Any | None:
     """ "X is the umbrella category that contains Y": the X a part noun describes."""
     if noun.lemma_.lower() not in part_nouns() | lexicon().field_nouns or noun.dep_ != "attr":
         return None
-    subjects = _subjects(noun.head)
+    subjects = verb_subjects(noun.head)
     return subjects[0] if subjects else None
-
-
-_UNDER_VERBS = words("fall belong sit fit live reside")
-
-
-def falls_under(p: Parsed) -> Iterator[IsA]:
-    """ "X falls under / belongs to / sits inside (the category of) Y"."""
-    for token in p.tokens:
-        if token.dep_ != "pobj" or token.head.lower_ not in (
-            "under", "to", "within", "into", "inside"
-        ):
-            continue
-        verb = token.head.head
-        if verb.lemma_ not in _UNDER_VERBS:
-            continue
-        klass, part = _through_part(token)
-        if part in ("umbrella", "superset", "generalization"):
-            part = None  # under Y's umbrella: a kind of Y
-        for subject in _subjects(verb):
-            yield IsA(subject, klass, "copula", verb, part)
-
-
-_BROADER = words("broader wider larger bigger more general")
-_NARROWER = words("narrower smaller more specific")
-
-
-def compared_breadth(p: Parsed) -> Iterator[IsA]:
-    """ "X is broader than Y" / "X is a broader category than Y": Y is a kind of X;
-    "X is narrower than Y": X is a kind of Y."""
-    for than in p.tokens:
-        if than.lower_ != "than" or than.dep_ != "prep":
-            continue
-        compared = than.head
-        objects = [o for o in than.children if o.dep_ == "pobj"]
-        adjective = compared if compared.pos_ == "ADJ" else next(
-            (c for c in compared.children if c.dep_ == "amod" and c.pos_ == "ADJ"), None)
-        if adjective is None or not objects:
-            continue
-        word = adjective.lower_
-        if adjective.i > 0 and adjective.doc[adjective.i - 1].lower_ == "more":
-            word = "more " + word
-        verb = compared.head if compared.dep_ in ("acomp", "attr") else compared.head.head
-        if verb.lemma_ not in _BE:
-            continue
-        for subject in _subjects(verb):
-            for other in _conjuncts(objects[0]):
-                if word in _BROADER:
-                    yield IsA(other, subject, "compared", verb, None)
-                elif word in _NARROWER:
-                    yield IsA(subject, other, "compared", verb, None)
-
-
-def nothing_outside(p: Parsed) -> Iterator[IsA]:
-    """ "There is no X outside (of) Y": every X is a Y."""
-    for outside in p.tokens:
-        if outside.lower_ != "outside" or outside.head.i == outside.i:
-            continue
-        noun = outside.head
-        if not any(c.lower_ in ("no", "nothing") for c in [*noun.children, noun]):
-            continue
-        objects = [o for c in [outside, *outside.children] for o in c.children
-                   if o.dep_ == "pobj"] + [o for o in outside.children if o.dep_ == "pobj"]
-        for other in objects[:1]:
-            yield IsA(noun, other, "outside", noun.head, None)
 
 
 _MARKUP_TOKENS = frozenset({"*", "**", "_", "__", "-", "•", "|", "#", "##", "###"})
@@ -491,7 +427,7 @@ def glossary(p: Parsed) -> Iterator[IsA]:
         noun = next((t for t in rest[:3] if t.pos_ in ("NOUN", "PROPN")), None)
         if noun is None:
             continue
-        klass, part = _through_part(noun)
+        klass, part = through_part(noun)
         yield IsA(tokens[0], klass, "copula", None, part)
 
 
