@@ -29,7 +29,7 @@ PRIMARY_SOURCE_HOSTS: tuple[str, ...] = (
     # makers' own sites (labs and research groups)
     "crfm.stanford.edu", "inceptionlabs.ai", "poolside.ai", "sakana.ai", "sarvam.ai",
     "stepfun.com", "moonshotai.github.io", "hailuoai.video", "github.com/deep-floyd",
-    "github.com/ai-forever", "github.com/neonbjb",
+    "github.com/ai-forever", "github.com/neonbjb", "github.com/baichuan-inc",
     # journals (the paper itself)
     "nature.com",
     # OpenAI, Anthropic

@@ -153,8 +153,8 @@ _MODEL_AFTER = re.compile(r"[\s\u00a0]+(?:models?|LLMs?)\b")
 _NAME_MARKS = re.compile(r"[\[\]()]")
 #: Names the parser misreads: several words with a number ("Mistral 7B outputs speech": read
 #: as nouns and verbs of the sentence), letters and digits in one word ("SeamlessM4T": split in
-#: two) and a full stop inside ("Character.AI": a sentence break)
-_SPLIT_NAME = re.compile(r"\s\S*\d|[A-Za-z]\d+[A-Za-z]|[a-z]\.[A-Za-z]")
+#: two) and a full stop inside ("Character.AI", "FLUX.1 Kontext": a sentence break)
+_SPLIT_NAME = re.compile(r"\s\S*\d|[A-Za-z]\d+[A-Za-z]|[a-z]\.[A-Za-z]|[A-Za-z]\.\d\S*\s")
 
 
 #: " — phrase — ": a set-off phrase between two spaced dashes (no dash, comma, stop, "and" or
@@ -164,6 +164,8 @@ _SPACED_DASH_PAIR = re.compile(r" [—–] (?:(?! and | or )[^—–.;:,])+? [�
 #: LLM fine-tuned for code" read as "an LLM-ish tuned thing"); a verb of the same length and
 #: sense parses as the participle it is
 _FINE_TUNE = re.compile(r"\bfine-tun(?=e|ing)")   # lower case: a capital reads as a name
+#: "open-sourced": the same, with a verb of the same length ("which Meta open-sourced")
+_OPEN_SOURCED = re.compile(r"\bopen-sourc(?=ed\b|es\b|ing\b)")
 
 
 def _masked(text: str, mentions: list[Mention]) -> str:
@@ -175,6 +177,7 @@ def _masked(text: str, mentions: list[Mention]) -> str:
     # the parser reads commas as apposition, dashes often not
     text = _SPACED_DASH_PAIR.sub(lambda m: m.group(0).replace("—", ",").replace("–", ","), text)
     text = _FINE_TUNE.sub("customiz", text)
+    text = _OPEN_SOURCED.sub("disseminat", text)
     for mention in mentions:
         if (mention.type in (ENTITY, VENDOR) and _NAME_MARKS.search(mention.text)) or (
                 mention.type == ENTITY and _SPLIT_NAME.search(mention.text)):

@@ -70,15 +70,17 @@ def class_outputs(kb: KnowledgeBase, class_id: str) -> tuple[str, ...]:
 
 
 def allowed_outputs(kb: KnowledgeBase, outputs: Iterable[str]) -> set[str]:
-    """Outputs with their parents and children: a music model makes audio; an audio model music."""
+    """Outputs with their parents and children: a music model makes audio; an audio model music
+    (but not a model whose audio is said to be music: "music, audio" makes no speech)."""
     outputs = tuple(outputs)
+    specific = _specific(kb, outputs)
     allowed = set(outputs)
     for output in outputs:
         modality = kb.modalities.get(output)
         if modality is not None and modality.parent and not modality.narrow:
             allowed.add(modality.parent)
     for modality in kb.modalities.values():
-        if modality.parent in outputs:
+        if modality.parent in specific:
             allowed.add(modality.id)
     return allowed
 

@@ -40,6 +40,8 @@ GENERIC_HEADS = frozenset(
         "family",
         "families",
         "series",
+        "suite",
+        "suites",
         "version",
         "versions",
         "variant",
@@ -87,10 +89,13 @@ def _phrase_is_subject(doc: Any, start: int, verb_at: int) -> bool:
         verb = verb.head
     if verb.dep_ in ("relcl", "acl"):
         return False
+    subjects = [c.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if verb.lemma_.lower() in lexicon().verbs("made_by") and any(
+            i > start + 1 for i in subjects):
+        return False  # "the LLM Google built": a relative clause the parser made the main one
     nouns = [t.i for t in doc[start:verb_at] if t.tag_.startswith("NN") and (
         t.pos_ in ("NOUN", "PROPN") and t.dep_ not in ("compound", "amod", "nmod")
     )]  # the phrase's head noun: "the chat model rewrites", not "the LLM everyone ..."
-    subjects = [c.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     return bool(nouns) and nouns[0] in subjects
 
 

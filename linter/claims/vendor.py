@@ -137,6 +137,8 @@ def _attributed(p: Parsed, vendor_token: Any) -> Iterator[tuple[Any, Any]]:
             described = head.head
             host = p.appositive_host(described)
             yield (host if host is not None else described), head
+            for target, _ in _described(described):
+                yield target, head  # "X is the model Y released"
         for child in head.children:
             if child.dep_ == "dobj" and child.lower_ in ("which", "that") and (
                 head.dep_ in ("relcl", "acl")
