@@ -238,6 +238,8 @@ def _fronted_as(p: Parsed, token: Any) -> Any | None:
 
 
 def apposition(p: Parsed) -> Iterator[IsA]:
+    from linter.claims.lists import list_members  # (lists builds on this module)
+
     for token in p.tokens:
         if token.dep_ != "appos":
             loose = _loose_apposition(p, token)
@@ -246,6 +248,8 @@ def apposition(p: Parsed) -> Iterator[IsA]:
             continue
         head = token.head
         head_ref, token_ref = p.reference(head), p.reference(token)
+        if list_members(p, token) or list_members(p, head):
+            continue  # "image models like X, music models like Y": two lists, no apposition
         if head_ref is not None and head_ref.type in (ENTITY, CATEGORY, CONCEPT):
             klass, part = through_part(token)
             if head_ref.type == ENTITY or part is not None:  # "generative AI (LLMs)" is GL301

@@ -100,6 +100,9 @@ def _attributed(p: Parsed, vendor_token: Any) -> Iterator[tuple[Any, Any]]:
         yield from _described(vendor_token.doc[following.i + 1])  # a misparsed possessive
     elif vendor_token.dep_ == "pobj" and head.lower_ in ("by", "from"):
         owner = head.head
+        nearer = _named_before(p, head)
+        if nearer is not None and p.mention(owner) is not None:
+            owner = nearer  # "A from X and B from Y": the parser may hang "from Y" on A
         if _came(owner) is not None:
             yield from _verb_targets(_came(owner))  # "X comes from Y"
         elif owner.lemma_ in _creating():
