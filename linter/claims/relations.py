@@ -19,7 +19,6 @@ _AS_VERBS = words(
     "qualify market build design release introduce present treat view see teach frame think "
     "picture imagine pick choose select use adopt deploy"
 )
-#: "X is a type of Y": the noun between the copula and the class.
 _RELATIVE = frozenset({"which", "that", "who"})
 
 
@@ -133,6 +132,9 @@ def copula(p: Parsed) -> Iterator[IsA]:
             objects = [c for c in verb.children if c.dep_ == "dobj"] or [
                 o for c in verb.children if c.dep_ == "prep" and c.lower_ == "of"
                 for o in c.children if o.dep_ == "pobj"]  # "think of X as Y"
+            objects = [  # "X, which Meta released as a Y": the relative's antecedent
+                verb.head if o.lower_ in _RELATIVE and verb.dep_ == "relcl" else o
+                for o in objects]
             for obj in objects:  # "presents generative AI as a subfield of LLMs"
                 for klass_token in conjuncts_to(token):
                     klass, part = through_part(klass_token)
@@ -222,25 +224,33 @@ def like_any(p: Parsed) -> Iterator[IsA]:
 
 
 def _fronted_as(p: Parsed, token: Any) -> Any | None:
-    """The subject after a fronted "As a Y," that the parser hung on it as a modifier ("As an
-    LLM, GitHub Copilot suggests ...": "LLM" read as a modifier of the name)."""
+    """The subject after a fronted "As a Y," / "Like any Y," that the parser did not hang on
+    the preposition ("As an LLM, GitHub Copilot suggests ...": "LLM" read as a modifier of the
+    name; "Like any LLM, X hallucinates": the name read as an apposition of "LLM")."""
     doc, i = p.doc, token.i
     if token.dep_ == "pobj" or i < 2 or i + 2 >= len(doc) or p.reference(token) is None:
         return None
-    if not (doc[i - 1].lower_ in ("a", "an") and doc[i - 2].lower_ == "as"
-            and doc[i - 2].i == doc[i - 2].sent.start and doc[i + 1].text == ","):
+    cue = _FRONTED.get(doc[i - 2].lower_, frozenset())
+    if not (doc[i - 1].lower_ in cue and doc[i - 2].i == doc[i - 2].sent.start
+            and doc[i + 1].text == ","):
         return None
     subject = doc[i + 2]
     named = p.mention(subject)
-    if named is None or subject.dep_ not in ("nsubj", "nsubjpass"):
+    if named is None or subject.dep_ not in ("nsubj", "nsubjpass", "appos"):
         return None
     return subject
+
+
+#: A fronted "As a Y," or "Like any Y,": the preposition and the words that may follow it.
+_FRONTED = {"as": frozenset({"a", "an"}), "like": frozenset({"any", "every", "all", "other"})}
 
 
 def apposition(p: Parsed) -> Iterator[IsA]:
     from linter.claims.lists import list_members  # (lists builds on this module)
 
     for token in p.tokens:
+        if token.dep_ == "appos" and _fronted_as(p, token.head) is not None:
+            continue  # "Like any LLM, X ...": read by like_any
         if token.dep_ != "appos":
             loose = _loose_apposition(p, token)
             if loose is not None:
@@ -254,6 +264,9 @@ def apposition(p: Parsed) -> Iterator[IsA]:
             klass, part = through_part(token)
             if head_ref.type == ENTITY or part is not None:  # "generative AI (LLMs)" is GL301
                 yield IsA(head, klass, "appos", None, part)
+            elif head_ref.type == CATEGORY and token.i == head.i + 1 and (
+                    token_ref is not None and token_ref.type == ENTITY):
+                yield IsA(token, head, "appos", None, None)  # "the text-to-image model X"
         elif token_ref is not None and token_ref.type == ENTITY and not _label(p, head, token):
             yield IsA(token, head, "appos", None, None)
 
@@ -366,11 +379,19 @@ def built_on(p: Parsed) -> Iterator[IsA]:
 
 
 def compound(p: Parsed) -> Iterator[IsA]:
-    """ "the ChatGPT LLM": an entity naming the class noun it modifies."""
+    """ "the ChatGPT LLM": an entity naming the class noun it modifies; "the LLM Jukebox": a
+    class noun right before a name."""
     for token in p.tokens:
         ref = p.mention(token)
+        if ref is not None and ref.type == ENTITY:
+            for child in token.children:
+                child_ref = p.mention(child)
+                if child.dep_ in ("compound", "nmod", "amod") and child.i == token.i - 1 and (
+                        child_ref is not None and child_ref.type == CATEGORY):
+                    yield IsA(token, child, "compound", None, None)
+            continue
         generic = ref is None and token.lemma_.lower() == "model"
-        if not generic and (ref is None or ref.type in (ENTITY, VENDOR)):
+        if not generic and (ref is None or ref.type == VENDOR):
             continue
         for child in token.children:
             child_ref = p.mention(child)
@@ -381,11 +402,6 @@ def compound(p: Parsed) -> Iterator[IsA]:
             ):
                 # (not "Suno and video generators": the name is a list item, not a modifier)
                 yield IsA(child, token, "compound", None, None)
-            elif ref is not None and ref.type == ENTITY and child.dep_ in (
-                "compound", "nmod", "amod") and child.i == token.i - 1 and (
-                child_ref is not None and child_ref.type == CATEGORY
-            ):
-                yield IsA(token, child, "compound", None, None)  # "the LLM Jukebox"
 
 
 def possessive(p: Parsed) -> Iterator[IsA]:
