@@ -59,13 +59,25 @@ def verb_subjects(verb: Any) -> list[Any]:
     for subject in subjects:
         if subject.lower_ in _RELATIVE and verb.dep_ == "relcl":
             subject = verb.head
-        result.extend(conjuncts_to(subject))
+        result.extend(conjuncts_to(_coordinated_head(subject)))
     if not subjects and verb.dep_ == "relcl":
         result.append(verb.head)
     if not subjects and verb.dep_ == "ROOT":
         # "ChatGPT runs on X" misparsed as a noun compound ("ChatGPT runs"): the name is the subject
         result.extend(c for c in verb.children if c.dep_ == "compound" and c.i < verb.i)
     return result
+
+
+def _coordinated_head(subject: Any) -> Any:
+    """The noun that coordinated modifiers share: "Image, audio and video generators" parsed
+    as "Image" with "audio" and "video generators" hung on it."""
+    conjuncts = {c.i for c in subject.conjuncts}
+    for child in subject.children:
+        if child.dep_ == "appos" and all(
+                t.i in conjuncts or t.lower_ in (",", "and", "or")
+                for t in subject.doc[subject.i + 1 : child.i]):
+            return child
+    return subject
 
 
 def part_nouns() -> frozenset[str]:
@@ -157,14 +169,19 @@ def copula(p: Parsed) -> Iterator[IsA]:
 
 def _subject_classes(verb: Any, klass_tokens: list[Any]) -> Iterator[IsA]:
     for subject in verb_subjects(verb):
-        if any(c.lower_ == "only" for c in subject.children):
+        only = next((c for c in subject.children if c.lower_ == "only"), None)
+        if only is not None:
             whole, part = through_part(subject)  # "the only kind of Y is X": every Y is an X
             if part is not None:
-                subject = whole
+                subject, only = whole, None
+            elif any(c.dep_ == "neg" for c in only.children) or only.i > subject.i:
+                only = None  # "not only LLMs are ...", "LLMs only"
         for klass_token in klass_tokens:
             klass, part = through_part(klass_token)
             example_class = _examples_of(subject)
-            if part is not None and _the_only(klass_token):
+            if only is not None and part is None:
+                yield IsA(klass, subject, "copula", verb, None)  # "only Xs are Y": every Y is X
+            elif part is not None and _the_only(klass_token):
                 yield IsA(klass, subject, "copula", verb, None)  # "X is the only kind of Y"
             elif example_class is not None:
                 yield IsA(klass, example_class, "copula", verb, None)
