@@ -16,7 +16,9 @@ from linter.claims.record import Claim
 from linter.markup.textutil import inside_quotes
 
 _RENAMING = re.compile(
-    r"\s*(?:\)\s*)?(?:(?:,|—|–|--)\s*)?(?:\(\s*)?"
+    r"\s*(?:\)\s*)?(?:(?:,|—|–|--|;)\s*)?(?:\(\s*)?"
+    # "Y; the technology otherwise known as X"
+    r"(?:(?:the|a)\s+(?:technology|field|term|thing|concept|category|approach)\s+)?"
     r"(?:(?:also|otherwise|commonly|often|sometimes|usually|simply|just|better|more|widely)\s+)*"
     r"(?:(?:known|referred\s+to|described|termed|labell?ed)\s+as|called|named|aka|a\.k\.a\.?|"
     r"i\.\s?e\.,?|ie,|that\s+is,|in\s+other\s+words,?|or(?:,(?![^,]*\b(?:broad|general|wide|large))[^,()]{1,40},)?|means|equals|=|"
@@ -26,16 +28,20 @@ _RENAMING = re.compile(
     r"\s+for)\s*,?\s*(?:just\s+|simply\s+)?(?:(?:to|into|for|with|of|in)\s+)?(?:(?:an?|the)\s+)?$",
     re.IGNORECASE,
 )
-_PAREN = re.compile(r"\s*\(\s*(?:or\s+|i\.\s?e\.,?\s*|aka\s+|a\.k\.a\.?\s*|that\s+is,?\s*)?$",
+_PAREN = re.compile(r"\s*(?:\(|\s[—–])\s*"
+                    r"(?:or\s+|i\.\s?e\.,?\s*|aka\s+|a\.k\.a\.?\s*|that\s+is,?\s*)?$",
                     re.IGNORECASE)
 #: A renaming's note on usage: "as most people call them", "as it is often known".
 _AS_CALLED = (r"as\s+[^()]{0,40}?\b(?:call(?:s|ed)?\s+(?:it|them)|"
               r"(?:is|are|'re|’re)\s+(?:\w+\s+)?(?:called|known))")
 #: What may close a parenthetical renaming: "(generative AI, in other words)", "(that is,
 #: LLMs like Gemini and Llama)".
-_PAREN_CLOSE = re.compile(r"(?:,?\s+(?:like|such\s+as|including|e\.\s?g\.,?)\s+[^()]{1,80}?)?"
-                          r"\s*(?:,\s*(?:in\s+other\s+words|i\.\s?e\.|that\s+is|for\s+short|"
-                          + _AS_CALLED + r"))?\s*\)", re.IGNORECASE)
+_PAREN_BODY = (r"(?:,?\s+(?:like|such\s+as|including|e\.\s?g\.,?)\s+[^()—–]{1,80}?)?"
+               r"\s*(?:,\s*(?:in\s+other\s+words|i\.\s?e\.|that\s+is|for\s+short|"
+               + _AS_CALLED + r"))?")
+_PAREN_CLOSE = re.compile(_PAREN_BODY + r"\s*\)", re.IGNORECASE)
+#: The same set off by dashes: "Large language models — generative AI, in other words — ..."
+_DASH_CLOSE = re.compile(_PAREN_BODY + r"\s+[—–]\s", re.IGNORECASE)
 #: The usage note after a renaming set off by commas ("LLMs, or GenAI as most people call
 #: them, ..."): part of the renaming, not a report that keeps it from being asserted.
 _USAGE_NOTE = re.compile(r"\s" + _AS_CALLED + r"(?=\s*[,.;)])", re.IGNORECASE)
@@ -78,9 +84,11 @@ def check(p: Parsed, mentions: list[Mention]) -> Iterator[Match]:
     if len({_kind(m) for m in classes}) < 2 or not sentence_asserts(_USAGE_NOTE.sub("", text)):
         return
     for first, second in combinations(classes, 2):
-        if _kind(first) == _kind(second) or inside_quotes(text, first.start, second.end):
-            continue
         between = text[first.end : second.start]
+        if _kind(first) == _kind(second) or (inside_quotes(text, first.start, second.end)
+                                             and not _says_means(text, first, between)):
+            continue
+        between = between.lstrip("'\"’”")
         if between.strip() == "/" and _GLOSSARY_TERM.match(text, second.end):
             yield from _match(p, first.start, second.end)  # "**Generative AI / LLM:** a model"
             return
@@ -88,8 +96,11 @@ def check(p: Parsed, mentions: list[Mention]) -> Iterator[Match]:
         if renamed and _closes(text, second.end, between):
             if not _DENIED.search(text, 0, first.start):  # "not LLMs (generative AI)"
                 end = second.end
-                if "(" in between:
-                    end = _PAREN_CLOSE.match(text, end).end()
+                closed = _set_off_by_brackets_or_dashes(text, end, between)
+                if closed is not None:
+                    end = closed.end()
+                    while text[end - 1] in " —–":
+                        end -= 1  # (the closing dash is no part of the renaming)
                 yield from _match(p, first.start, end)
             return
     same = _SAME.search(text)
@@ -111,11 +122,32 @@ def _closes(text: str, end: int, between: str) -> bool:
     rest = text[end:].lstrip()
     if "(" in between:
         return bool(_PAREN_CLOSE.match(text, end))
+    if _set_off_by_brackets_or_dashes(text, end, between) is not None:
+        return True
+    if not _RENAMING.fullmatch(between):
+        return False  # a bare dash renames only when a second one closes it
     if re.search(r"\bor\s+(?:to|into|for|with|of|in)\b", between, re.IGNORECASE):
         return False  # "send it to X, or to Y": alternatives, not a second name
     if between.strip().lower().rstrip(",") == "or":
         return "," in between and (rest[:1] in (",", ")", ".", ";", ""))
     return True
+
+
+def _says_means(text: str, first: Mention, between: str) -> bool:
+    """ "When people say 'generative AI', they mean LLMs": the quoted word is the term used,
+    and what follows says what it means."""
+    return inside_quotes(text, first.start, first.end) and bool(
+        re.fullmatch(r"['\"’”],?\s*(?:they|people|we|you)\s+(?:\w+\s+)?mean\s+", between))
+
+
+def _set_off_by_brackets_or_dashes(text: str, end: int, between: str) -> re.Match[str] | None:
+    """The close of a renaming opened by a bracket or a spaced dash ("(generative AI, in other
+    words)", "— generative AI, in other words —"), if it has one."""
+    if "(" in between:
+        return _PAREN_CLOSE.match(text, end)
+    if re.search(r"\s[—–]", between) and _PAREN.fullmatch(between):
+        return _DASH_CLOSE.match(text, end)
+    return None
 
 
 def _negated_at(p: Parsed, offset: int) -> bool:
