@@ -240,15 +240,19 @@ class NameIndex:
         for at, part in enumerate(parts):
             if len(part) < 3 or not part.isalpha() or part in self.parts:
                 continue
-            if words is not None and part in words:
+            if words is not None and part in words and not self._named_around(parts, at):
                 continue  # (the same answer as below, without the look-up)
+            english = words is not None and part in words
             for distance, target in self.near_parts(part):
+                if english and abs(len(part) - len(target)) != 1:
+                    continue  # an English word is a typo only by a letter dropped or doubled
                 key = "".join((*parts[:at], target, *parts[at + 1 :]))
                 if key in self.by_key and name_allows_typos(key):
                     found.append((distance, key, at))
         if found:
             words = english_words()
-            found = [hit for hit in found if self._no_word(span, parts[hit[2]], words)]
+            found = [hit for hit in found if self._no_word(span, parts[hit[2]], words)
+                     or self._named_around(parts, hit[2])]
         if not found:
             return None
         found.sort()
@@ -258,6 +262,13 @@ class NameIndex:
         if uppers(span) != uppers(name.text) or is_all_caps(span) > is_all_caps(name.text):
             return None  # a typo is written with the name's capitals
         return name.text
+
+    def _named_around(self, parts: Sequence[str], at: int) -> bool:
+        """Whether every other word of the span is a word of a known name ("Code Lama 34B"):
+        then a typo may be an English word ("lama"), as it may not alone (and only by a letter
+        dropped or added: "Stable Audit" is no typo of "Stable Audio")."""
+        others = [p for i, p in enumerate(parts) if i != at and p.isalpha()]
+        return len(parts[at]) >= 4 and bool(others) and all(p in self.parts for p in others)
 
     def _no_word(self, span: str, part: str, words: frozenset[str]) -> bool:
         """Whether ``part`` can be a typo: not an English word, not a compound of words
