@@ -6,16 +6,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from linter.claims.members import LIST_GLUE, after_cue, members
 from linter.claims.mentions import ENTITY, VENDOR
 from linter.claims.parsed import Parsed
 from linter.claims.relations import IsA
-
-_LIST_CUES = (
-    ("such", "as"), ("like",), ("including",), ("e.g.",), ("e.g",), ("eg",), ("for", "example"),
-    ("for", "instance"), ("especially",), ("particularly",), ("namely",), ("notably",), (":",),
-    ("—",), ("–",),
-)
-_LIST_GLUE = frozenset({",", "and", "or", "&", "as", "well", "the", "’s", "'s", "plus"})
 
 _DENIALS = frozenset({"not", "n't", "never", "no", "neither"})
 
@@ -26,7 +20,7 @@ def listed(p: Parsed) -> Iterator[IsA]:
     for token in doc:
         if p.reference(token) is None and not p.is_generic_model(token):
             continue
-        start = _after_cue(doc, token.i + 1)
+        start = after_cue(doc, token.i + 1)
         if start is None or (doc[start - 1].text == ":" and p.reference(token) is None):
             continue  # "Models: Azure OpenAI, Gemini": a label over a loose list of providers
         if doc[token.i + 1].text == "(" and not (
@@ -36,7 +30,7 @@ def listed(p: Parsed) -> Iterator[IsA]:
             t.lower_ in _DENIALS for t in doc[token.sent.start : token.i]
         ):
             continue  # "Not all Ys are LLMs: X and Z ...": the names are counter-examples
-        for member in _members(p, start):
+        for member in members(p, start):
             if member.dep_ in ("nsubj", "nsubjpass") and (
                 doc[start - 1].text == ":" or doc[member.i - 1].text == ","
             ):
@@ -44,43 +38,6 @@ def listed(p: Parsed) -> Iterator[IsA]:
                 # Midjourney makes images": a clause begins, the list has ended
                 break
             yield IsA(member, token, "list", None, None)
-
-
-def list_members(p: Parsed, token: Any) -> list[Any]:
-    """The entities a noun introduces: "Tools such as Claude and Llama 2" → [Claude, Llama 2]."""
-    start = _after_cue(p.doc, token.i + 1)
-    return [] if start is None else list(_members(p, start))
-
-
-def _after_cue(doc: Any, i: int) -> int | None:
-    if i < len(doc) and doc[i].text == "(":
-        # "Ys (currently X and Z)": a bracketed list, after an adverb or a list cue
-        j = i + 1
-        if j < len(doc) and doc[j].pos_ == "ADV":
-            j += 1
-        return _after_cue(doc, j) or j
-    if i < len(doc) and doc[i].text == ",":
-        i += 1
-    for cue in _LIST_CUES:
-        words = [t.lower_ for t in doc[i : i + len(cue)]]
-        if tuple(words) == cue:
-            j = i + len(cue)
-            if j < len(doc) and doc[j].text in (",", ":"):
-                j += 1
-            return j
-    return None
-
-
-def _members(p: Parsed, i: int) -> Iterator[Any]:
-    doc = p.doc
-    while i < len(doc):
-        token = doc[i]
-        ref = p.mention(token)
-        if ref is not None and ref.type == ENTITY:
-            yield token
-        elif not (token.lower_ in _LIST_GLUE or (ref is not None and ref.type == VENDOR)):
-            return
-        i += 1
 
 
 def and_other(p: Parsed) -> Iterator[IsA]:
@@ -97,7 +54,7 @@ def and_other(p: Parsed) -> Iterator[IsA]:
             ref = p.mention(doc[i])
             if ref is not None and ref.type == ENTITY:
                 yield IsA(doc[i], klass, "other", None, None)
-            elif doc[i].lower_ not in _LIST_GLUE and not (ref is not None and ref.type == VENDOR):
+            elif doc[i].lower_ not in LIST_GLUE and not (ref is not None and ref.type == VENDOR):
                 break
             i -= 1
 
@@ -120,7 +77,7 @@ def included(p: Parsed) -> Iterator[IsA]:
                 members.append(doc[i])
             elif doc[i].text == "," and not _is_entity(p, doc[i - 1]):
                 break  # the comma after the class: "Most LLMs, X included"
-            elif doc[i].lower_ not in _LIST_GLUE:
+            elif doc[i].lower_ not in LIST_GLUE:
                 break
             i -= 1
         if not members or doc[i].text != "," or i == 0:

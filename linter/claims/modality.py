@@ -12,7 +12,7 @@ from linter.claims.category import GENAI, LLM, about_the_field
 from linter.claims.context import asserted
 from linter.claims.judge import judge
 from linter.claims.lexicon import lexicon
-from linter.claims.lists import list_members
+from linter.claims.members import list_members
 from linter.claims.mentions import CATEGORY, CONCEPT, ENTITY, Mention, modality_index
 from linter.claims.messages import one_for_the_list
 from linter.claims.parsed import Parsed

@@ -9,6 +9,7 @@ from typing import Any
 
 from linter.claims.context import question_text
 from linter.claims.lexicon import lexicon
+from linter.claims.members import list_members
 from linter.claims.mentions import ARCHITECTURE, CATEGORY, CONCEPT, ENTITY, VENDOR
 from linter.claims.parsed import GENERIC_HEADS, Parsed
 from linter.markup.textutil import words
@@ -263,8 +264,6 @@ _FRONTED = {"as": frozenset({"a", "an"}), "like": frozenset({"any", "every", "al
 
 
 def apposition(p: Parsed) -> Iterator[IsA]:
-    from linter.claims.lists import list_members  # (lists builds on this module)
-
     for token in p.tokens:
         if token.dep_ == "appos" and _fronted_as(p, token.head) is not None:
             continue  # "Like any LLM, X ...": read by like_any
