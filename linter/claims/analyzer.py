@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import replace
 from itertools import pairwise
 from typing import Any
@@ -145,7 +145,9 @@ class ClaimAnalyzer:
         found.extend(vendor.check(parsed))
         found.extend(conflation.check(parsed, mentions))
         found.extend(outdated.check(parsed, mentions))
-        return _one_per_claim(found, [sent.start_char for sent in doc.sents])
+        secondary = {self.codes[r] for r in _DERIVED if r in self.codes}
+        primary = {self.codes[r] for r in _CATEGORY_RULES if r in self.codes}
+        return _one_per_claim(found, [sent.start_char for sent in doc.sents], primary, secondary)
 
 
 #: A generic model noun right after a name: "the X model" may call a product a model.
@@ -186,10 +188,20 @@ def _masked(text: str, mentions: list[Mention]) -> str:
     return text
 
 
-def _one_per_claim(found: list[Match], sentence_starts: list[int]) -> list[Match]:
+#: A wrong class first, and what is read off the class noun second: "X is an LLM that writes
+#: screenplays", "X, a transformer-based LLM": the category finding says it.
+_CATEGORY_RULES = ("model-category", "product-called-model")
+_DERIVED = ("output-modality", "model-architecture")
+
+
+def _one_per_claim(found: list[Match], sentence_starts: list[int],
+                   primary: Collection[str] = (), secondary: Collection[str] = ()) -> list[Match]:
     """One finding per claim: per rule and start ("LLMs generate images and video": the
-    longest span is kept), and per rule and message in a sentence (a claim read twice, through
-    a name and through a pronoun for it: the first is kept)."""
+    longest span is kept), per rule and message in a sentence (a claim read twice, through
+    a name and through a pronoun for it: the first is kept), and a ``secondary`` finding
+    (outputs, architecture) not where a ``primary`` one (the category) starts."""
+    categorised = {m.start for m in found if m.code in primary}
+    found = [m for m in found if not (m.code in secondary and m.start in categorised)]
     longest: dict[tuple[str, int], Match] = {}
     for match in found:
         key = (match.code, match.start)

@@ -126,6 +126,8 @@ def _span(p: Parsed, rel: IsA) -> tuple:
         if rel.subject.left_edge.i >= rel.subject.sent.start
         else (rel.subject)
     )
+    if first.i < rel.subject.i and first.lower_ in lexicon().instructions | lexicon().control_verbs:
+        first = first.nbor(1)  # "Load X, a Y": the instruction the parser read into the name
     if rel.subject.i > rel.klass.i:
         return rel.klass, rel.subject
     return first, rel.klass

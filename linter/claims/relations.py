@@ -55,7 +55,8 @@ def _subject_of_next(token: Any) -> bool:
 
 
 def verb_subjects(verb: Any) -> list[Any]:
-    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")
+                and not _clause_between(c, verb)]
     result = []
     for subject in subjects:
         if subject.lower_ in _RELATIVE and verb.dep_ == "relcl":
@@ -67,6 +68,18 @@ def verb_subjects(verb: Any) -> list[Any]:
         # "ChatGPT runs on X" misparsed as a noun compound ("ChatGPT runs"): the name is the subject
         result.extend(c for c in verb.children if c.dep_ == "compound" and c.i < verb.i)
     return result
+
+
+#: Words that open a new clause after a comma ("X hosts models, so a Llama model is ...").
+_CLAUSE_OPENERS = frozenset({"so", "but", "yet", "because", "while", "whereas", "although"})
+
+
+def _clause_between(subject: Any, verb: Any) -> bool:
+    """Whether a new clause starts between a subject and its verb: the parser joined two
+    clauses and gave the second verb the first clause's subject."""
+    doc = subject.doc
+    return any(doc[k].text in (",", ";") and doc[k + 1].lower_ in _CLAUSE_OPENERS
+               for k in range(subject.i + 1, verb.i - 1))
 
 
 def _coordinated_head(subject: Any) -> Any:
@@ -406,7 +419,8 @@ def compound(p: Parsed) -> Iterator[IsA]:
                         child_ref is not None and child_ref.type == CATEGORY):
                     yield IsA(token, child, "compound", None, None)
             continue
-        generic = ref is None and token.lemma_.lower() == "model"
+        # ("the ChatGPT model picker": "model" names the picker, not ChatGPT)
+        generic = ref is None and token.lemma_.lower() == "model" and token.dep_ != "compound"
         if not generic and (ref is None or ref.type == VENDOR):
             continue
         for child in token.children:
