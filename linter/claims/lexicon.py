@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
@@ -58,6 +58,8 @@ class Lexicon:
     field_nouns: frozenset[str] = frozenset()
     #: nouns with no modality of their own that take their modifier's ("audio clip", "PNG diagram")
     carriers: frozenset[str] = frozenset()
+    #: adjectives that give any noun their modality ("spoken intro": speech)
+    output_adjectives: Mapping[str, str] = field(default_factory=dict)
     structure: tuple[str, ...] = ()
     marks: tuple[str, ...] = ()
     class_words: tuple[str, ...] = ()
@@ -171,6 +173,8 @@ def lexicon() -> Lexicon:
         limited_words=_words(predicates["limited_to"]["words"]),
         limited_verbs=_words(predicates["limited_to"]["verbs"]),
         carriers=_words(predicates["outputs"].get("carriers")),
+        output_adjectives={str(k).lower(): str(v)
+                           for k, v in (predicates["outputs"].get("adjectives") or {}).items()},
         not_asserted=_cue_pattern(cues["not_asserted"]),
         historical=_cue_pattern(cues["historical"]),
         presupposing=_cue_pattern(cues["presupposing"]),

@@ -38,6 +38,9 @@ def check(p: Parsed) -> Iterator[Match]:
 
 def _modality_of(p: Parsed, token: Any, index: dict[str, str]) -> str | None:
     for child in token.children:
+        if child.dep_ in ("amod", "compound") and child.lower_ in lexicon().output_adjectives:
+            return lexicon().output_adjectives[child.lower_]  # "the spoken intro"
+    for child in token.children:
         if child.dep_ in ("compound", "nummod", "amod"):
             phrase = f"{child.lower_} {token.lemma_.lower()}"
             if phrase in index:
@@ -123,6 +126,9 @@ def _outputs_and_makers(verb: Any) -> tuple[list[Any], list[Any]]:
         objects = [verb]
     else:
         objects = [c for c in children if c.dep_ in ("dobj", "obj")] or _misread_object(verb)
+        # "render your chart as an image": the form it is made in
+        objects = [o for c in children if c.dep_ == "prep" and c.lower_ == "as"
+                   for o in c.children if o.dep_ == "pobj"] + objects
         if verb.dep_ == "relcl" and (not objects or objects[0].lower_ in ("that", "which")):
             objects = [verb.head]  # "the PNG image that Claude renders": the noun described
     passive = [c for c in children if c.dep_ == "nsubjpass"]
