@@ -173,8 +173,8 @@ def _judge(p: Parsed, rel: IsA) -> Match | None:
     claim = _claim(rel, subject, klass, generic)
     verdict = judge(p.kb, claim) if claim is not None else None
     if verdict is None and subject.type == ENTITY and klass is not None and (
-        klass.type == CATEGORY
-    ):
+        klass.type in (CATEGORY, ARCHITECTURE)
+    ):  # "a diffusion language model", "a dense 671B-parameter transformer"
         verdict = _modifier_architecture(p, rel, subject.id)
     return p.match(verdict.rule, first, last, verdict.message) if verdict else None
 
