@@ -30,6 +30,9 @@ PRIMARY_SOURCE_HOSTS: tuple[str, ...] = (
     "crfm.stanford.edu", "inceptionlabs.ai", "poolside.ai", "sakana.ai", "sarvam.ai",
     "stepfun.com", "moonshotai.github.io", "hailuoai.video", "github.com/deep-floyd",
     "github.com/ai-forever", "github.com/neonbjb", "github.com/baichuan-inc",
+    "github.com/aisingapore", "github.com/run-llama", "github.com/langchain-ai",
+    "github.com/jina-ai",
+    "docs.ultralytics.com",
     # journals (the paper itself)
     "nature.com",
     # OpenAI, Anthropic

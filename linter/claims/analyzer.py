@@ -155,8 +155,10 @@ _MODEL_AFTER = re.compile(r"[\s\u00a0]+(?:models?|LLMs?)\b")
 _NAME_MARKS = re.compile(r"[\[\]()]")
 #: Names the parser misreads: several words with a number ("Mistral 7B outputs speech": read
 #: as nouns and verbs of the sentence), letters and digits in one word ("SeamlessM4T": split in
-#: two) and a full stop inside ("Character.AI", "FLUX.1 Kontext": a sentence break)
-_SPLIT_NAME = re.compile(r"\s\S*\d|[A-Za-z]\d+[A-Za-z]|[a-z]\.[A-Za-z]|[A-Za-z]\.\d\S*\s")
+#: two), a full stop inside ("Character.AI", "FLUX.1 Kontext": a sentence break) and a
+#: short acronym ("DDPM is a GAN": read as an adverb)
+_SPLIT_NAME = re.compile(
+    r"\s\S*\d|[A-Za-z]\d+[A-Za-z]|[a-z]\.[A-Za-z]|[A-Za-z]\.\d\S*\s|^[A-Z]{3,5}$")
 
 
 #: " — phrase — ": a set-off phrase between two spaced dashes (no dash, comma, stop, "and" or

@@ -136,7 +136,8 @@ def join_names(names: list[str]) -> str:
 
 def modality_labels(kb: KnowledgeBase, outputs: Iterable[str], joiner: str = " and ") -> str:
     """ "text and code" (or, with ``joiner=" or "``, "images or video")."""
-    return joiner.join(kb.modalities[o].label for o in outputs if o in kb.modalities)
+    labels = dict.fromkeys(kb.modalities[o].label for o in outputs if o in kb.modalities)
+    return joiner.join(labels)  # (once each: "embeddings", not "embeddings and embeddings")
 
 
 def architecture_phrase(kb: KnowledgeBase, architecture_id: str) -> str:
