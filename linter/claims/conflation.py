@@ -21,7 +21,7 @@ _RENAMING = re.compile(
     r"(?:(?:the|a)\s+(?:technology|field|term|thing|concept|category|approach)\s+)?"
     r"(?:(?:also|otherwise|commonly|often|sometimes|usually|simply|just|better|more|widely)\s+)*"
     r"(?:(?:known|referred\s+to|described|termed|labell?ed)\s+as|called|named|aka|a\.k\.a\.?|"
-    r"i\.\s?e\.,?|ie,|that\s+is,|in\s+other\s+words,?|or(?:,(?![^,]*\b(?:broad|general|wide|large))[^,()]{1,40},)?|means|equals|=|"
+    r"i\.\s?e\.,?|ie,|that\s+is,|in\s+other\s+words,?|or(?:,(?![^,]*\b(?:broad|general|wide|large))[^,()]{1,40},)?|means|meaning|equals|=|"
     r"is\s+just|"
     r"is\s+simply|refers?\s+to|stands?\s+for|(?:we|I|you)\s+mean|(?:they|people)\s+(?:\w+\s+)?mean|"
     r"is\s+(?:simply\s+|just\s+|merely\s+)?(?:the|a|another)\s+(?:\w+\s+)?(?:word|name|term)"
