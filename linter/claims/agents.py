@@ -11,6 +11,13 @@ from linter.claims.lexicon import lexicon
 _ENABLING = frozenset({"let", "allow", "help", "enable", "use", "design", "train", "build"})
 
 
+def _colon_between(subject: Any, verb: Any) -> bool:
+    """A colon or semicolon between a subject and its verb: the parser gave the verb a noun
+    of the clause before the colon ("Not every model is an LLM: FLUX.1 makes images")."""
+    return subject.i < verb.i and any(
+        t.text in (":", ";") for t in subject.doc[subject.i + 1 : verb.i])
+
+
 def subjects_of(verb: Any) -> list[Any]:
     """Who does ``verb``: its subjects, through relative clauses, coordination, control and
     enabling verbs, and word order where the parser gave it none."""
@@ -27,6 +34,9 @@ def subjects_of(verb: Any) -> list[Any]:
     node = verb
     for _ in range(6):
         subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
+        # "... is an LLM: FLUX.1 makes images": a noun before the colon is no subject when
+        # one follows it
+        subjects = [s for s in subjects if not _colon_between(s, node)] or subjects
         subjects = [
             node.head if s.lower_ in ("which", "that", "who") and node.dep_ == "relcl" else s
             for s in subjects
@@ -55,6 +65,9 @@ def subjects_of(verb: Any) -> list[Any]:
         controlled = _controlled_agents(node)
         if controlled:
             return controlled
+        if node.dep_ == "conj" and node.i > 0 and node.nbor(-1).dep_ == "conj" and (
+                node.nbor(-1).pos_ in ("PROPN", "NOUN")):
+            return [node.nbor(-1)]  # "A makes music and B makes video": B read as an object
         if node.dep_ in ("conj", "xcomp", "advcl", "ccomp", "pcomp", "prep", "acomp") and (
             node.head.i != node.i
         ):

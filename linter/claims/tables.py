@@ -179,14 +179,18 @@ def _sole_entity(finder: MentionFinder, text: str, title: str = "") -> Entity | 
 
 def _vendor_match(finder: MentionFinder, codes: dict[str, str], entity: Entity,
                   cell: Segment) -> Match | None:
+    """A wrong maker in a Vendor cell; none when the cell also names a right one ("Runway /
+    Stability AI", "BigCode (Hugging Face, ServiceNow, NVIDIA)": partners, not a wrong maker)."""
+    wrong = []
     for mention in finder.find(cell.text):
         if mention.type != VENDOR:
             continue
         verdict = judge(finder.kb, Claim(entity.id, ENTITY, "made_by", mention.id, VENDOR,
                                          mention.start, mention.end, construction="table"))
-        if verdict is not None:
-            return _match(codes, verdict, mention)
-    return None
+        if verdict is None:
+            return None
+        wrong.append(_match(codes, verdict, mention))
+    return wrong[0] if wrong else None
 
 
 def _type_match(finder: MentionFinder, codes: dict[str, str], entity: Entity,

@@ -17,6 +17,7 @@ its sentence.
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -123,6 +124,8 @@ class NameSpellingRule:
             return False
         if index.is_ambiguous(right) and not self._in_ai_context(text, start, end, right, index):
             return False
+        if _AUTHORS.match(text, end):
+            return False  # "Devlin et al., 2018": an author, not a misspelt "Devin"
         return not is_cited_title(segment, start, end)
 
     def _covered(self, text: str, start: int, end: int) -> bool:
@@ -148,6 +151,10 @@ class NameSpellingRule:
         if index.in_context(sentence, self.context, right):
             return True
         return any(index.unambiguous(span) for _, _, span in spans(sentence, RUN))
+
+
+#: What follows an author's name in a citation: "et al.", "and Chang (2019)", ", 2018)".
+_AUTHORS = re.compile(r"\s+et\s+al\b|\s*,?\s*\(?(?:19|20)\d\d[a-z]?\)")
 
 
 def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
