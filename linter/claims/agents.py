@@ -77,6 +77,11 @@ def subjects_of(verb: Any) -> list[Any]:
             node = node.head
             continue
         break
+    if verb.tag_ == "VB" and verb.dep_ == "ROOT" and not any(
+            c.dep_ in ("nsubj", "aux") for c in verb.children):
+        instrument = _instrument(verb)  # "Generate the voice-over with X": X does it
+        if instrument is not None:
+            return [instrument]
     # "FLUX.1 lets you compose a song": the enabling verb's subject, by word order
     found = _subject_by_word_order(verb)
     return found or (_subject_by_word_order(node) if node is not verb else [])

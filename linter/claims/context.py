@@ -107,7 +107,8 @@ def negated(tokens: Iterable[Any]) -> bool:
                 if child.dep_ in ("det", "predet") and any(
                         g.dep_ == "neg" and _negates(g) for g in child.children):
                     return True  # "not all generative models are LLMs"
-                if child.dep_ == "aux" and child.lower_ in _lex().hedges:
+                if child.dep_ == "aux" and child.lower_ in _lex().hedges and (
+                        not _permitted_use(node)):
                     return True
                 if child.dep_ == "mark" and child.lower_ in _lex().conditions:
                     return True
@@ -128,6 +129,12 @@ def negated(tokens: Iterable[Any]) -> bool:
             ):  # (a condition before a colon does not reach past it: "If you wonder why: X")
                 return True
     return False
+
+
+def _permitted_use(node: Any) -> bool:
+    """ "X may be used to draft ...": a permission about a use, which says X can do it."""
+    return node.lemma_ == "use" and any(c.dep_ == "auxpass" for c in node.children) and any(
+        c.dep_ == "xcomp" for c in node.children)
 
 
 def contrasted(token: Any) -> bool:

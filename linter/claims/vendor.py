@@ -239,10 +239,12 @@ def _source_of_object(p: Parsed, from_token: Any, verb: Any) -> bool:
 
 
 def _named_before(p: Parsed, preposition: Any) -> Any | None:
-    """The name right before "from"/"by", if any."""
+    """The name right before "from"/"by", if any (also across a comma: "FLUX.1, by Y, is")."""
     if preposition.i == 0:
         return None
     before = preposition.doc[preposition.i - 1]
+    if before.text == "," and preposition.i >= 2 and preposition.lower_ == "by":
+        before = preposition.doc[preposition.i - 2]
     found = p.mention(before)
     return before if found is not None and found.type == ENTITY else None
 
@@ -255,6 +257,18 @@ def _names_nearer(p: Parsed, vendor_token: Any, host: Any) -> bool:
         return False
     nearer = p.mention(doc[i - 2])
     return nearer is not None and nearer.type == ENTITY and doc[i - 2].i != host.i
+
+
+def _set_off_after(p: Parsed, vendor_token: Any, target: Any) -> bool:
+    """Whether the maker sits in a phrase set off by commas right after the name."""
+    doc = target.doc
+    if target.i + 1 >= len(doc) or doc[target.i + 1].text != "," or vendor_token.i < target.i:
+        return False
+    if p.appositive_host(vendor_token) is not None and p.appositive_host(vendor_token).i == (
+            target.i):
+        return True
+    closing = next((t for t in doc[target.i + 2 : vendor_token.sent.end] if t.text == ","), None)
+    return closing is not None and vendor_token.i < closing.i and doc[target.i + 2].tag_ == "VBN"
 
 
 def _whose(obj: Any) -> bool:
@@ -376,8 +390,11 @@ def _judge(
     # a maker inside the name's own phrase ("Google's GPT-4", "GPT-4 from Google") is said
     # whatever the clause's verb does: a modal on it ("... could ingest a codebase") hedges
     # the verb, not the maker
+    # (and so is one in a phrase set off after the name: "Sora, Google's video model, should
+    # be credited ...", "X, released by Y, may be self-hosted")
     inside = vendor_token.head.i == target.i or (
-        vendor_token.head.lower_ in ("from", "by") and vendor_token.head.head.i == target.i)
+        vendor_token.head.lower_ in ("from", "by") and vendor_token.head.head.i == target.i
+    ) or _set_off_after(p, vendor_token, target)
     gated = [vendor_token] if inside else (
         [vendor_token, anchor] if relative else [vendor_token, target, anchor])
     if not asserted(p.doc, gated, questions=not (presupposed or relative)):
