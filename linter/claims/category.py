@@ -64,7 +64,12 @@ def check(p: Parsed) -> Iterator[Match]:
         # better: X, a Y, or Z?"); a copula in a question asks
         presupposed = in_list or rel.how in ("possessive", "compound") or (
             rel.how == "appos" and _set_off(rel))  # not "Is X an LLM?" read as apposition
-        if not asserted(p.doc, tokens, questions=not presupposed, negations=not in_list):
+        set_off = rel.how == "appos" and _set_off(rel) and not _denied_between(rel)
+        if set_off:
+            # "X, a Y, is not approved": the main clause's "not" is no part of the phrase
+            tokens = [rel.klass]
+        if not asserted(p.doc, tokens, questions=not presupposed,
+                        negations=not (in_list or set_off)):
             continue
         if rel.how in ("list", "other", "include") or rel.subject.conjuncts:
             # ("Midjourney and DALL·E are LLMs": one claim about both, one finding)
@@ -109,6 +114,12 @@ def _wrong_denial(p: Parsed, rel: IsA) -> Match | None:
     verdict = judge(p.kb, claim)
     first, last = _span(p, rel)
     return p.match(verdict.rule, first, last, verdict.message) if verdict else None
+
+
+def _denied_between(rel: IsA) -> bool:
+    """A negator between the name and its set-off class ("X, not an LLM, ...")."""
+    first, last = sorted((rel.subject.i, rel.klass.i))
+    return any(t.lower_ in lexicon().negators for t in rel.subject.doc[first:last + 1])
 
 
 def _set_off(rel: IsA) -> bool:

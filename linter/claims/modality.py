@@ -314,6 +314,9 @@ def _only_text(
         c.lower_ in _ONLY for o in objects for c in o.children
     ) or any(  # "only ever outputs text", "can only really make text"
         t.lower_ in _ONLY and t.pos_ == "ADV" for t in p.doc[subject.i + 1 : verb.i])
+    if any(t.lower_ == "nothing" and t.nbor(1).lower_ in ("else", "more")
+           for o in objects for t in o.subtree if t.i + 1 < len(t.doc)):
+        only = True  # "outputs text and nothing else"
     for obj in list(objects):
         if obj.lower_ in ("nothing", "anything") and any(
             c.lower_ in ("but", "except", "besides") for c in obj.children

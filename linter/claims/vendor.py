@@ -176,7 +176,8 @@ def _owned_name(p: Parsed, vendor_token: Any, following: Any | None, head: Any) 
     after = vendor_token.doc[following.i + 1]
     named = p.mention(after)
     if after.i != head.i and named is not None and named.type == ENTITY and (
-            p.mention(head) is None):
+            p.mention(head) is None or any(  # "A's X and B's Y": X is A's, not Y
+                t.dep_ == "cc" or t.text == "," for t in vendor_token.doc[after.i + 1 : head.i])):
         return after
     return head
 
@@ -268,7 +269,9 @@ def _set_off_after(p: Parsed, vendor_token: Any, target: Any) -> bool:
             target.i):
         return True
     closing = next((t for t in doc[target.i + 2 : vendor_token.sent.end] if t.text == ","), None)
-    return closing is not None and vendor_token.i < closing.i and doc[target.i + 2].tag_ == "VBN"
+    opener = doc[target.i + 2]
+    return closing is not None and vendor_token.i < closing.i and (
+        opener.tag_ == "VBN" or opener.lower_ in ("a", "an", "the"))  # "X, the model Y built,"
 
 
 def _whose(obj: Any) -> bool:
