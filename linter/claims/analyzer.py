@@ -157,6 +157,9 @@ _NAME_MARKS = re.compile(r"[\[\]()]")
 #: as nouns and verbs of the sentence), letters and digits in one word ("SeamlessM4T": split in
 #: two), a full stop inside ("Character.AI", "FLUX.1 Kontext": a sentence break) and a
 #: short acronym ("DDPM is a GAN": read as an adverb)
+#: A maker's name whose first word reads as a verb ("Hugging Face's model": "Hugging" parsed
+#: as the sentence's verb)
+_VERB_FIRST = re.compile(r"[A-Z][a-z]+ing\s")
 _SPLIT_NAME = re.compile(
     r"\s\S*\d|[A-Za-z]\d+[A-Za-z]|[a-z]\.[A-Za-z]|[A-Za-z]\.\d\S*\s|^[A-Z]{3,5}$")
 
@@ -184,7 +187,8 @@ def _masked(text: str, mentions: list[Mention]) -> str:
     text = _OPEN_SOURCED.sub("disseminat", text)
     for mention in mentions:
         if (mention.type in (ENTITY, VENDOR) and _NAME_MARKS.search(mention.text)) or (
-                mention.type == ENTITY and _SPLIT_NAME.search(mention.text)):
+                mention.type == ENTITY and _SPLIT_NAME.search(mention.text)) or (
+                mention.type == VENDOR and _VERB_FIRST.match(mention.text)):
             width = mention.end - mention.start
             text = text[: mention.start] + "X" + "x" * (width - 1) + text[mention.end :]
     return text
