@@ -11,7 +11,7 @@ from linter.claims.lexicon import lexicon
 _ENABLING = frozenset({"let", "allow", "help", "enable", "use", "design", "train", "build"})
 
 
-def _colon_between(subject: Any, verb: Any) -> bool:
+def colon_between(subject: Any, verb: Any) -> bool:
     """A colon or semicolon between a subject and its verb: the parser gave the verb a noun
     of the clause before the colon ("Not every model is an LLM: FLUX.1 makes images")."""
     return subject.i < verb.i and any(
@@ -36,7 +36,7 @@ def subjects_of(verb: Any) -> list[Any]:
         subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
         # "... is an LLM: FLUX.1 makes images": a noun before the colon is no subject when
         # one follows it
-        subjects = [s for s in subjects if not _colon_between(s, node)] or subjects
+        subjects = [s for s in subjects if not colon_between(s, node)] or subjects
         subjects = [
             node.head if s.lower_ in ("which", "that", "who") and node.dep_ == "relcl" else s
             for s in subjects

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from linter.checks.base import Match
+from linter.claims.agents import colon_between
 from linter.claims.context import asserted
 from linter.claims.judge import judge
 from linter.claims.lexicon import lexicon
@@ -342,6 +343,7 @@ def _listed_between(first: Any, last: Any) -> bool:
 
 def _verb_targets(verb: Any) -> Iterator[tuple[Any, Any]]:
     subjects = [c for c in verb.children if c.dep_ in ("nsubjpass", "nsubj")]
+    subjects = [s for s in subjects if not colon_between(s, verb)] or subjects
     if subjects:
         for subject in subjects:
             relative = subject.lower_ in ("which", "that", "who") and verb.dep_ == "relcl"
