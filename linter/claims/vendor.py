@@ -402,6 +402,10 @@ def _judge(
     ) or _set_off_after(p, vendor_token, target)
     gated = [vendor_token] if inside else (
         [vendor_token, anchor] if relative else [vendor_token, target, anchor])
-    if not asserted(p.doc, gated, questions=not (presupposed or relative)):
+    # a possessive outside a copula's complement is presupposed whatever the verb denies or
+    # hedges ("xAI's Gemini models are not approved", "should come from Canva's Firefly");
+    # not "it is not Google's model"
+    owned = presupposed and vendor_token.head.dep_ not in ("attr", "acomp", "oprd")
+    if not asserted(p.doc, gated, questions=not (presupposed or relative), negations=not owned):
         return None
     return p.match(verdict.rule, vendor_token, vendor_token, verdict.message, verdict.replacement)
