@@ -157,11 +157,11 @@ _NAME_MARKS = re.compile(r"[\[\]()]")
 #: as nouns and verbs of the sentence), letters and digits in one word ("SeamlessM4T": split in
 #: two), a full stop inside ("Character.AI", "FLUX.1 Kontext": a sentence break) and a
 #: short acronym ("DDPM is a GAN": read as an adverb)
+_SPLIT_NAME = re.compile(
+    r"\s\S*\d|[A-Za-z]\d+[A-Za-z]|[a-z]\.[A-Za-z]|[A-Za-z]\.\d\S*\s|^[A-Z]{3,5}$")
 #: A maker's name whose first word reads as a verb ("Hugging Face's model": "Hugging" parsed
 #: as the sentence's verb)
 _VERB_FIRST = re.compile(r"[A-Z][a-z]+ing\s")
-_SPLIT_NAME = re.compile(
-    r"\s\S*\d|[A-Za-z]\d+[A-Za-z]|[a-z]\.[A-Za-z]|[A-Za-z]\.\d\S*\s|^[A-Z]{3,5}$")
 
 
 #: " — phrase — ": a set-off phrase between two spaced dashes (no dash, comma, stop, "and" or

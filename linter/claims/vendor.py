@@ -266,8 +266,8 @@ def _set_off_after(p: Parsed, vendor_token: Any, target: Any) -> bool:
     doc = target.doc
     if target.i + 1 >= len(doc) or doc[target.i + 1].text != "," or vendor_token.i < target.i:
         return False
-    if p.appositive_host(vendor_token) is not None and p.appositive_host(vendor_token).i == (
-            target.i):
+    host = p.appositive_host(vendor_token)
+    if host is not None and host.i == target.i:
         return True
     closing = next((t for t in doc[target.i + 2 : vendor_token.sent.end] if t.text == ","), None)
     opener = doc[target.i + 2]
