@@ -220,7 +220,9 @@ class Parsed:
         for previous in reversed(token.doc[: token.i]):
             found = self.mentions.get(previous.i)
             if found is not None and found.type in wanted and previous.i not in clause_subjects:
-                if found.type == ENTITY and (previous.dep_ == "conj" or previous.conjuncts):
+                joined = [*previous.conjuncts,
+                          *([previous.head] if previous.dep_ == "conj" else [])]
+                if found.type == ENTITY and any(c.pos_ in ("PROPN", "NOUN") for c in joined):
                     return None  # "A, B and C ... it": which one is not said
                 return previous
         return None
