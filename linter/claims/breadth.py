@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from linter.claims.lexicon import lexicon
 from linter.claims.parsed import Parsed
 from linter.claims.relations import BE_VERBS, IsA, conjuncts_to, through_part, verb_subjects
 from linter.markup.textutil import words
@@ -23,7 +24,7 @@ def falls_under(p: Parsed) -> Iterator[IsA]:
         if verb.lemma_ not in _UNDER_VERBS:
             continue
         klass, part = through_part(token)
-        if part in ("umbrella", "superset", "generalization"):
+        if part in lexicon().superset_nouns:
             part = None  # under Y's umbrella: a kind of Y
         for subject in verb_subjects(verb):
             yield IsA(subject, klass, "copula", verb, part)

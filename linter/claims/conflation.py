@@ -122,10 +122,9 @@ def check(p: Parsed, mentions: list[Mention]) -> Iterator[Match]:
 def _closes(text: str, end: int, between: str) -> bool:
     """A renaming ends where the name does: ")" for a parenthesis, else ",", "." or a verb."""
     rest = text[end:].lstrip()
-    if "(" in between:
-        return bool(_PAREN_CLOSE.match(text, end))
-    if _set_off_by_brackets_or_dashes(text, end, between) is not None:
-        return True
+    closed = _set_off_by_brackets_or_dashes(text, end, between)
+    if closed is not None or "(" in between:
+        return closed is not None
     if not _RENAMING.fullmatch(between):
         return False  # a bare dash renames only when a second one closes it
     if re.search(r"\bor\s+(?:to|into|for|with|of|in)\b", between, re.IGNORECASE):
