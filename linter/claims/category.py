@@ -241,6 +241,12 @@ def _claim(rel: IsA, subject: Mention, klass: Mention | None, generic: bool) -> 
         quantifier = "all" if about_the_field(rel.subject) else "some"
         return Claim(GENAI, CONCEPT, "subclass_of", LLM, CONCEPT, 0, 0, quantifier=quantifier,
                      construction=rel.how)
+    if subject.type == CONCEPT and subject.id == GENAI and klass.type == CATEGORY and (
+        rel.how == "copula" and rel.part is None and _every(rel.subject)
+        and not rel.klass.conjuncts
+    ):  # "all generative AI tools are chatbots": the field given one narrower class
+        return Claim(GENAI, CONCEPT, "subclass_of", klass.id, CATEGORY, 0, 0,
+                     quantifier="all", construction=rel.how)
     return None
 
 

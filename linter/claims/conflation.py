@@ -15,6 +15,8 @@ from linter.claims.parsed import Parsed
 from linter.claims.record import Claim
 from linter.markup.textutil import inside_quotes
 
+#: A word before "mean" that is not a denial ("we simply mean", not "we never mean").
+_NOT_NEGATOR = r"(?!(?:not|never|don|didn|do|does|did)\b)"
 _RENAMING = re.compile(
     r"\s*(?:\)\s*)?(?:(?:,|—|–|--|;)\s*)?(?:\(\s*)?"
     # "Y; the technology otherwise known as X"
@@ -25,12 +27,15 @@ _RENAMING = re.compile(
     r"a\.k\.a\.?|"
     r"i\.\s?e\.,?|ie,|that\s+is,|in\s+other\s+words,?|or(?:,(?![^,]*\b(?:broad|general|wide|large))[^,()]{1,40},)?|means|meaning|equals|=|"
     r"is\s+just|"
-    r"is\s+simply|refers?\s+to|stands?\s+for|(?:we|I|you)\s+mean|(?:they|people)\s+(?:\w+\s+)?mean|"
-    r"is\s+(?:simply\s+|just\s+|merely\s+)?(?:the|a|another)\s+(?:\w+\s+)?(?:word|name|term)"
-    r"\s+for)\s*,?\s*(?:just\s+|simply\s+)?(?:(?:to|into|for|with|of|in)\s+)?(?:(?:an?|the)\s+)?$",
+    r"is\s+simply|refers?\s+to|stands?\s+for|(?:we|I|you|they|people)\s+(?:" + _NOT_NEGATOR
+    + r"\w+\s+)?mean|"
+    r"(?:is\s+(?:simply\s+|just\s+|merely\s+)?)?(?:the|a|another)\s+(?:[\w-]+\s+)?"
+    r"(?:word|name|term)\s+for|"
+    # "we use LLM as shorthand for generative AI"
+    r"as\s+(?:a\s+)?(?:shorthand|short-hand|synonym|stand-in|catch-all)\s+for)\s*,?\s*(?:just\s+|simply\s+)?(?:(?:to|into|for|with|of|in)\s+)?(?:(?:an?|the)\s+)?$",
     re.IGNORECASE,
 )
-_PAREN = re.compile(r"\s*(?:\(|\s[—–])\s*"
+_PAREN = re.compile(r"\s*(?:\(|[—–])\s*"
                     r"(?:or\s+|i\.\s?e\.,?\s*|aka\s+|a\.k\.a\.?\s*|that\s+is,?\s*)?$",
                     re.IGNORECASE)
 #: A renaming's note on usage: "as most people call them", "as it is often known".
@@ -40,10 +45,11 @@ _AS_CALLED = (r"as\s+[^()]{0,40}?\b(?:call(?:s|ed)?\s+(?:it|them)|"
 #: LLMs like Gemini and Llama)".
 _PAREN_BODY = (r"(?:,?\s+(?:like|such\s+as|including|e\.\s?g\.,?)\s+[^()—–]{1,80}?)?"
                r"\s*(?:,\s*(?:in\s+other\s+words|i\.\s?e\.|that\s+is|for\s+short|"
+               r"if\s+you\s+(?:like|will|prefer)|so\s+to\s+speak|"
                + _AS_CALLED + r"))?")
 _PAREN_CLOSE = re.compile(_PAREN_BODY + r"\s*\)", re.IGNORECASE)
 #: The same set off by dashes: "Large language models — generative AI, in other words — ..."
-_DASH_CLOSE = re.compile(_PAREN_BODY + r"\s+[—–]\s", re.IGNORECASE)
+_DASH_CLOSE = re.compile(_PAREN_BODY + r"(?:\s+[—–]\s|[—–](?=\w))", re.IGNORECASE)
 #: The usage note after a renaming set off by commas ("LLMs, or GenAI as most people call
 #: them, ..."): part of the renaming, not a report that keeps it from being asserted.
 _USAGE_NOTE = re.compile(r"\s" + _AS_CALLED + r"(?=\s*[,.;)])", re.IGNORECASE)
@@ -96,7 +102,8 @@ def check(p: Parsed, mentions: list[Mention]) -> Iterator[Match]:
             return
         renamed = _RENAMING.fullmatch(between) or _PAREN.fullmatch(between)
         if renamed and _closes(text, second.end, between):
-            if not _DENIED.search(text, 0, first.start):  # "not LLMs (generative AI)"
+            if not _DENIED.search(text, 0, first.start) and not (
+                    re.match(r"\s*as\b", between) and _used_otherwise(p, first)):
                 end = second.end
                 closed = _set_off_by_brackets_or_dashes(text, end, between)
                 if closed is not None:
@@ -134,6 +141,15 @@ def _closes(text: str, end: int, between: str) -> bool:
     return True
 
 
+def _used_otherwise(p: Parsed, first: Mention) -> bool:
+    """ "Do not use LLM as shorthand for ...", "many people use LLM as ...": the usage itself
+    denied or reported, not the writer's own ("not LLMs (generative AI)" is ``_DENIED``'s)."""
+    token = next((t for t in p.doc if t.idx == first.start), None)
+    return bool(_REPORTED_USE.search(p.doc.text, 0, first.start)) or (
+        token is not None and token.head.lemma_ in ("use", "treat", "call") and any(
+            c.dep_ == "neg" or c.lower_ in ("never", "avoid") for c in token.head.children))
+
+
 def _says_means(text: str, first: Mention, between: str) -> bool:
     """ "When people say 'generative AI', they mean LLMs": the quoted word is the term used,
     and what follows says what it means."""
@@ -146,7 +162,7 @@ def _set_off_by_brackets_or_dashes(text: str, end: int, between: str) -> re.Matc
     words)", "— generative AI, in other words —"), if it has one."""
     if "(" in between:
         return _PAREN_CLOSE.match(text, end)
-    if re.search(r"\s[—–]", between) and _PAREN.fullmatch(between):
+    if re.search(r"[—–]", between) and _PAREN.fullmatch(between):
         return _DASH_CLOSE.match(text, end)
     return None
 

@@ -47,6 +47,8 @@ def _negates(child: Any) -> bool:
         return False  # "nothing but text" means "only text"
     if child.lower_ == "without":
         return False  # "generates video without a decoder": only what it heads is negated
+    if child.dep_ == "intj":
+        return False  # "No, X is Y": an answer to what came before; the clause asserts
     # (a curly "n’t" may be tagged as anything: its spelling decides)
     return child.dep_ == "neg" or child.lower_.replace("’", "'") in _lex().negators
 

@@ -88,7 +88,9 @@ def _built_on(kb: KnowledgeBase, claim: Claim) -> Verdict | None:
     if not known or not kb.architecture_conflicts(claim.object, known):
         return None
     wrong = kb.architectures[claim.object].with_article
-    right = architecture_phrase(kb, _most_specific(kb, known))
+    # the reason: a known property the claim contradicts ("autoregressive" against "encoder-only")
+    reasons = tuple(a for a in known if kb.architecture_conflicts(claim.object, (a,))) or known
+    right = architecture_phrase(kb, _most_specific(kb, reasons))
     if entity is not None:
         return Verdict("model-architecture",
                        say("model-architecture", "entity", name=entity.name, right=right,
@@ -176,6 +178,15 @@ def _subclass_of(kb: KnowledgeBase, claim: Claim) -> Verdict | None:
         return Verdict("subset-direction", say("subset-direction", "reversed", narrow=narrow,
                                                broad=broad))
     category = kb.categories.get(claim.object)
+    field = kb.concepts.get(claim.subject)
+    if field is not None and category is not None and claim.object not in kb.concepts and (
+        claim.subject not in class_lineage(kb, claim.object)
+    ) and set(category.output) < set(field.output):
+        # the whole field given one narrower class: "all generative AI tools are chatbots"
+        label = category.label
+        return Verdict("subset-direction", say(
+            "subset-direction", "reversed", narrow=label[:1].upper() + label[1:] + "s",
+            broad=field.label))
     if claim.object in class_lineage(kb, claim.subject) or category is None or (
         category.kind != "model" or claim.subject not in kb.categories
     ):

@@ -56,6 +56,8 @@ class Lexicon:
     part_nouns: frozenset[str] = frozenset()
     superset_nouns: frozenset[str] = frozenset()
     field_nouns: frozenset[str] = frozenset()
+    #: nouns for what a maker made ("a product of Y", "a Google product")
+    maker_nouns: frozenset[str] = frozenset()
     #: nouns with no modality of their own that take their modifier's ("audio clip", "PNG diagram")
     carriers: frozenset[str] = frozenset()
     #: adjectives that give any noun their modality ("spoken intro": speech)
@@ -91,7 +93,7 @@ class Lexicon:
     def all_words(self) -> frozenset[str]:
         """Every predicate word (for the prefilter)."""
         # (not the control verbs: "use X to V" is a claim only through its output verb V)
-        found: set[str] = set(self.output_verbs) | set(self.limited_words)
+        found: set[str] = set(self.output_verbs) | set(self.limited_words) | set(self.maker_nouns)
         for verbs in self.predicate_verbs.values():
             found |= verbs
         for verb in self.output_verbs.values():
@@ -165,6 +167,7 @@ def lexicon() -> Lexicon:
         part_nouns=_words(predicates["subclass_of"]["parts"]),
         superset_nouns=_words(predicates["subclass_of"]["superset"]),
         field_nouns=_words(predicates["subclass_of"]["fields"]),
+        maker_nouns=_words(predicates["made_by"].get("nouns")),
         control_verbs=_words(predicates["control"]["verbs"]),
         output_verbs={
             lemma: _output_verb(lemma, spec)

@@ -15,7 +15,7 @@ from linter.claims.lexicon import lexicon
 from linter.claims.members import list_members
 from linter.claims.mentions import CATEGORY, CONCEPT, ENTITY, Mention, modality_index
 from linter.claims.messages import one_for_the_list
-from linter.claims.parsed import Parsed
+from linter.claims.parsed import GENERIC_HEADS, Parsed
 from linter.claims.record import ANY_OUTPUT, GENERIC, Claim
 
 MODALITY = "modality"
@@ -358,8 +358,17 @@ def _limited_to(p: Parsed) -> Iterator[Match]:
             ):
                 continue
             for obj in objects:
-                if _modality_of(p, obj, index) == "text" and asserted(p.doc, [subject, token]):
+                if _kind_of(p, obj, index) == "text" and asserted(p.doc, [subject, token]):
                     yield from _not_only_text(p, subject, obj)
+
+
+def _kind_of(p: Parsed, token: Any, index: dict[str, str]) -> str | None:
+    """A modality, or the one that names a kind of system ("text systems", "text models")."""
+    found = _modality_of(p, token, index)
+    if found is None and token.lower_ in GENERIC_HEADS:
+        found = next((_modality_of(p, c, index) for c in token.children
+                      if c.dep_ in ("compound", "amod") and c.i == token.i - 1), None)
+    return found
 
 
 def _limited_objects(token: Any) -> list[Any]:
@@ -370,12 +379,17 @@ def _limited_objects(token: Any) -> list[Any]:
             next((o for o in obj.children if o.dep_ == "dobj"), obj) if obj.dep_ == "pcomp"
             else obj
             for prep in token.children if prep.lower_ == "to" for obj in prep.children
-        ]
-    if lemma in lexicon().limited_verbs and token.pos_ == "VERB" and any(
-            c.lower_ in _ONLY for c in token.children):
+        ] + [  # "limited to text in practice": the parser read "to text" as a verb
+            verb for verb in token.children
+            if verb.dep_ == "xcomp" and any(c.lower_ == "to" and c.dep_ == "aux"
+                                             for c in verb.children)]
+    if lemma in lexicon().limited_verbs and token.pos_ == "VERB":
+        preps = [c for c in token.children if c.dep_ == "prep" and c.lower_ in ("with", "to")]
+        if not any(c.lower_ in _ONLY for c in (*token.children, *(
+                t for prep in preps for t in prep.children))):
+            return []  # "only works with X", "refers only to X"
         return [c for c in token.children if c.dep_ == "dobj"] + [
-            o for c in token.children if c.dep_ == "prep" and c.lower_ == "with"
-            for o in c.children if o.dep_ == "pobj"]
+            o for prep in preps for o in prep.children if o.dep_ == "pobj"]
     return []
 
 

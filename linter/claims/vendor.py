@@ -89,7 +89,8 @@ def _attributed(p: Parsed, vendor_token: Any) -> Iterator[tuple[Any, Any]]:
     following = vendor_token.nbor(1) if vendor_token.i + 1 < len(vendor_token.doc) else None
     if vendor_token.dep_ == "poss" or (
         vendor_token.dep_ == "compound" and (
-            head.lemma_.lower() in GENERIC_HEADS or _names_class(p, head))
+            head.lemma_.lower() in GENERIC_HEADS or _names_class(p, head)
+            or head.lemma_.lower() in lexicon().maker_nouns)
     ):
         yield from _described(_owned_name(p, vendor_token, following, head))
         # ("Google's GPT-4", "a Meta model", "the X text-to-audio model")
@@ -131,6 +132,9 @@ def _attributed(p: Parsed, vendor_token: Any) -> Iterator[tuple[Any, Any]]:
         yield from _verb_targets(head.head)  # "StyleGAN was developed at NVIDIA"
     elif vendor_token.dep_ == "pobj" and head.lower_ in ("of", "from") and _came(head.head):
         yield from _verb_targets(_came(head.head))  # "StyleGAN came out of Google Research"
+    elif vendor_token.dep_ == "pobj" and head.lower_ == "of" and (
+            head.head.lemma_.lower() in lexicon().maker_nouns):
+        yield from _described(head.head)  # "X is a product of Y", "X, the brainchild of Y"
     elif vendor_token.dep_ == "nsubj" and head.lemma_ in _creating():
         objects = [c for c in head.children if c.dep_ == "dobj"]
         if head.dep_ == "relcl" and (head.head.pos_ == "NOUN" or any(
