@@ -32,7 +32,7 @@ PRIMARY_SOURCE_HOSTS: tuple[str, ...] = (
     "github.com/ai-forever", "github.com/neonbjb", "github.com/baichuan-inc",
     "github.com/aisingapore", "github.com/run-llama", "github.com/langchain-ai",
     "github.com/jina-ai",
-    "docs.ultralytics.com", "sourcegraph.com", "firebase.google.com",
+    "docs.ultralytics.com", "sourcegraph.com", "firebase.google.com", "docs.gitlab.com",
     # journals (the paper itself)
     "nature.com",
     # OpenAI, Anthropic

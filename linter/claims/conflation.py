@@ -18,7 +18,7 @@ from linter.markup.textutil import inside_quotes
 #: A word before "mean" that is not a denial ("we simply mean", not "we never mean").
 _NOT_NEGATOR = r"(?!(?:not|never|don|didn|do|does|did)\b)"
 _RENAMING = re.compile(
-    r"\s*(?:\)\s*)?(?:(?:,|—|–|--|;)\s*)?(?:\(\s*)?"
+    r"\s*(?:\)\s*)?(?:(?:,|—|–|--|;)\s*)?(?:\(\s*)?(?:which\s+(?=is\b|are\b))?"
     # "Y; the technology otherwise known as X"
     r"(?:(?:the|a)\s+(?:technology|field|term|thing|concept|category|approach)\s+)?"
     r"(?:(?:also|otherwise|commonly|often|sometimes|usually|simply|just|better|more|widely)\s+)*"

@@ -5,6 +5,7 @@ No syntax here and no facts in code: a verdict depends only on the claim and the
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from linter.claims.facts import (
@@ -148,7 +149,8 @@ def _is_a(kb: KnowledgeBase, claim: Claim) -> Verdict | None:
             return wrong_category
         if "text" not in outputs:
             return None  # "Midjourney is a text-to-image model": standard usage
-        if claim.object == "llm" or "model" in claim.object_text.lower():
+        named = claim.object_text.lower()
+        if claim.object == "llm" or "model" in named or re.search(r"\bllms?\b", named):
             return Verdict("product-called-model", say("product-called-model", "category",
                                                        what=what, wrong=wrong))
         return None

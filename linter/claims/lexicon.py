@@ -58,6 +58,8 @@ class Lexicon:
     field_nouns: frozenset[str] = frozenset()
     #: nouns for what a maker made ("a product of Y", "a Google product")
     maker_nouns: frozenset[str] = frozenset()
+    #: nouns for a thing made from or against a named one ("Meta's BERT variant")
+    derived_nouns: frozenset[str] = frozenset()
     #: nouns with no modality of their own that take their modifier's ("audio clip", "PNG diagram")
     carriers: frozenset[str] = frozenset()
     #: adjectives that give any noun their modality ("spoken intro": speech)
@@ -168,6 +170,7 @@ def lexicon() -> Lexicon:
         superset_nouns=_words(predicates["subclass_of"]["superset"]),
         field_nouns=_words(predicates["subclass_of"]["fields"]),
         maker_nouns=_words(predicates["made_by"].get("nouns")),
+        derived_nouns=_words(predicates["made_by"].get("derived")),
         control_verbs=_words(predicates["control"]["verbs"]),
         output_verbs={
             lemma: _output_verb(lemma, spec)

@@ -129,8 +129,12 @@ def _outputs_and_makers(verb: Any) -> tuple[list[Any], list[Any]]:
         # "render your chart as an image": the form it is made in
         objects = [o for c in children if c.dep_ == "prep" and c.lower_ == "as"
                    for o in c.children if o.dep_ == "pobj"] + objects
-        if verb.dep_ == "relcl" and (not objects or objects[0].lower_ in ("that", "which")):
-            objects = [verb.head]  # "the PNG image that Claude renders": the noun described
+        if (verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.head.i < verb.i and any(
+                c.dep_ == "nsubj" for c in children))) and (
+                not objects or objects[0].lower_ in ("that", "which")):
+            # "the PNG image that Claude renders": the noun described (the parser may read
+            # the clause as an "acl" with "that" as its mark)
+            objects = [verb.head]
     passive = [c for c in children if c.dep_ == "nsubjpass"]
     agents = [o for c in children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
     if passive and agents and not spec.into:

@@ -217,14 +217,18 @@ class Parsed:
             return None
         else:
             wanted = (ENTITY,) if token.lower_ == "it" else (CATEGORY, CONCEPT)
-        for previous in reversed(token.doc[: token.i]):
-            found = self.mentions.get(previous.i)
-            if found is not None and found.type in wanted and previous.i not in clause_subjects:
-                joined = [*previous.conjuncts,
-                          *([previous.head] if previous.dep_ == "conj" else [])]
-                if found.type == ENTITY and any(c.pos_ in ("PROPN", "NOUN") for c in joined):
-                    return None  # "A, B and C ... it": which one is not said
-                return previous
+        candidates = [previous for previous in reversed(token.doc[: token.i])
+                      if previous.i not in clause_subjects and (
+                          found := self.mentions.get(previous.i)) is not None
+                      and found.type in wanted]
+        # a subject before the nearest name: "A is confused with B, but it comes from Y" is A
+        subjects = [c for c in candidates if c.dep_ in ("nsubj", "nsubjpass")]
+        for previous in (subjects or candidates)[:1]:
+            joined = [*previous.conjuncts, *([previous.head] if previous.dep_ == "conj" else [])]
+            if self.mentions[previous.i].type == ENTITY and any(
+                    c.pos_ in ("PROPN", "NOUN") for c in joined):
+                return None  # "A, B and C ... it": which one is not said
+            return previous
         return None
 
     def is_generic_model(self, token: Any) -> bool:

@@ -425,11 +425,11 @@ def compound(p: Parsed) -> Iterator[IsA]:
             continue
         for child in token.children:
             child_ref = p.mention(child)
-            if child.dep_ in ("compound", "nmod") and child_ref is not None and (
-                child_ref.type == ENTITY
-            ) and all(p.mention(c) is not None for c in child.conjuncts) and not any(
-                t.lower_ in ("and", "or", ",") for t in p.doc[child.i + 1 : token.i]
-            ):
+            if (child.dep_ in ("compound", "nmod") or (  # "the ChatGPT LLM", read as adjective
+                    child.dep_ == "amod" and child.i == token.i - 1 and not generic)
+            ) and child_ref is not None and child_ref.type == ENTITY and all(
+                p.mention(c) is not None for c in child.conjuncts
+            ) and not any(t.lower_ in ("and", "or", ",") for t in p.doc[child.i + 1 : token.i]):
                 # (not "Suno and video generators": the name is a list item, not a modifier)
                 yield IsA(child, token, "compound", None, None)
 

@@ -40,8 +40,10 @@ def check(p: Parsed) -> Iterator[Match]:
             continue
         for target, anchor in _attributed(p, vendor_token):
             ref = p.reference(target)
-            if ref is None or ref.type != ENTITY or target.i == vendor_token.i:
-                continue
+            if ref is None or ref.type != ENTITY or target.i == vendor_token.i or (
+                    target.i not in p.mentions
+                    and target.lemma_.lower() in lexicon().derived_nouns):
+                continue  # ("Meta's BERT variant": the variant is Meta's, BERT is not)
             match = _judge(p, vendor_token, vendor_id, target, ref.id, anchor)
             if match is not None:
                 yield match
@@ -82,11 +84,21 @@ def _attributed(p: Parsed, vendor_token: Any) -> Iterator[tuple[Any, Any]]:
         if not _names_nearer(p, vendor_token, host):
             yield host, vendor_token  # "Veo, Google DeepMind's model", "X, a model from Y"
         return
-    if vendor_token.dep_ == "pobj" and head.lower_ == "at" and head.head.dep_ == "pobj":
+    if vendor_token.dep_ == "pobj" and head.lower_ == "at" and (head.head.dep_ == "pobj" or (
+            head.head.lemma_ in _PEOPLE and head.head.dep_ == "nsubj")):
         vendor_token, head = head.head, head.head.head  # "by researchers at OpenAI"
-    elif vendor_token.dep_ == "compound" and head.lemma_ in _PEOPLE and head.dep_ == "pobj":
-        vendor_token, head = head, head.head  # "by Meta AI researchers"
+    elif vendor_token.dep_ in ("compound", "poss") and head.lemma_ in _PEOPLE and (
+            head.dep_ in ("pobj", "nsubj")):
+        # "by Meta AI researchers", "Mistral AI's team released X", "the team at Y shipped X"
+        vendor_token, head = head, head.head
     following = vendor_token.nbor(1) if vendor_token.i + 1 < len(vendor_token.doc) else None
+    if vendor_token.dep_ == "appos" and head.lower_ in GENERIC_HEADS and following is not None and (
+            following.lemma_ in _creating() and following.dep_ in ("acl", "relcl")):
+        # "X, the model Y open-sourced in 2021": the parser set Y beside "model", not as the
+        # subject of the clause that describes it
+        for target, _ in _described(head):
+            yield target, following
+        return
     if vendor_token.dep_ == "poss" or (
         vendor_token.dep_ == "compound" and (
             head.lemma_.lower() in GENERIC_HEADS or _names_class(p, head)
@@ -158,7 +170,9 @@ def _attributed(p: Parsed, vendor_token: Any) -> Iterator[tuple[Any, Any]]:
                 yield (host if host is not None else described), head
                 for target, _ in _described(described):
                     yield target, head
-            elif child.dep_ == "dobj":
+            elif child.dep_ == "dobj" or (  # "shipped Qwen3 in April": a name read as an adverb
+                    child.dep_ in ("advmod", "npadvmod") and child.i == head.i + 1
+                    and p.mention(child) is not None):
                 for obj in [child, *child.conjuncts]:
                     yield obj, head
 
@@ -171,6 +185,10 @@ _PROVIDING = re.compile(
 )
 
 
+#: Words between two compared systems ("A's X vs. B's Y": X is A's).
+_VERSUS = frozenset({"vs", "vs.", "versus", "v.", "v", "against"})
+
+
 def _owned_name(p: Parsed, vendor_token: Any, following: Any | None, head: Any) -> Any:
     """What a possessive owns: its head, or the name right after "'s" when the parser gave
     the possessive to a later noun ("Google's Phi-3-mini (3.8B parameters)": "parameters")."""
@@ -180,9 +198,12 @@ def _owned_name(p: Parsed, vendor_token: Any, following: Any | None, head: Any) 
         return head
     after = vendor_token.doc[following.i + 1]
     named = p.mention(after)
+    if head.i not in p.mentions and head.lemma_.lower() in lexicon().derived_nouns:
+        return head  # "Meta's BERT variant": the variant is what Meta made
     if after.i != head.i and named is not None and named.type == ENTITY and (
             p.mention(head) is None or any(  # "A's X and B's Y": X is A's, not Y
-                t.dep_ == "cc" or t.text == "," for t in vendor_token.doc[after.i + 1 : head.i])):
+                t.dep_ == "cc" or t.text == "," or t.lower_ in _VERSUS
+                for t in vendor_token.doc[after.i + 1 : head.i])):
         return after
     return head
 
@@ -279,6 +300,16 @@ def _set_off_after(p: Parsed, vendor_token: Any, target: Any) -> bool:
         opener.tag_ == "VBN" or opener.lower_ in ("a", "an", "the"))  # "X, the model Y built,"
 
 
+_AUXILIARIES = frozenset({"is", "are", "was", "were", "do", "does", "did", "has", "have", "had",
+                          "can", "could", "will", "would", "should", "may", "might"})
+
+
+def _yes_no_question(sentence: Any) -> bool:
+    """ "Was X built by Y?": a question that opens with an auxiliary verb."""
+    words = [t for t in sentence if not t.is_punct and not t.is_space]
+    return bool(words) and words[0].lower_ in _AUXILIARIES and sentence.text.rstrip().endswith("?")
+
+
 def _whose(obj: Any) -> bool:
     """An object owned by the relative's antecedent ("whose weights Y published")."""
     return any(c.dep_ == "poss" and c.lower_ == "whose" for c in obj.children)
@@ -302,7 +333,10 @@ def _came(token: Any) -> Any | None:
 def _described(noun: Any) -> Iterator[tuple[Any, Any]]:
     """The noun, or the entity it describes ("Whisper, Google's model", "X is Y's model")."""
     yield noun, noun
+    derived = noun.lemma_.lower() in lexicon().derived_nouns  # "Meta's BERT variant"
     for child in noun.children:
+        if derived and child.dep_ == "compound":
+            continue
         if child.dep_ in ("nmod", "appos", "compound") and child.i < noun.i and (
             (any(t.text == "," for t in noun.doc[child.i + 1 : noun.i])
              and not _listed_between(child, noun))
@@ -392,7 +426,10 @@ def _judge(
     verdict = judge(p.kb, claim)
     if verdict is None:
         return None
-    presupposed = vendor_token.dep_ == "poss"  # "Why does Google's GPT-4 ...?" still says so
+    # "Why does Google's GPT-4 ...?" still says so (and so does a possessive the parser misread)
+    presupposed = vendor_token.dep_ == "poss" or (
+        vendor_token.i + 1 < len(vendor_token.doc)
+        and is_possessive_mark(vendor_token.doc[vendor_token.i + 1]))
     relative = anchor.dep_ in ("relcl", "acl") and anchor.head.i == target.i
     # a relative clause says what it says whatever the main clause does ("X, which Y
     # developed, may be used ..."): the clause alone is gated
@@ -401,15 +438,20 @@ def _judge(
     # the verb, not the maker
     # (and so is one in a phrase set off after the name: "Sora, Google's video model, should
     # be credited ...", "X, released by Y, may be self-hosted")
+    set_off = _set_off_after(p, vendor_token, target)  # (said even in a question)
     inside = vendor_token.head.i == target.i or (
         vendor_token.head.lower_ in ("from", "by") and vendor_token.head.head.i == target.i
-    ) or _set_off_after(p, vendor_token, target)
+    ) or set_off
     gated = [vendor_token] if inside else (
         [vendor_token, anchor] if relative else [vendor_token, target, anchor])
     # a possessive outside a copula's complement is presupposed whatever the verb denies or
     # hedges ("xAI's Gemini models are not approved", "should come from Canva's Firefly");
     # not "it is not Google's model"
     owned = presupposed and vendor_token.head.dep_ not in ("attr", "acomp", "oprd")
-    if not asserted(p.doc, gated, questions=not (presupposed or relative), negations=not owned):
+    # (a participle right after the name is presupposed, "Why is X, built by Y, ...?", but
+    # not in a question the parser misread: "Was X built by Y?")
+    relative = relative and not _yes_no_question(vendor_token.sent)
+    if not asserted(p.doc, gated, questions=not (presupposed or relative or set_off),
+                    negations=not owned):
         return None
     return p.match(verdict.rule, vendor_token, vendor_token, verdict.message, verdict.replacement)

@@ -36,6 +36,7 @@ from linter.checks.nameindex import (
     spans,
     spans_of,
 )
+from linter.checks.namekeys import key_of
 from linter.checks.registry import BuildContext, Scope, optional_strings, rule_kind
 from linter.markup.segments import Segment
 from linter.markup.textutil import has_word_boundaries, is_cited_title, sentence_bounds
@@ -116,13 +117,17 @@ class NameSpellingRule:
     def _accepts(self, segment: Segment, start: int, end: int, right: str,
                  index: NameIndex) -> bool:
         text = segment.text
-        if not has_word_boundaries(text, start, end) or self._covered(text, start, end):
+        suffix = _SIZE_SUFFIX.match(text, end)  # "Quen2.5-Coder" in "Quen2.5-Coder-7B"
+        if not (has_word_boundaries(text, start, end) or (
+                suffix is not None and has_word_boundaries(text, start, suffix.end()))
+        ) or self._covered(text, start, end):
             return False
         if any(rule.pattern.fullmatch(right) for rule in self.covered_by):
             return False  # never suggest a spelling that a term rule reports
         if index.is_version_form(text, start, end, right):
             return False
-        if index.is_ambiguous(right) and not self._in_ai_context(text, start, end, right, index):
+        if index.is_ambiguous(right) and not _capitalised_typo(text, start, end, right) and (
+                not self._in_ai_context(text, start, end, right, index)):
             return False
         if _AUTHORS.match(text, end):
             return False  # "Devlin et al., 2018": an author, not a misspelt "Devin"
@@ -151,6 +156,21 @@ class NameSpellingRule:
         if index.in_context(sentence, self.context, right):
             return True
         return any(index.unambiguous(span) for _, _, span in spans(sentence, RUN))
+
+
+#: A checkpoint's size or variant after a name ("-7B", "-Instruct"): the name ends before it.
+_SIZE_SUFFIX = re.compile(r"-(?:\d+(?:\.\d+)?[BMK]|x\d+[BM]|Instruct|Chat|Base|it)\b")
+
+
+def _capitalised_typo(text: str, start: int, end: int, right: str) -> bool:
+    """A typo (not a case or spacing variant) written with a capital inside a sentence
+    ("research in Perplexcity"): a name, not the common word an ambiguous name also is."""
+    span = text[start:end]
+    if key_of(span) == key_of(right) or not span[:1].isupper() or len(span) < 6:
+        # (a short one may be a person's name: "Claud", "Falco")
+        return False
+    lo, _ = _sentence(text, start, end)
+    return bool(text[lo:start].strip(" \t\n*_#>`\"'([-"))
 
 
 #: What follows an author's name in a citation: "et al.", "and Chang (2019)", ", 2018)".

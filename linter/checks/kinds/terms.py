@@ -16,7 +16,7 @@ from linter.markup.textutil import has_word_boundaries, is_cited_title, link_tex
 
 # Words after "LLM's" that show it is a plural ("Many LLM's are ...") rather than a possessive.
 _PLURAL_FOLLOWERS = re.compile(
-    r"\s*(?:$|[,.;:!?)\]]|(?:are|were|have|do|can|could|will|would|should|may|might|must|need|"
+    r"\s*(?:$|[,.;:!?)\]]|(?:are|were|have|do|does|did|can|could|will|would|should|may|might|must|need|"
     r"like|such|that|which|who|and|or|generate|produce|use|learn|perform|excel|struggle|"
     r"hallucinate|rely|require|differ|vary|include|often|also|still|now|in|on|for|from|with|"
     r"to|by)\b)"
