@@ -84,3 +84,10 @@ class SentenceChecker(Protocol):
     def table_matches(
         self, segments: Sequence[Segment], line_of: Callable[[int], int]
     ) -> list[tuple[Segment, Match]]: ...
+
+    def past_name_cells(
+        self, segments: Sequence[Segment], line_of: Callable[[int], int]
+    ) -> frozenset[int]:
+        """Source offsets of table cells under a column of former names ("Former name"):
+        history, not claims; the engine does not parse them."""
+        ...

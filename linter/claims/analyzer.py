@@ -74,10 +74,17 @@ class ClaimAnalyzer:
         for row, matches in zip(rows, self.analyze([r.text for r in rows]), strict=True):
             size = len(row.cell.text)
             for match in matches:
+                if match.end <= row.offset:
+                    continue  # about the row's name alone: the name's own cell says it
                 start = min(max(0, match.start - row.offset), size - 1)
                 end = max(start + 1, min(size, match.end - row.offset))
                 found.append((row.cell, replace(match, start=start, end=end)))
         return found
+
+    def past_name_cells(
+        self, segments: Sequence[Segment], line_of: Callable[[int], int]
+    ) -> frozenset[int]:
+        return tables.past_name_cells(segments, line_of, lexicon().historical)
 
     def candidates(self, segment: Segment) -> list[tuple[int, int]]:
         """Sentence spans of ``segment`` worth parsing."""

@@ -68,6 +68,9 @@ def check(p: Parsed) -> Iterator[Match]:
         if set_off:
             # "X, a Y, is not approved": the main clause's "not" is no part of the phrase
             tokens = [rel.klass]
+        elif _relative_copula(rel):
+            # "do not ask X, which is a Y, to ...": the relative clause states it on its own
+            tokens, presupposed = [rel.verb, rel.klass], True
         if not asserted(p.doc, tokens, questions=not presupposed,
                         negations=not (in_list or set_off)):
             continue
@@ -80,6 +83,14 @@ def check(p: Parsed) -> Iterator[Match]:
     rule_of = {code: rule for rule, code in p.codes.items()}
     for members in listed.values():
         yield one_for_the_list(rule_of[members[0][0].code], members)
+
+
+def _relative_copula(rel: IsA) -> bool:
+    """ "X, which is a Y": a copula in a relative clause set off by a comma."""
+    verb = rel.verb
+    return verb is not None and verb.dep_ == "relcl" and verb.i >= 2 and any(
+        c.dep_ == "nsubj" and c.lower_ in ("which", "who") and c.i > 0
+        and c.nbor(-1).text == "," for c in verb.children)
 
 
 #: Words after "not" that keep the class ("not just a transformer", "not only a GAN").

@@ -8,7 +8,7 @@ from itertools import combinations
 
 from linter.checks.base import Match
 from linter.claims.category import GENAI, LLM
-from linter.claims.context import negated, sentence_asserts
+from linter.claims.context import negated, question_text, sentence_asserts
 from linter.claims.judge import judge
 from linter.claims.mentions import CATEGORY, CONCEPT, Mention
 from linter.claims.parsed import Parsed
@@ -89,7 +89,13 @@ def _kind(m: Mention) -> str | None:
 def check(p: Parsed, mentions: list[Mention]) -> Iterator[Match]:
     text = p.doc.text
     classes = [m for m in mentions if _kind(m)]
-    if len({_kind(m) for m in classes}) < 2 or not sentence_asserts(_USAGE_NOTE.sub("", text)):
+    stated = _USAGE_NOTE.sub("", text)
+    asserts = sentence_asserts(stated)
+    # a renaming inside a question is still the writer's ("Do you use generative AI (a.k.a.
+    # LLMs)?"); "Are LLMs the same as generative AI?" asks
+    renames = asserts or (question_text(stated) is not None and sentence_asserts(
+        stated.rstrip(" \t\n\"'”’)*_?")))
+    if len({_kind(m) for m in classes}) < 2 or not renames:
         return
     for first, second in combinations(classes, 2):
         between = text[first.end : second.start]
@@ -101,6 +107,8 @@ def check(p: Parsed, mentions: list[Mention]) -> Iterator[Match]:
             yield from _match(p, first.start, second.end)  # "**Generative AI / LLM:** a model"
             return
         renamed = _RENAMING.fullmatch(between) or _PAREN.fullmatch(between)
+        if renamed and not asserts and not re.match(r"\s*[,(—–]", between):
+            continue  # a question asks what a predicate would say ("Is X just Y?")
         if renamed and _closes(text, second.end, between):
             if not _DENIED.search(text, 0, first.start) and not (
                     re.match(r"\s*as\b", between) and _used_otherwise(p, first)):
@@ -112,6 +120,8 @@ def check(p: Parsed, mentions: list[Mention]) -> Iterator[Match]:
                         end -= 1  # (the closing dash is no part of the renaming)
                 yield from _match(p, first.start, end)
             return
+    if not asserts:
+        return
     same = _SAME.search(text)
     if same and (inside_quotes(text, same.start(), same.end()) or _DENIED.search(
             text, 0, same.start())):

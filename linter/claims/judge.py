@@ -88,6 +88,9 @@ def _built_on(kb: KnowledgeBase, claim: Claim) -> Verdict | None:
         return None
     if not known or not kb.architecture_conflicts(claim.object, known):
         return None
+    if any(kb.declared_conflict(a, b) for a in known for b in known) and not all(
+            kb.architecture_conflicts(claim.object, (a,)) for a in known):
+        return None  # versions built differently ("DALL·E": a transformer, then diffusion)
     wrong = kb.architectures[claim.object].with_article
     # the reason: a known property the claim contradicts ("autoregressive" against "encoder-only")
     reasons = tuple(a for a in known if kb.architecture_conflicts(claim.object, (a,))) or known

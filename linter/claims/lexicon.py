@@ -27,6 +27,8 @@ class OutputVerb:
     excludes: tuple[str, ...] = ()
     #: objects that make the verb an idiom, not a making ("draw attention", "make sense")
     idioms: tuple[str, ...] = ()
+    #: particles that make it an idiom ("draw on a source")
+    particles: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -139,6 +141,7 @@ def _output_verb(lemma: str, raw: Mapping[str, Any] | None) -> OutputVerb:
         tuple(raw.get("needs") or ()),
         tuple(raw.get("excludes") or ()),
         tuple(raw.get("idioms") or ()),
+        tuple(raw.get("particles") or ()),
     )
 
 

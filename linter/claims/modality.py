@@ -110,6 +110,9 @@ def _outputs_and_makers(verb: Any) -> tuple[list[Any], list[Any]]:
     """
     spec = lexicon().output_verbs[verb.lemma_.lower()]
     children = list(verb.children)
+    if any(c.lower_ in spec.particles and c.dep_ in ("prep", "prt") and c.i == verb.i + 1
+           for c in children):
+        return [], []  # "the pages it draws on": relies on, draws nothing
     if spec.into:
         objects = [
             o

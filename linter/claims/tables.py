@@ -78,6 +78,18 @@ def _tables(segments: Sequence[Segment], line_of: Callable[[int], int]) -> list[
     return tables
 
 
+def past_name_cells(segments: Sequence[Segment], line_of: Callable[[int], int],
+                    historical: re.Pattern[str]) -> frozenset[int]:
+    """Source offsets of the cells under a header with a ``historical`` cue ("Former name",
+    "Previously called"): a table of renames lists old names as history."""
+    found: set[int] = set()
+    for table in _tables(segments, line_of):
+        columns = [i for i, cell in enumerate(table[0]) if historical.search(cell.segment.text)]
+        for row in table[1:]:
+            found.update(row[i].segment.pieces[0].src_start for i in columns if i < len(row))
+    return frozenset(found)
+
+
 def _check_table(
     finder: MentionFinder, codes: dict[str, str], table: list[list[_Cell]]
 ) -> Iterator[tuple[Segment, Match]]:

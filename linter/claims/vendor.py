@@ -240,8 +240,13 @@ def _set_off_name(p: Parsed, participle: Any) -> Any | None:
     doc, i = participle.doc, participle.i
     if participle.tag_ != "VBN" or i < 2 or doc[i - 1].text != ",":
         return None
-    found = p.mention(doc[i - 2])
-    return doc[i - 2] if found is not None and found.type == ENTITY else None
+    named = doc[i - 2]
+    earlier = named.head.head if named.dep_ == "pobj" else None
+    if earlier is not None and earlier.tag_ == "VBN" and earlier.dep_ == "acl" and (
+            p.mention(earlier.head) is not None):
+        named = earlier.head  # "X — hosted on P, built by Y": both participles describe X
+    found = p.mention(named)
+    return named if found is not None and found.type == ENTITY else None
 
 
 def _hung_on_verb(preposition: Any, verb: Any) -> bool:
@@ -440,7 +445,8 @@ def _judge(
     # be credited ...", "X, released by Y, may be self-hosted")
     set_off = _set_off_after(p, vendor_token, target)  # (said even in a question)
     inside = vendor_token.head.i == target.i or (
-        vendor_token.head.lower_ in ("from", "by") and vendor_token.head.head.i == target.i
+        vendor_token.head.lower_ in ("from", "by") and target.i in (
+            vendor_token.head.head.i, vendor_token.head.i - 1)  # "made with X from Y"
     ) or set_off
     gated = [vendor_token] if inside else (
         [vendor_token, anchor] if relative else [vendor_token, target, anchor])

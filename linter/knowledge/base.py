@@ -159,6 +159,12 @@ class KnowledgeBase:
                     return True
         return False
 
+    def declared_conflict(self, first: str, second: str) -> bool:
+        """Whether two recorded properties contradict each other as written (a family whose
+        versions were built differently: "transformer" and "diffusion"), not through what
+        they imply (a hybrid is both a transformer and a state-space model)."""
+        return second in self._conflicts(first) or first in self._conflicts(second)
+
     def _conflicts(self, architecture_id: str) -> tuple[str, ...]:
         term = self.architectures.get(architecture_id)
         return term.conflicts if term is not None else ()

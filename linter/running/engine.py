@@ -184,8 +184,10 @@ class Linter:
         """Table claims, term and document-check matches into ``found``; sentences to parse
         into ``sentences``; ``scans`` are fed the prose."""
         claims = self.claims if self._claims_active else None
+        past: frozenset[int] = frozenset()
         if claims is not None and segments:
             found.extend(claims.table_matches(segments, lambda offset: source.position(offset)[0]))
+            past = claims.past_name_cells(segments, lambda offset: source.position(offset)[0])
         for segment in segments:
             if is_quoted_block(source.text, segment):
                 continue
@@ -193,7 +195,8 @@ class Linter:
                 found.extend((segment, m) for m in rule.find(segment))
             for scan in scans:
                 found.extend(scan.feed(segment))
-            if claims is not None and claims.could_match(segment.text):
+            if claims is not None and claims.could_match(segment.text) and not (
+                    segment.pieces and segment.pieces[0].src_start in past):
                 sentences.extend(segment.slice(s, e) for s, e in claims.candidates(segment))
 
     def _lint_in_parts(self, file: SourceFile) -> Linted:

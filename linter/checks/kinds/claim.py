@@ -70,6 +70,11 @@ class LazyClaims:
     ) -> list[tuple[Segment, Match]]:
         return self.checker.table_matches(segments, line_of)
 
+    def past_name_cells(
+        self, segments: Sequence[Segment], line_of: Callable[[int], int]
+    ) -> frozenset[int]:
+        return self.checker.past_name_cells(segments, line_of)
+
     def __getstate__(self) -> dict[str, object]:
         """Pickled (for a spawned worker) without the built checker: the worker builds its own."""
         return {"_build": self._build, "_prefilter": self._prefilter, "_checker": None}

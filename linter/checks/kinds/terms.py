@@ -19,6 +19,7 @@ _PLURAL_FOLLOWERS = re.compile(
     r"\s*(?:$|[,.;:!?)\]]|(?:are|were|have|do|does|did|can|could|will|would|should|may|might|must|need|"
     r"like|such|that|which|who|and|or|generate|produce|use|learn|perform|excel|struggle|"
     r"hallucinate|rely|require|differ|vary|include|often|also|still|now|in|on|for|from|with|"
+    r"predict|understand|know|reason|summari[sz]e|translate|cannot|can't|don't|won't|aren't|"
     r"to|by)\b)"
 )
 _PLURAL_LEADERS = re.compile(
