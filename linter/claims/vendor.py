@@ -99,13 +99,25 @@ def _attributed(p: Parsed, vendor_token: Any) -> Iterator[tuple[Any, Any]]:
         for target, _ in _described(head):
             yield target, following
         return
+    doc = vendor_token.doc
+    if vendor_token.dep_ not in ("pobj", "poss") and vendor_token.i >= 2 and (
+            doc[vendor_token.i - 1].lower_ in ("from", "by")) and _is_entity(
+            p, doc[vendor_token.i - 2]):
+        # "Florence-2 from Apple handles ...": "Apple handles" misread as a noun phrase
+        yield doc[vendor_token.i - 2], doc[vendor_token.i - 1]
+        return
     if vendor_token.dep_ == "poss" or (
         vendor_token.dep_ == "compound" and (
             head.lemma_.lower() in GENERIC_HEADS or _names_class(p, head)
             or head.lemma_.lower() in lexicon().maker_nouns)
     ):
-        yield from _described(_owned_name(p, vendor_token, following, head))
+        owned = _owned_name(p, vendor_token, following, head)
+        yield from _described(owned)
         # ("Google's GPT-4", "a Meta model", "the X text-to-audio model")
+        before = owned.left_edge.i - 2
+        if owned.dep_ != "appos" and before >= 0 and doc[before + 1].text == "," and (
+                _is_entity(p, doc[before]) and owned.lower_ in GENERIC_HEADS):
+            yield doc[before], owned  # "X, an OpenAI model ...", the phrase misread
     elif (
         following is not None
         and is_possessive_mark(following)
@@ -313,6 +325,11 @@ def _yes_no_question(sentence: Any) -> bool:
     """ "Was X built by Y?": a question that opens with an auxiliary verb."""
     words = [t for t in sentence if not t.is_punct and not t.is_space]
     return bool(words) and words[0].lower_ in _AUXILIARIES and sentence.text.rstrip().endswith("?")
+
+
+def _is_entity(p: Parsed, token: Any) -> bool:
+    found = p.mention(token)
+    return found is not None and found.type == ENTITY
 
 
 def _whose(obj: Any) -> bool:
