@@ -62,6 +62,8 @@ class Lexicon:
     maker_nouns: frozenset[str] = frozenset()
     #: nouns for a thing made from or against a named one ("Meta's BERT variant")
     derived_nouns: frozenset[str] = frozenset()
+    #: a system's published parts ("X's weights were published by Y")
+    artifact_nouns: frozenset[str] = frozenset()
     #: nouns with no modality of their own that take their modifier's ("audio clip", "PNG diagram")
     carriers: frozenset[str] = frozenset()
     #: adjectives that give any noun their modality ("spoken intro": speech)
@@ -174,6 +176,7 @@ def lexicon() -> Lexicon:
         field_nouns=_words(predicates["subclass_of"]["fields"]),
         maker_nouns=_words(predicates["made_by"].get("nouns")),
         derived_nouns=_words(predicates["made_by"].get("derived")),
+        artifact_nouns=_words(predicates["made_by"].get("artifacts")),
         control_verbs=_words(predicates["control"]["verbs"]),
         output_verbs={
             lemma: _output_verb(lemma, spec)

@@ -58,6 +58,8 @@ GENERIC_HEADS = frozenset(
         "chatbots",
         "assistant",
         "assistants",
+        "agent",
+        "agents",
     ]
 )
 #: Words that open an appositive noun phrase ("X, a Y", "X, the Y", "X, Google's Y").

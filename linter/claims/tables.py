@@ -25,7 +25,8 @@ from linter.markup.segments import Segment
 _ENTITY_HEADERS = frozenset(["model", "models", "name", "product", "tool", "system"])
 _VENDOR_HEADER = re.compile(
     r"\b(?:vendor|developer|developed by|company|maker|made by|creator|created by|"
-    r"organi[sz]ation|provider|lab|publisher|owner)\b", re.IGNORECASE)
+    r"organi[sz]ation|provider|lab|publisher|owner|trained by|built by|released by|"
+    r"published by|author)\b", re.IGNORECASE)
 _TYPE_HEADER = re.compile(r"\b(?:type|category|kind|class|architecture)\b", re.IGNORECASE)
 _OUTPUT_HEADER = re.compile(r"\b(?:outputs?|modalit(?:y|ies)|generates|produces|creates)\b",
                             re.IGNORECASE)

@@ -11,10 +11,20 @@ from linter.claims.agents import colon_between
 from linter.claims.context import asserted
 from linter.claims.judge import judge
 from linter.claims.lexicon import lexicon
+from linter.claims.maker_order import (
+    creating,
+    is_entity,
+    named_before,
+    names_nearer,
+    parenthesised_maker,
+    reduced_relative,
+    set_off_after,
+    set_off_name,
+    yes_no_question,
+)
 from linter.claims.mentions import CATEGORY, ENTITY, VENDOR
 from linter.claims.parsed import GENERIC_HEADS, Parsed, is_possessive_mark
 from linter.claims.record import Claim
-from linter.markup.textutil import words
 
 #: Joint work, hosting and distribution are not authorship.
 _SHARED_CREDIT = re.compile(
@@ -28,11 +38,6 @@ _MOVING = frozenset({"move", "switch", "migrate", "download", "pull", "fetch", "
                      "buy", "license", "access", "upgrade", "port", "transition", "shift",
                      "change", "go", "come", "convert"})
 _PEOPLE = frozenset({"researcher", "engineer", "scientist", "team", "developer", "lab"})
-def _creating() -> frozenset[str]:
-    """Verbs of making a system ("developed", "released"): the lexicon's made_by verbs."""
-    return lexicon().verbs("made_by")
-
-
 def check(p: Parsed) -> Iterator[Match]:
     for vendor_token in p.tokens:
         vendor_id = _vendor_of(p, vendor_token)
@@ -75,13 +80,13 @@ def _vendor_of(p: Parsed, token: Any) -> str | None:
 def _attributed(p: Parsed, vendor_token: Any) -> Iterator[tuple[Any, Any]]:
     """Tokens that ``vendor_token`` is said to own, with the token that carries the relation."""
     head = vendor_token.head
-    named = _parenthesised_maker(p, vendor_token)
+    named = parenthesised_maker(p, vendor_token)
     if named is not None:
         yield named, vendor_token  # "Gemini 1.5 Pro (Meta)"
         return
     host = p.appositive_host(vendor_token)
     if host is not None and _owner_mark(vendor_token):
-        if not _names_nearer(p, vendor_token, host):
+        if not names_nearer(p, vendor_token, host):
             yield host, vendor_token  # "Veo, Google DeepMind's model", "X, a model from Y"
         return
     if vendor_token.dep_ == "pobj" and head.lower_ == "at" and (head.head.dep_ == "pobj" or (
@@ -93,15 +98,19 @@ def _attributed(p: Parsed, vendor_token: Any) -> Iterator[tuple[Any, Any]]:
         vendor_token, head = head, head.head
     following = vendor_token.nbor(1) if vendor_token.i + 1 < len(vendor_token.doc) else None
     if vendor_token.dep_ == "appos" and head.lower_ in GENERIC_HEADS and following is not None and (
-            following.lemma_ in _creating() and following.dep_ in ("acl", "relcl")):
+            following.lemma_ in creating() and following.dep_ in ("acl", "relcl")):
         # "X, the model Y open-sourced in 2021": the parser set Y beside "model", not as the
         # subject of the clause that describes it
         for target, _ in _described(head):
             yield target, following
         return
     doc = vendor_token.doc
+    reduced = reduced_relative(p, vendor_token)
+    if reduced is not None:
+        yield reduced  # "X, the 70B model Y trained in 2022, ...", however the parser read it
+        return
     if vendor_token.dep_ not in ("pobj", "poss") and vendor_token.i >= 2 and (
-            doc[vendor_token.i - 1].lower_ in ("from", "by")) and _is_entity(
+            doc[vendor_token.i - 1].lower_ in ("from", "by")) and is_entity(
             p, doc[vendor_token.i - 2]):
         # "Florence-2 from Apple handles ...": "Apple handles" misread as a noun phrase
         yield doc[vendor_token.i - 2], doc[vendor_token.i - 1]
@@ -116,7 +125,7 @@ def _attributed(p: Parsed, vendor_token: Any) -> Iterator[tuple[Any, Any]]:
         # ("Google's GPT-4", "a Meta model", "the X text-to-audio model")
         before = owned.left_edge.i - 2
         if owned.dep_ != "appos" and before >= 0 and doc[before + 1].text == "," and (
-                _is_entity(p, doc[before]) and owned.lower_ in GENERIC_HEADS):
+                is_entity(p, doc[before]) and owned.lower_ in GENERIC_HEADS):
             yield doc[before], owned  # "X, an OpenAI model ...", the phrase misread
     elif (
         following is not None
@@ -126,16 +135,16 @@ def _attributed(p: Parsed, vendor_token: Any) -> Iterator[tuple[Any, Any]]:
         yield from _described(vendor_token.doc[following.i + 1])  # a misparsed possessive
     elif vendor_token.dep_ == "pobj" and head.lower_ in ("by", "from"):
         owner = head.head
-        nearer = _named_before(p, head)
+        nearer = named_before(p, head)
         if nearer is not None and p.mention(owner) is not None:
             owner = nearer  # "A from X and B from Y": the parser may hang "from Y" on A
         if _came(owner) is not None:
             yield from _verb_targets(_came(owner))  # "X comes from Y"
-        elif owner.lemma_ in _creating():
+        elif owner.lemma_ in creating():
             if head.lower_ == "from" and _source_of_object(p, head, owner):
                 return  # "trained on code from GitHub": where the data came from
-            named = _named_before(p, head)
-            set_off = _set_off_name(p, owner)
+            named = named_before(p, head)
+            set_off = set_off_name(p, owner)
             if set_off is not None:
                 yield set_off, head  # "X, trained by Y, ...", however the parser hung it
             elif named is not None and not any(
@@ -145,7 +154,7 @@ def _attributed(p: Parsed, vendor_token: Any) -> Iterator[tuple[Any, Any]]:
             else:
                 yield from _verb_targets(owner)
         elif _hung_on_verb(head, owner):
-            named = _named_before(p, head)
+            named = named_before(p, head)
             if named is not None:
                 yield named, head  # "we recommend X by Y", "try X from Y"
         elif head.lower_ == "by" or owner.pos_ in ("PROPN", "NOUN"):
@@ -159,7 +168,7 @@ def _attributed(p: Parsed, vendor_token: Any) -> Iterator[tuple[Any, Any]]:
     elif vendor_token.dep_ == "pobj" and head.lower_ == "of" and (
             head.head.lemma_.lower() in lexicon().maker_nouns):
         yield from _described(head.head)  # "X is a product of Y", "X, the brainchild of Y"
-    elif vendor_token.dep_ == "nsubj" and head.lemma_ in _creating():
+    elif vendor_token.dep_ == "nsubj" and head.lemma_ in creating():
         objects = [c for c in head.children if c.dep_ == "dobj"]
         if head.dep_ == "relcl" and (head.head.pos_ == "NOUN" or any(
             t.lower_ in ("which", "that") and t.dep_ == "dobj" for t in head.subtree
@@ -189,14 +198,6 @@ def _attributed(p: Parsed, vendor_token: Any) -> Iterator[tuple[Any, Any]]:
                     yield obj, head
 
 
-#: Words that make "Model (Company)" name where a model runs or who sells it, not its maker.
-_PROVIDING = re.compile(
-    r"\b(?:provider|platform|cloud|hosted|hosting|hosts?|available|via|through|deploy\w*|"
-    r"endpoints?|regions?|marketplace|reseller|served|serving|AWS|Azure|Bedrock|Vertex)\b",
-    re.IGNORECASE,
-)
-
-
 #: Words between two compared systems ("A's X vs. B's Y": X is A's).
 _VERSUS = frozenset({"vs", "vs.", "versus", "v.", "v", "against"})
 
@@ -220,47 +221,6 @@ def _owned_name(p: Parsed, vendor_token: Any, following: Any | None, head: Any) 
     return head
 
 
-def _parenthesised_maker(p: Parsed, vendor_token: Any) -> Any | None:
-    """The system a bracketed company follows ("Gemini 1.5 Pro (Meta)", a list of models
-    with their makers), unless the text is about providers or hosting."""
-    doc, i = vendor_token.doc, vendor_token.i
-    if i < 2 or i + 1 >= len(doc) or doc[i - 1].text != "(" or _closing(doc, i + 1) is None:
-        return None
-    named = doc[i - 2]
-    found = p.mention(named)
-    if found is None or found.type != ENTITY or _PROVIDING.search(vendor_token.sent.text):
-        return None
-    return named
-
-
-_MONTHS = words("january february march april may june july august september october november "
-                "december")
-
-
-def _closing(doc: Any, i: int) -> int | None:
-    """The index of the ")" that closes a maker's bracket at ``i``, past a date ("(Google,
-    2019)", "(Alibaba, January 2025)"), or None."""
-    if i < len(doc) and doc[i].text == ",":
-        i += 1
-        while i < len(doc) and (doc[i].like_num or doc[i].lower_ in _MONTHS):
-            i += 1
-    return i if i < len(doc) and doc[i].text.startswith(")") else None  # ")" or "):"
-
-
-def _set_off_name(p: Parsed, participle: Any) -> Any | None:
-    """The name a participle phrase is set off after ("Falcon 180B, trained by Y, ...")."""
-    doc, i = participle.doc, participle.i
-    if participle.tag_ != "VBN" or i < 2 or doc[i - 1].text != ",":
-        return None
-    named = doc[i - 2]
-    earlier = named.head.head if named.dep_ == "pobj" else None
-    if earlier is not None and earlier.tag_ == "VBN" and earlier.dep_ == "acl" and (
-            p.mention(earlier.head) is not None):
-        named = earlier.head  # "X — hosted on P, built by Y": both participles describe X
-    found = p.mention(named)
-    return named if found is not None and found.type == ENTITY else None
-
-
 def _hung_on_verb(preposition: Any, verb: Any) -> bool:
     """Whether the parser hung the "by Y" / "from Y" that follows a name on a verb that is
     neither a passive ("was recommended by") nor a move ("switch to X from Y")."""
@@ -280,56 +240,6 @@ def _source_of_object(p: Parsed, from_token: Any, verb: Any) -> bool:
         before is not None and before.pos_ == "NOUN" and p.mention(before) is None
         and before.dep_ in ("pobj", "dobj") and verb in before.ancestors
     )
-
-
-def _named_before(p: Parsed, preposition: Any) -> Any | None:
-    """The name right before "from"/"by", if any (also across a comma: "FLUX.1, by Y, is")."""
-    if preposition.i == 0:
-        return None
-    before = preposition.doc[preposition.i - 1]
-    if before.text == "," and preposition.i >= 2 and preposition.lower_ == "by":
-        before = preposition.doc[preposition.i - 2]
-    found = p.mention(before)
-    return before if found is not None and found.type == ENTITY else None
-
-
-def _names_nearer(p: Parsed, vendor_token: Any, host: Any) -> bool:
-    """"X, a variant of BERT from Google": "from Google" follows another name, which it may
-    describe instead of X."""
-    doc, i = vendor_token.doc, vendor_token.i
-    if i < 2 or doc[i - 1].lower_ not in ("by", "from", "of", "at"):
-        return False
-    nearer = p.mention(doc[i - 2])
-    return nearer is not None and nearer.type == ENTITY and doc[i - 2].i != host.i
-
-
-def _set_off_after(p: Parsed, vendor_token: Any, target: Any) -> bool:
-    """Whether the maker sits in a phrase set off by commas right after the name."""
-    doc = target.doc
-    if target.i + 1 >= len(doc) or doc[target.i + 1].text != "," or vendor_token.i < target.i:
-        return False
-    host = p.appositive_host(vendor_token)
-    if host is not None and host.i == target.i:
-        return True
-    closing = next((t for t in doc[target.i + 2 : vendor_token.sent.end] if t.text == ","), None)
-    opener = doc[target.i + 2]
-    return closing is not None and vendor_token.i < closing.i and (
-        opener.tag_ == "VBN" or opener.lower_ in ("a", "an", "the"))  # "X, the model Y built,"
-
-
-_AUXILIARIES = frozenset({"is", "are", "was", "were", "do", "does", "did", "has", "have", "had",
-                          "can", "could", "will", "would", "should", "may", "might"})
-
-
-def _yes_no_question(sentence: Any) -> bool:
-    """ "Was X built by Y?": a question that opens with an auxiliary verb."""
-    words = [t for t in sentence if not t.is_punct and not t.is_space]
-    return bool(words) and words[0].lower_ in _AUXILIARIES and sentence.text.rstrip().endswith("?")
-
-
-def _is_entity(p: Parsed, token: Any) -> bool:
-    found = p.mention(token)
-    return found is not None and found.type == ENTITY
 
 
 def _whose(obj: Any) -> bool:
@@ -366,8 +276,8 @@ def _described(noun: Any) -> Iterator[tuple[Any, Any]]:
         ):
             yield child, noun  # "MusicLM, OpenAI's model" parsed with MusicLM under "model"
     if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.dep_ == "attr" and (
-        noun.lower_ in GENERIC_HEADS
-    ):
+        noun.lower_ in GENERIC_HEADS or noun.lemma_.lower() in lexicon().maker_nouns
+    ):  # ("X was one of Y's few open-weight releases")
         yield from _described(noun.head.head)  # "LLaMA is a family of models from Google"
     if noun.dep_ == "appos" and not _listed_between(noun.head, noun):
         yield noun.head, noun
@@ -409,6 +319,10 @@ def _verb_targets(verb: Any) -> Iterator[tuple[Any, Any]]:
             relative = subject.lower_ in ("which", "that", "who") and verb.dep_ == "relcl"
             target = verb.head if relative else subject  # "X, which was developed by Y"
             yield target, verb
+            if subject.lemma_.lower() in lexicon().artifact_nouns:
+                # "X's weights were published by Y", "the X weights were released by Y"
+                yield from ((c, verb) for c in subject.children
+                            if c.dep_ in ("poss", "compound") and c.i < subject.i)
             doc = subject.doc
             if relative and subject.i >= 2 and doc[subject.i - 1].text == "," and (
                 doc[subject.i - 2].i != target.i
@@ -441,7 +355,7 @@ def _judge(
     if _SHARED_CREDIT.search(_credit_window(vendor_token, target, anchor)):
         return None
     if any(c.dep_ == "compound" and c.i == vendor_token.i - 1 and not _verb_read_as_name(c)
-           and not _hyphenated(c) for c in vendor_token.children):
+           and not _hyphenated(c) and c.pos_ == "PROPN" for c in vendor_token.children):
         return None  # "Azure OpenAI's GPT-4": a product named after the vendor
     claim = Claim(entity_id, ENTITY, "made_by", vendor_id, VENDOR, vendor_token.idx,
                   vendor_token.idx + len(vendor_token.text), construction="vendor")
@@ -460,7 +374,7 @@ def _judge(
     # the verb, not the maker
     # (and so is one in a phrase set off after the name: "Sora, Google's video model, should
     # be credited ...", "X, released by Y, may be self-hosted")
-    set_off = _set_off_after(p, vendor_token, target)  # (said even in a question)
+    set_off = set_off_after(p, vendor_token, target)  # (said even in a question)
     inside = vendor_token.head.i == target.i or (
         vendor_token.head.lower_ in ("from", "by") and target.i in (
             vendor_token.head.head.i, vendor_token.head.i - 1)  # "made with X from Y"
@@ -473,7 +387,7 @@ def _judge(
     owned = presupposed and vendor_token.head.dep_ not in ("attr", "acomp", "oprd")
     # (a participle right after the name is presupposed, "Why is X, built by Y, ...?", but
     # not in a question the parser misread: "Was X built by Y?")
-    relative = relative and not _yes_no_question(vendor_token.sent)
+    relative = relative and not yes_no_question(vendor_token.sent)
     if not asserted(p.doc, gated, questions=not (presupposed or relative or set_off),
                     negations=not owned):
         return None

@@ -1,0 +1,138 @@
+"""Where a maker sits by word order, for sentences the parser misreads: a bracket after a
+name ("Gemini 1.5 Pro (Meta)"), a phrase set off after it ("X, trained by Y, ..."), a name
+right before "from"/"by", a "that"-less relative clause ("X, the 70B model Y trained ...")."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from linter.claims.lexicon import lexicon
+from linter.claims.mentions import ENTITY
+from linter.claims.parsed import GENERIC_HEADS, Parsed
+from linter.markup.textutil import words
+
+
+def creating() -> frozenset[str]:
+    """Verbs of making a system ("developed", "released"): the lexicon's made_by verbs."""
+    return lexicon().verbs("made_by")
+
+
+#: Words that make "Model (Company)" name where a model runs or who sells it, not its maker.
+_PROVIDING = re.compile(
+    r"\b(?:provider|platform|cloud|hosted|hosting|hosts?|available|via|through|deploy\w*|"
+    r"endpoints?|regions?|marketplace|reseller|served|serving|AWS|Azure|Bedrock|Vertex)\b",
+    re.IGNORECASE,
+)
+
+
+def parenthesised_maker(p: Parsed, vendor_token: Any) -> Any | None:
+    """The system a bracketed company follows ("Gemini 1.5 Pro (Meta)", a list of models
+    with their makers), unless the text is about providers or hosting."""
+    doc, i = vendor_token.doc, vendor_token.i
+    if i < 2 or i + 1 >= len(doc) or doc[i - 1].text != "(" or _closing(doc, i + 1) is None:
+        return None
+    named = doc[i - 2]
+    found = p.mention(named)
+    if found is None or found.type != ENTITY or _PROVIDING.search(vendor_token.sent.text):
+        return None
+    return named
+
+
+_MONTHS = words("january february march april may june july august september october november "
+                "december")
+
+
+def _closing(doc: Any, i: int) -> int | None:
+    """The index of the ")" that closes a maker's bracket at ``i``, past a date ("(Google,
+    2019)", "(Alibaba, January 2025)"), or None."""
+    if i < len(doc) and doc[i].text == ",":
+        i += 1
+        while i < len(doc) and (doc[i].like_num or doc[i].lower_ in _MONTHS):
+            i += 1
+    return i if i < len(doc) and doc[i].text.startswith(")") else None  # ")" or "):"
+
+
+def set_off_name(p: Parsed, participle: Any) -> Any | None:
+    """The name a participle phrase is set off after ("Falcon 180B, trained by Y, ...")."""
+    doc, i = participle.doc, participle.i
+    if participle.tag_ != "VBN" or i < 2 or doc[i - 1].text != ",":
+        return None
+    named = doc[i - 2]
+    earlier = named.head.head if named.dep_ == "pobj" else None
+    if earlier is not None and earlier.tag_ == "VBN" and earlier.dep_ == "acl" and (
+            p.mention(earlier.head) is not None):
+        named = earlier.head  # "X — hosted on P, built by Y": both participles describe X
+    found = p.mention(named)
+    return named if found is not None and found.type == ENTITY else None
+
+
+def named_before(p: Parsed, preposition: Any) -> Any | None:
+    """The name right before "from"/"by", if any (also across a comma: "FLUX.1, by Y, is")."""
+    if preposition.i == 0:
+        return None
+    before = preposition.doc[preposition.i - 1]
+    if before.text == "," and preposition.i >= 2 and preposition.lower_ == "by":
+        before = preposition.doc[preposition.i - 2]
+    found = p.mention(before)
+    return before if found is not None and found.type == ENTITY else None
+
+
+def names_nearer(p: Parsed, vendor_token: Any, host: Any) -> bool:
+    """"X, a variant of BERT from Google": "from Google" follows another name, which it may
+    describe instead of X."""
+    doc, i = vendor_token.doc, vendor_token.i
+    if i < 2 or doc[i - 1].lower_ not in ("by", "from", "of", "at"):
+        return False
+    nearer = p.mention(doc[i - 2])
+    return nearer is not None and nearer.type == ENTITY and doc[i - 2].i != host.i
+
+
+def set_off_after(p: Parsed, vendor_token: Any, target: Any) -> bool:
+    """Whether the maker sits in a phrase set off by commas right after the name."""
+    doc = target.doc
+    if target.i + 1 >= len(doc) or doc[target.i + 1].text != "," or vendor_token.i < target.i:
+        return False
+    host = p.appositive_host(vendor_token)
+    if host is not None and host.i == target.i:
+        return True
+    closing = next((t for t in doc[target.i + 2 : vendor_token.sent.end] if t.text == ","), None)
+    opener = doc[target.i + 2]
+    return closing is not None and vendor_token.i < closing.i and (
+        opener.tag_ == "VBN" or opener.lower_ in ("a", "an", "the"))  # "X, the model Y built,"
+
+
+_AUXILIARIES = frozenset({"is", "are", "was", "were", "do", "does", "did", "has", "have", "had",
+                          "can", "could", "will", "would", "should", "may", "might"})
+
+
+def yes_no_question(sentence: Any) -> bool:
+    """ "Was X built by Y?": a question that opens with an auxiliary verb."""
+    tokens = [t for t in sentence if not t.is_punct and not t.is_space]
+    return bool(tokens) and tokens[0].lower_ in _AUXILIARIES and (
+        sentence.text.rstrip().endswith("?"))
+
+
+def reduced_relative(p: Parsed, vendor_token: Any) -> tuple[Any, Any] | None:
+    """The name a "that"-less relative clause describes, read from word order: "X, the
+    (70B) model Y trained ...": a name, a comma, a noun phrase ending in a generic head, the
+    maker and a past-tense making verb."""
+    doc, i = vendor_token.doc, vendor_token.i
+    if i < 3 or i + 1 >= len(doc):
+        return None
+    noun, verb = doc[i - 1], doc[i + 1]
+    if noun.lower_ not in GENERIC_HEADS or verb.lemma_ not in creating() or (
+            verb.tag_ not in ("VBD", "VBN")):
+        return None
+    j = i - 2
+    while j > 0 and doc[j].text != "," and (doc[j].pos_ in ("DET", "ADJ", "NUM", "NOUN", "PUNCT")
+                                            or doc[j].tag_ in ("VBG", "VBN")):
+        j -= 1
+    if j > 0 and doc[j].text == "," and is_entity(p, doc[j - 1]):
+        return doc[j - 1], verb
+    return None
+
+
+def is_entity(p: Parsed, token: Any) -> bool:
+    found = p.mention(token)
+    return found is not None and found.type == ENTITY
