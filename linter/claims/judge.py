@@ -61,8 +61,9 @@ def _denied(kb: KnowledgeBase, claim: Claim) -> Verdict | None:
     ):
         return None
     known = entity_architectures(kb, entity)
-    if not known or claim.object not in kb.architecture_closure(known):
-        return None
+    if not known or claim.object not in kb.architecture_closure(known) or _versions_differ(
+            kb, known):
+        return None  # (a family built differently over versions may lack it in one)
     denied = kb.architectures[claim.object].with_article
     right = architecture_phrase(kb, _most_specific(kb, known))
     if right == denied:
@@ -70,6 +71,12 @@ def _denied(kb: KnowledgeBase, claim: Claim) -> Verdict | None:
                                                  denied=denied))
     return Verdict("model-architecture", say("model-architecture", "denied_more",
                                              name=entity.name, denied=denied, right=right))
+
+
+def _versions_differ(kb: KnowledgeBase, known: tuple[str, ...]) -> bool:
+    """Recorded properties that contradict each other: a family whose versions were built
+    differently ("DALL·E": a transformer, then diffusion)."""
+    return any(kb.declared_conflict(a, b) for a in known for b in known)
 
 
 def _most_specific(kb: KnowledgeBase, known: tuple[str, ...]) -> str:
@@ -88,7 +95,7 @@ def _built_on(kb: KnowledgeBase, claim: Claim) -> Verdict | None:
         return None
     if not known or not kb.architecture_conflicts(claim.object, known):
         return None
-    if any(kb.declared_conflict(a, b) for a in known for b in known) and not all(
+    if _versions_differ(kb, known) and not all(
             kb.architecture_conflicts(claim.object, (a,)) for a in known):
         return None  # versions built differently ("DALL·E": a transformer, then diffusion)
     wrong = kb.architectures[claim.object].with_article

@@ -171,6 +171,9 @@ def _makings(p: Parsed) -> Iterator[tuple[Any, list[Any], list[Any]]]:
         and any(c.dep_ in ("nsubj", "dobj") for c in t.children)
     )]  # "Generative AI only outputs text": "outputs" tagged a noun, with a subject or object
     for verb in verbs:
+        if verb.lower_ in lexicon().output_adjectives and verb.i + 1 < len(verb.doc) and (
+                verb.nbor(1).pos_ in ("NOUN", "PROPN", "ADJ")):
+            continue  # "translate spoken Spanish": an adjective, not a verb of its own
         if verb.lemma_.lower() in lexicon().output_verbs and verb.dep_ != "compound":
             objects, makers = _outputs_and_makers(verb)
             if objects:
@@ -228,6 +231,8 @@ def _made_by_each(
     pairs = _through_lists(p, makers)
     # "A, B and C generate audio, video and 3D respectively": the n-th maker, the n-th output
     respectively = any(t.lower_ == "respectively" for t in verb.sent)
+    if not respectively and _shared_out(p, verb, objects, [m for m, _ in pairs], index):
+        return  # "A and B generate images and video": each may make one of them
     for n, (maker, listed) in enumerate(pairs):
         judged = objects
         if respectively and listed:
@@ -282,6 +287,21 @@ def _made_by_each(
             match = p.match(verdict.rule, first, last, verdict.message) if verdict else None
             if match:
                 yield subject, match
+
+
+def _shared_out(p: Parsed, verb: Any, objects: list[Any], makers: list[Any],
+                index: dict[str, str]) -> bool:
+    """Several makers and several outputs where every maker makes one of the outputs and every
+    output has a maker: a list of what the group makes, not what each one makes."""
+    found = {_implied_or_named(p, verb, o, index) for o in objects}
+    modalities = [m for m in found if m is not None]
+    refs = [r for r in map(p.reference, makers) if r is not None and r.type == ENTITY]
+    if len(refs) < 2 or len(refs) != len(makers) or len(modalities) < 2:
+        return False
+    can = {(r.id, m) for r in refs for m in modalities
+           if judge(p.kb, _output_claim(r, m, "making")) is None}
+    return all(any((r.id, m) in can for m in modalities) for r in refs) and all(
+        any((r.id, m) in can for r in refs) for m in modalities)
 
 
 def _implied_or_named(p: Parsed, verb: Any, obj: Any, index: dict[str, str]) -> str | None:

@@ -314,6 +314,8 @@ def set_off(p: Parsed) -> Iterator[IsA]:
         if span is None:
             continue
         for candidate in p.doc[span[0] : span[1]]:
+            if candidate.dep_ == "prep" and candidate.lower_ != "of":
+                break  # "X, the standard metric for language models": what it is for
             found = p.mention(candidate)
             if (found is not None and found.type in (CATEGORY, ARCHITECTURE)) or (
                 found is None and candidate.lower_ in GENERIC_HEADS
