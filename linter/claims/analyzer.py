@@ -212,9 +212,10 @@ def _one_per_claim(found: list[Match], sentence_starts: list[int],
     """One finding per claim: per rule and start ("LLMs generate images and video": the
     longest span is kept), per rule and message in a sentence (a claim read twice, through
     a name and through a pronoun for it: the first is kept), and a ``secondary`` finding
-    (outputs, architecture) not where a ``primary`` one (the category) starts."""
-    categorised = {m.start for m in found if m.code in primary}
-    found = [m for m in found if not (m.code in secondary and m.start in categorised)]
+    (outputs, architecture) not where it starts inside a ``primary`` one (the category)."""
+    categorised = [(m.start, m.end) for m in found if m.code in primary]
+    found = [m for m in found if not (m.code in secondary and any(
+        start <= m.start < end for start, end in categorised))]
     longest: dict[tuple[str, int], Match] = {}
     for match in found:
         key = (match.code, match.start)

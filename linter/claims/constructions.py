@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from linter.claims import breadth, lists, relations
+from linter.claims import appositions, breadth, lists, relations
 from linter.claims.parsed import Parsed
 from linter.claims.relations import IsA
 
@@ -27,8 +27,8 @@ class Construction:
 CLASS_CONSTRUCTIONS: tuple[Construction, ...] = (
     Construction("copula", relations.copula,
                  '"X is a Y", "X is known as Y", "the only kind of Y is X"'),
-    Construction("apposition", relations.apposition, '"X, a Y, ..." (as parsed)'),
-    Construction("set-off phrase", relations.set_off,
+    Construction("apposition", appositions.apposition, '"X, a Y, ..." (as parsed)'),
+    Construction("set-off phrase", appositions.set_off,
                  '"X, Google\'s Y, ...", "X, a Y developed at Z" (read linearly)'),
     Construction("list", lists.listed,
                  '"Ys such as X", "Ys like X", "Ys including X", "Ys: X, Z", "Ys — X, Z —"'),
@@ -43,7 +43,7 @@ CLASS_CONSTRUCTIONS: tuple[Construction, ...] = (
                  '"X\'s GAN architecture", "X\'s transformer" (architectures only)'),
     Construction("falls under", breadth.falls_under,
                  '"X falls under / belongs to Y"'),
-    Construction("like any", relations.like_any, '"Like any Y, X ...", "As a Y, X ..."'),
+    Construction("like any", appositions.like_any, '"Like any Y, X ...", "As a Y, X ..."'),
     Construction("compared breadth", breadth.compared_breadth,
                  '"Y is broader than X", "X is a narrower field than Y"'),
     Construction("nothing outside", breadth.nothing_outside, '"there is no X outside (of) Y"'),

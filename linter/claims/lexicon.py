@@ -64,6 +64,8 @@ class Lexicon:
     derived_nouns: frozenset[str] = frozenset()
     #: a system's published parts ("X's weights were published by Y")
     artifact_nouns: frozenset[str] = frozenset()
+    #: verbs of making one system from another ("distil", "fine-tune"): the object is the base
+    derive_verbs: frozenset[str] = frozenset()
     #: nouns with no modality of their own that take their modifier's ("audio clip", "PNG diagram")
     carriers: frozenset[str] = frozenset()
     #: adjectives that give any noun their modality ("spoken intro": speech)
@@ -100,6 +102,7 @@ class Lexicon:
         """Every predicate word (for the prefilter)."""
         # (not the control verbs: "use X to V" is a claim only through its output verb V)
         found: set[str] = set(self.output_verbs) | set(self.limited_words) | set(self.maker_nouns)
+        found |= self.derive_verbs
         for verbs in self.predicate_verbs.values():
             found |= verbs
         for verb in self.output_verbs.values():
@@ -177,6 +180,7 @@ def lexicon() -> Lexicon:
         maker_nouns=_words(predicates["made_by"].get("nouns")),
         derived_nouns=_words(predicates["made_by"].get("derived")),
         artifact_nouns=_words(predicates["made_by"].get("artifacts")),
+        derive_verbs=_words(predicates["made_by"].get("derive")),
         control_verbs=_words(predicates["control"]["verbs"]),
         output_verbs={
             lemma: _output_verb(lemma, spec)

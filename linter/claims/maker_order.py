@@ -14,8 +14,9 @@ from linter.markup.textutil import words
 
 
 def creating() -> frozenset[str]:
-    """Verbs of making a system ("developed", "released"): the lexicon's made_by verbs."""
-    return lexicon().verbs("made_by")
+    """Verbs of making a system ("developed", "released", "distilled"): the lexicon's made_by
+    verbs and its verbs of deriving one system from another."""
+    return lexicon().verbs("made_by") | lexicon().derive_verbs
 
 
 #: Words that make "Model (Company)" name where a model runs or who sells it, not its maker.

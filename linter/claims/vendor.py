@@ -28,7 +28,7 @@ from linter.claims.record import Claim
 
 #: Joint work, hosting and distribution are not authorship.
 _SHARED_CREDIT = re.compile(
-    r"\b(?:help(?:s|ed|ing)?|together\s+with|co-?(?:develop|creat|author)\w*|collaborat\w*|"
+    r"\b(?:help(?:s|ed|ing)?|together\s+with|co-?(?:develop|creat|author)\w*|collaborat\w*|joint|"
     r"partner\w*|in\s+partnership|host\w*|offer\w*|serv(?:e|es|ed)|resell\w*|distribut\w*)\b",
     re.IGNORECASE,
 )
@@ -175,22 +175,16 @@ def _attributed(p: Parsed, vendor_token: Any) -> Iterator[tuple[Any, Any]]:
         ) or any(_whose(o) for o in objects)) and all(_whose(o) for o in objects):
             # "X, the model Microsoft released" (no "that"); "X, which Y developed and
             # released" ("which" hung on the second verb); "X, whose weights Y published"
-            described = head.head
-            host = p.appositive_host(described)
-            yield (host if host is not None else described), head
-            for target, _ in _described(described):
-                yield target, head  # "X is the model Y released"
+            yield from _relative_targets(p, head.head, head)  # "X is the model Y released"
         for child in head.children:
             if child.dep_ == "dobj" and child.lower_ in ("which", "that") and (
                 head.dep_ in ("relcl", "acl")
             ):
                 # "Falcon 180B, which Meta released", "Grok is the chatbot that X built",
                 # "Gemma, the family of models that Meta released"
-                described = head.head
-                host = p.appositive_host(described)
-                yield (host if host is not None else described), head
-                for target, _ in _described(described):
-                    yield target, head
+                yield from _relative_targets(p, head.head, head)
+            elif head.lemma_.lower() in lexicon().derive_verbs:
+                continue  # "Hugging Face distilled BERT": BERT is the base, not the new model
             elif child.dep_ == "dobj" or (  # "shipped Qwen3 in April": a name read as an adverb
                     child.dep_ in ("advmod", "npadvmod") and child.i == head.i + 1
                     and p.mention(child) is not None):
@@ -262,10 +256,26 @@ def _came(token: Any) -> Any | None:
     return token if token.lemma_ == "come" else None
 
 
-def _described(noun: Any) -> Iterator[tuple[Any, Any]]:
-    """The noun, or the entity it describes ("Whisper, Google's model", "X is Y's model")."""
+def _relative_targets(p: Parsed, described: Any, verb: Any) -> Iterator[tuple[Any, Any]]:
+    """What a relative clause's maker made: the noun it describes, the name that noun is set
+    off after, or the subject of the copula it completes ("X is the model Y released"); for a
+    verb of deriving, not the base named before the noun ("a Llama 3.1 model that NVIDIA
+    fine-tuned")."""
+    host = p.appositive_host(described)
+    derived = verb.lemma_.lower() in lexicon().derive_verbs
+    if host is not None or not derived or described.i in p.mentions:
+        yield (host if host is not None else described), verb
+    for target, _ in _described(described, base_named=derived):
+        if not (derived and target.i == described.i):  # (nor the base through "model")
+            yield target, verb
+
+
+def _described(noun: Any, base_named: bool = False) -> Iterator[tuple[Any, Any]]:
+    """The noun, or the entity it describes ("Whisper, Google's model", "X is Y's model");
+    ``base_named``: a name modifying the noun is what it was made from, not what it is."""
     yield noun, noun
-    derived = noun.lemma_.lower() in lexicon().derived_nouns  # "Meta's BERT variant"
+    # ("Meta's BERT variant")
+    derived = base_named or noun.lemma_.lower() in lexicon().derived_nouns
     for child in noun.children:
         if derived and child.dep_ == "compound":
             continue
@@ -354,6 +364,10 @@ def _judge(
 ) -> Match | None:
     if _SHARED_CREDIT.search(_credit_window(vendor_token, target, anchor)):
         return None
+    named_with = {_vendor_of(p, t) for c in vendor_token.conjuncts for t in (c, *c.children)
+                  if t.i == c.i or t.dep_ in ("compound", "poss")}
+    if p.kb.entities[entity_id].vendor in named_with:
+        return None  # "from Stanford and Google researchers": credit shared with the maker
     if any(c.dep_ == "compound" and c.i == vendor_token.i - 1 and not _verb_read_as_name(c)
            and not _hyphenated(c) and c.pos_ == "PROPN" for c in vendor_token.children):
         return None  # "Azure OpenAI's GPT-4": a product named after the vendor
