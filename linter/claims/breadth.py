@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from linter.claims.lexicon import lexicon
+from linter.claims.mentions import CATEGORY, CONCEPT
 from linter.claims.parsed import Parsed
 from linter.claims.relations import BE_VERBS, IsA, conjuncts_to, through_part, verb_subjects
 from linter.markup.textutil import words
@@ -58,6 +59,26 @@ def compared_breadth(p: Parsed) -> Iterator[IsA]:
                     yield IsA(other, subject, "compared", verb, None)
                 elif word in _NARROWER:
                     yield IsA(subject, other, "compared", verb, None)
+
+
+def broader_one(p: Parsed) -> Iterator[IsA]:
+    """ "X is the broader category, and Y sits inside it": with no "than", the other class of
+    the sentence is the narrower one."""
+    for adjective in p.tokens:
+        if adjective.lower_ not in _BROADER or adjective.dep_ != "amod" or any(
+                t.lower_ == "than" for t in adjective.sent):
+            continue
+        noun = adjective.head
+        verb = noun.head if noun.dep_ == "attr" else None
+        if verb is None or verb.lemma_ not in BE_VERBS:
+            continue
+        for subject in verb_subjects(verb):
+            named = p.reference(subject)
+            others = [t for t in adjective.sent if t.i not in (subject.i, noun.i)
+                      and (found := p.mention(t)) is not None and named is not None
+                      and found.type in (CATEGORY, CONCEPT) and found.id != named.id]
+            for other in others[:1]:
+                yield IsA(other, subject, "compared", verb, None)
 
 
 def nothing_outside(p: Parsed) -> Iterator[IsA]:

@@ -46,6 +46,8 @@ CLASS_CONSTRUCTIONS: tuple[Construction, ...] = (
     Construction("like any", appositions.like_any, '"Like any Y, X ...", "As a Y, X ..."'),
     Construction("compared breadth", breadth.compared_breadth,
                  '"Y is broader than X", "X is a narrower field than Y"'),
+    Construction("broader one", breadth.broader_one,
+                 '"Y is the broader category, and X sits inside it"'),
     Construction("nothing outside", breadth.nothing_outside, '"there is no X outside (of) Y"'),
     Construction("glossary", relations.glossary, '"X: a Y ..." (a glossary line)'),
     Construction("parenthesised", relations.parenthesised, '"X (Y)", a class in brackets'),

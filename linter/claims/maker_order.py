@@ -9,7 +9,7 @@ from typing import Any
 
 from linter.claims.lexicon import lexicon
 from linter.claims.mentions import ENTITY
-from linter.claims.parsed import GENERIC_HEADS, Parsed
+from linter.claims.parsed import GENERIC_HEADS, Parsed, is_entity
 from linter.markup.textutil import words
 
 
@@ -132,8 +132,3 @@ def reduced_relative(p: Parsed, vendor_token: Any) -> tuple[Any, Any] | None:
     if j > 0 and doc[j].text == "," and is_entity(p, doc[j - 1]):
         return doc[j - 1], verb
     return None
-
-
-def is_entity(p: Parsed, token: Any) -> bool:
-    found = p.mention(token)
-    return found is not None and found.type == ENTITY

@@ -158,6 +158,9 @@ class MentionFinder:
         forms: list[str] = []
         for text in term.terms:
             forms.extend(plural_forms(text) if text[-1:].isalpha() else [text])
+            if term.kind == "model" and text.endswith(" model"):
+                # "an image-classification network": a class of models, named by its network
+                forms.extend(plural_forms(text[: -len("model")] + "network"))
         return forms
 
     def any_mention(self, text: str) -> bool:

@@ -259,3 +259,9 @@ class Parsed:
 def is_possessive_mark(token: Any) -> bool:
     """"'s", or a bare apostrophe the parser read as one ("ElevenLabs' generator")."""
     return token.lower_ in ("'s", "’s") or (token.tag_ == "POS" and token.text in ("'", "’"))
+
+
+def is_entity(p: Parsed, token: Any) -> bool:
+    """Whether ``token`` names a known system."""
+    found = p.mention(token)
+    return found is not None and found.type == ENTITY

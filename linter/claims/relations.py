@@ -11,7 +11,7 @@ from typing import Any
 from linter.claims.context import question_text
 from linter.claims.lexicon import lexicon
 from linter.claims.mentions import ARCHITECTURE, CATEGORY, ENTITY, VENDOR
-from linter.claims.parsed import GENERIC_HEADS, Parsed
+from linter.claims.parsed import GENERIC_HEADS, Parsed, is_entity, is_possessive_mark
 from linter.markup.textutil import words
 
 BE_VERBS = words("be become remain")
@@ -272,6 +272,8 @@ _MEANS = frozenset({"on", "upon", "by", "with", "through", "via", "using"})
 #: Those that name an architecture only after an output verb ("generates images with a GAN";
 #: "by" too after an output verb: "generates text by diffusion").
 _MANNER = frozenset({"with", "through", "via", "using"})
+#: Verbs of how a system works: "X works by pitting a generator against a discriminator".
+_WORKING = frozenset({"work", "operate", "function", "learn", "train"})
 
 
 def built_on(p: Parsed) -> Iterator[IsA]:
@@ -285,6 +287,13 @@ def built_on(p: Parsed) -> Iterator[IsA]:
             verb = token.head  # "generates images autoregressively"
         elif token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lower_ == "top":
             verb = token.head.head.head.head  # "built on top of Y"
+        elif token.dep_ == "dobj" and token.head.dep_ == "pcomp" and (
+                token.head.head.lower_ == "by") and _is_architecture(p, token):
+            verb = token.head.head.head  # "works by pitting a generator against a discriminator"
+            if verb.lemma_ in _WORKING:
+                for subject in verb_subjects(verb):
+                    yield IsA(subject, token, "basis", verb, None)
+            continue
         elif token.dep_ == "dobj":
             verb = token.head
         else:
@@ -318,6 +327,9 @@ def compound(p: Parsed) -> Iterator[IsA]:
                         child_ref is not None and child_ref.type == CATEGORY):
                     yield IsA(token, child, "compound", None, None)
             continue
+        if ref is None and token.lemma_.lower() in _GROUPS:
+            yield from _group_of(p, token)  # "the StyleGAN family of language models"
+            continue
         # ("the ChatGPT model picker": "model" names the picker, not ChatGPT)
         generic = ref is None and token.lemma_.lower() == "model" and token.dep_ != "compound"
         if not generic and (ref is None or ref.type == VENDOR):
@@ -333,6 +345,20 @@ def compound(p: Parsed) -> Iterator[IsA]:
                 yield IsA(child, token, "compound", None, None)
 
 
+_GROUPS = frozenset({"family", "series", "line", "suite", "lineup"})
+
+
+def _group_of(p: Parsed, group: Any) -> Iterator[IsA]:
+    """ "the X family of Ys": X is a Y."""
+    named = [c for c in group.children if c.dep_ == "compound" and is_entity(p, c)]
+    classes = [o for c in group.children if c.dep_ == "prep" and c.lower_ == "of"
+               for o in c.children if o.dep_ == "pobj" and p.reference(o) is not None
+               and p.reference(o).type == CATEGORY]
+    for name in named[:1]:
+        for klass in classes[:1]:
+            yield IsA(name, klass, "appos", None, None)
+
+
 def possessive(p: Parsed) -> Iterator[IsA]:
     """ "DALL·E 3's GAN architecture", "Stable Diffusion's GAN": a system's own architecture
     (only architectures: "ChatGPT's LLM" is the model behind it, not what it is)."""
@@ -342,10 +368,12 @@ def possessive(p: Parsed) -> Iterator[IsA]:
              and _is_architecture(p, c)), None) if token.lower_ in GENERIC_HEADS else None
         if klass is None:
             continue
-        for child in token.children:
-            owner = p.mention(child)
-            if child.dep_ == "poss" and owner is not None and owner.type == ENTITY:
-                yield IsA(child, klass, "possessive", None, None)
+        owners = [c for c in token.children if c.dep_ == "poss" and is_entity(p, c)]
+        if not owners and token.i >= 2 and is_possessive_mark(p.doc[token.i - 1]) and (
+                is_entity(p, p.doc[token.i - 2])):
+            owners = [p.doc[token.i - 2]]  # "and X's decoder-only design predicts ...", misread
+        for owner in owners:
+            yield IsA(owner, klass, "possessive", None, None)
 
 
 def _is_architecture(p: Parsed, token: Any) -> bool:

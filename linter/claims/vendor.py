@@ -13,7 +13,6 @@ from linter.claims.judge import judge
 from linter.claims.lexicon import lexicon
 from linter.claims.maker_order import (
     creating,
-    is_entity,
     named_before,
     names_nearer,
     parenthesised_maker,
@@ -23,7 +22,7 @@ from linter.claims.maker_order import (
     yes_no_question,
 )
 from linter.claims.mentions import CATEGORY, ENTITY, VENDOR
-from linter.claims.parsed import GENERIC_HEADS, Parsed, is_possessive_mark
+from linter.claims.parsed import GENERIC_HEADS, Parsed, is_entity, is_possessive_mark
 from linter.claims.record import Claim
 
 #: Joint work, hosting and distribution are not authorship.
