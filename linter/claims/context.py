@@ -68,10 +68,13 @@ _CLAUSE_EDGES = ("advcl", "relcl", "acl")
 def _own_clause(node: Any) -> bool:
     """A coordinated clause with a subject of its own ("X never did A, but Y does B"): the
     first clause's negation is not the second's ("doesn't draw or paint" shares it)."""
+    between = node.doc[node.i : node.head.i]
     if node.dep_ == "ccomp" and node.i < node.head.i and any(
-        t.lower_ in ("so", "thus", "therefore", "hence") for t in node.doc[node.i : node.head.i]
+        t.lower_ in ("so", "thus", "therefore", "hence", ";") for t in between
     ):
-        return True  # "X only makes text, so nobody tried it": a clause the parser hung on Z
+        # "X only makes text, so nobody tried it", "X only makes text; it cannot draw": a clause
+        # the parser hung on the next one
+        return True
     return node.dep_ == "conj" and node.pos_ in ("VERB", "AUX") and any(
         c.dep_ in ("nsubj", "nsubjpass") for c in node.children)
 

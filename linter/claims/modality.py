@@ -262,7 +262,7 @@ def _made_by_each(
         named: set[str] = set()
         for obj in judged:
             modality = _implied_or_named(p, verb, obj, index)
-            if modality is None or modality in excluded:
+            if modality is None or modality in excluded or _denied_object(obj):
                 continue
             named.add(modality)
             verdict = judge(p.kb, _output_claim(ref, modality, "making"))
@@ -287,6 +287,13 @@ def _made_by_each(
             match = p.match(verdict.rule, first, last, verdict.message) if verdict else None
             if match:
                 yield subject, match
+
+
+def _denied_object(obj: Any) -> bool:
+    """ "generates audio, not sheet music": a "not" inside the object's phrase denies it,
+    however the parser hung it."""
+    return any(t.lower_ == "not" and t.i < obj.i and t.nbor(1).lower_ != "only"
+               for t in obj.subtree)
 
 
 def _shared_out(p: Parsed, verb: Any, objects: list[Any], makers: list[Any],
