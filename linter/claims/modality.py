@@ -114,9 +114,11 @@ def _outputs_and_makers(verb: Any) -> tuple[list[Any], list[Any]]:
            for c in children):
         return [], []  # "the pages it draws on": relies on, draws nothing
     if spec.into:
+        # ("turn the recording into a transcript": "into" may hang on the object)
+        holders = children + [o for c in children if c.dep_ == "dobj" for o in c.children]
         objects = [
             o
-            for c in children
+            for c in holders
             if c.dep_ == "prep" and c.lower_ == "into"
             for o in c.children
             if o.dep_ == "pobj"

@@ -254,7 +254,8 @@ def include(p: Parsed) -> Iterator[IsA]:
         if verb.lemma_ not in ("include", "feature", "encompass", "contain", "cover"):
             continue
         for subject in verb_subjects(verb):
-            klass = _examples_of(subject) or _described_by_copula(subject) or subject
+            klass = _examples_of(subject) or _described_by_copula(subject) or _defined_term(
+                p, subject) or subject
             for obj in verb.children:
                 if obj.dep_ == "dobj":
                     if obj.lower_ in ("all", "most", "much") and obj.i + 2 < len(p.doc):
@@ -389,23 +390,37 @@ def _described_by_copula(noun: Any) -> Any | None:
     return subjects[0] if subjects else None
 
 
+def _defined_term(p: Parsed, noun: Any) -> Any | None:
+    """ "LLM: the umbrella term that covers Y": the glossary term a part noun describes."""
+    if noun.lemma_.lower() not in part_nouns() | lexicon().field_nouns:
+        return None
+    entry = _glossary_entry(p, noun.sent)
+    return entry[0] if entry is not None and noun.i - entry[1].i in (0, 1) else None
+
+
 _MARKUP_TOKENS = frozenset({"*", "**", "_", "__", "-", "•", "|", "#", "##", "###"})
 
 
 def glossary(p: Parsed) -> Iterator[IsA]:
     """ "Term: a Y ..." (a glossary line, a definition list): the term is said to be a Y."""
     for sent in p.doc.sents:
-        tokens = [t for t in sent if t.text not in _MARKUP_TOKENS]
-        if len(tokens) < 4 or p.reference(tokens[0]) is None or tokens[1].text != ":" or (
-            tokens[2].lower_ in ("see", "cf", "cf.", "compare", "also")
-        ):  # "Generative AI: see LLM" is a cross-reference
-            continue
-        rest = [t for t in tokens[2:] if t.lower_ not in ("a", "an", "the", "one")]
-        noun = next((t for t in rest[:3] if t.pos_ in ("NOUN", "PROPN")), None)
-        if noun is None:
-            continue
-        klass, part = through_part(noun)
-        yield IsA(tokens[0], klass, "copula", None, part)
+        entry = _glossary_entry(p, sent)
+        if entry is not None:
+            term, noun = entry
+            klass, part = through_part(noun)
+            yield IsA(term, klass, "copula", None, part)
+
+
+def _glossary_entry(p: Parsed, sent: Any) -> tuple[Any, Any] | None:
+    """The term and the first noun of its definition in a glossary line ("Term: a Y ...")."""
+    tokens = [t for t in sent if t.text not in _MARKUP_TOKENS]
+    if len(tokens) < 4 or p.reference(tokens[0]) is None or tokens[1].text != ":" or (
+        tokens[2].lower_ in ("see", "cf", "cf.", "compare", "also")
+    ):  # "Generative AI: see LLM" is a cross-reference
+        return None
+    rest = [t for t in tokens[2:] if t.lower_ not in ("a", "an", "the", "one")]
+    noun = next((t for t in rest[:3] if t.pos_ in ("NOUN", "PROPN")), None)
+    return (tokens[0], noun) if noun is not None else None
 
 
 def parenthesised(p: Parsed) -> Iterator[IsA]:
