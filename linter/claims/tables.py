@@ -21,6 +21,7 @@ from linter.claims.mentions import (
 from linter.claims.record import Claim, Verdict
 from linter.knowledge.base import Entity, KnowledgeBase
 from linter.markup.segments import Segment
+from linter.markup.tables import Cell, cells_under, tables
 
 _ENTITY_HEADERS = frozenset(["model", "models", "name", "product", "tool", "system"])
 _VENDOR_HEADER = re.compile(
@@ -42,57 +43,24 @@ _EXAMPLES = re.compile(r"^\s*(?:examples?|e\.g\.|models?|well-known models)\s*$"
 _WORD = re.compile(r"[A-Za-z0-9][\w-]*")
 
 
-@dataclass(frozen=True)
-class _Cell:
-    segment: Segment
-    line: int
-
-
 def table_matches(
     finder: MentionFinder, codes: dict[str, str], segments: Sequence[Segment],
     line_of: Callable[[int], int],
 ) -> Iterator[tuple[Segment, Match]]:
     """Matches for every table in a document's segments."""
-    for table in _tables(segments, line_of):
+    for table in tables(segments, line_of):
         yield from _check_table(finder, codes, table)
-
-
-def _tables(segments: Sequence[Segment], line_of: Callable[[int], int]) -> list[list[list[_Cell]]]:
-    """Tables as rows of cells; the first row is the header."""
-    rows: list[list[_Cell]] = []
-    for segment in segments:
-        if segment.kind != "table_cell" or not segment.pieces:
-            continue
-        cell = _Cell(segment, line_of(segment.pieces[0].src_start))
-        if rows and rows[-1][0].line == cell.line:
-            rows[-1].append(cell)
-        else:
-            rows.append([cell])
-    tables: list[list[list[_Cell]]] = []
-    for row in rows:
-        previous = tables[-1][-1][0].line if tables else -10
-        gap = 2 if tables and len(tables[-1]) == 1 else 1
-        if tables and row[0].line == previous + gap:
-            tables[-1].append(row)
-        else:
-            tables.append([row])
-    return tables
 
 
 def past_name_cells(segments: Sequence[Segment], line_of: Callable[[int], int],
                     historical: re.Pattern[str]) -> frozenset[int]:
     """Source offsets of the cells under a header with a ``historical`` cue ("Former name",
     "Previously called"): a table of renames lists old names as history."""
-    found: set[int] = set()
-    for table in _tables(segments, line_of):
-        columns = [i for i, cell in enumerate(table[0]) if historical.search(cell.segment.text)]
-        for row in table[1:]:
-            found.update(row[i].segment.pieces[0].src_start for i in columns if i < len(row))
-    return frozenset(found)
+    return cells_under(segments, line_of, historical)
 
 
 def _check_table(
-    finder: MentionFinder, codes: dict[str, str], table: list[list[_Cell]]
+    finder: MentionFinder, codes: dict[str, str], table: list[list[Cell]]
 ) -> Iterator[tuple[Segment, Match]]:
     header = [c.segment.text.strip() for c in table[0]]
     kb = finder.kb
@@ -140,7 +108,7 @@ def row_sentences(
     """"| Veo 2 | Video model developed by Meta |" under a Description column reads "Veo 2 is
     a video model developed by Meta."; under "What it makes", "Llama 3 makes …". ``verbs``:
     inflected verbs a cell may start with ("Generates images")."""
-    for table in _tables(segments, line_of):
+    for table in tables(segments, line_of):
         header = [c.segment.text.strip() for c in table[0]]
         entity_col = next((i for i, h in enumerate(header) if h.lower() in _ENTITY_HEADERS), 0)
         for row in table[1:]:

@@ -15,6 +15,7 @@ from linter.files.source import SourceText
 from linter.findings import Finding, Fix, Severity
 from linter.markup import largefile
 from linter.markup.segments import Comment, Segment
+from linter.markup.tables import cited_cells
 from linter.markup.textutil import in_cited_link_title, is_quoted_block
 from linter.running.notices import Notice, notices_of, suppressions_of
 from linter.running.stats import LintStats, word_count
@@ -185,11 +186,17 @@ class Linter:
         into ``sentences``; ``scans`` are fed the prose."""
         claims = self.claims if self._claims_active else None
         past: frozenset[int] = frozenset()
+
+        def line_of(offset: int) -> int:
+            return source.position(offset)[0]
+
         if claims is not None and segments:
-            found.extend(claims.table_matches(segments, lambda offset: source.position(offset)[0]))
-            past = claims.past_name_cells(segments, lambda offset: source.position(offset)[0])
+            found.extend(claims.table_matches(segments, line_of))
+            past = claims.past_name_cells(segments, line_of)
+        cited = cited_cells(segments, line_of)  # a row crediting an author quotes their work
         for segment in segments:
-            if is_quoted_block(source.text, segment):
+            if is_quoted_block(source.text, segment) or (
+                    segment.pieces and segment.pieces[0].src_start in cited):
                 continue
             for rule in self._prose_checks:
                 found.extend((segment, m) for m in rule.find(segment))
