@@ -278,7 +278,7 @@ def in_cited_link_title(segment: Segment, start: int, end: int) -> bool:
     names ("[ChatGPT, OpenAI's LLM](...)") is the writer's own words."""
     link_text = link_text_around(segment, start, end)
     return link_text is not None and len(link_text.split()) >= 5 and (
-        looks_like_title(link_text, 0.5))
+        looks_like_title(link_text, 0.5)) and _opens_like_title(link_text)
 
 
 def is_cited_title(segment: Segment, start: int, end: int) -> bool:
@@ -288,7 +288,23 @@ def is_cited_title(segment: Segment, start: int, end: int) -> bool:
     if parenthesised_title(segment.text, start, end):
         return True
     link_text = link_text_around(segment, start, end)
-    return link_text is not None and (
+    return link_text is not None and _opens_like_title(link_text) and (
         looks_like_title(link_text)
         or (looks_like_title(link_text, 0.5) and len(link_text.split()) >= 5)
     )
+
+
+#: Verbs that open the writer's own link text ("Try X in the browser", "Read the X guide").
+_LINK_IMPERATIVES = frozenset({
+    "try", "read", "see", "open", "download", "learn", "get", "use", "install", "run", "check",
+    "visit", "explore", "watch", "join", "start", "sign", "view", "browse", "compare"})
+
+
+def _opens_like_title(text: str) -> bool:
+    """A title starts with a capital or a digit, and not with an instruction ("Try X ...");
+    "announcement of X" and "how the X model works" are the writer's words."""
+    first = text.lstrip(" \"'“‘*_[(")
+    word = first.split(" ", 1)[0].lower() if first else ""
+    subtitled = ":" in text or re.search(r"\w—\w|\s[—–]\s", text)  # ("tools—a survey of X")
+    return bool(first) and (first[0].isupper() or first[0].isdigit() or bool(subtitled)) and (
+        word not in _LINK_IMPERATIVES)
