@@ -115,7 +115,9 @@ def _attributed(p: Parsed, vendor_token: Any) -> Iterator[tuple[Any, Any]]:
         yield doc[vendor_token.i - 2], doc[vendor_token.i - 1]
         return
     if vendor_token.dep_ == "poss" or (
-        vendor_token.dep_ == "compound" and (
+        (vendor_token.dep_ == "compound" or (  # "a Tencent open-source video model"
+            vendor_token.dep_ == "nmod" and not vendor_token.conjuncts
+            and not _listed_between(vendor_token, head))) and (
             head.lemma_.lower() in GENERIC_HEADS or _names_class(p, head)
             or head.lemma_.lower() in lexicon().maker_nouns)
     ):
