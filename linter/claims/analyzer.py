@@ -90,7 +90,12 @@ class ClaimAnalyzer:
         """Sentence spans of ``segment`` worth parsing."""
         text = segment.text
         spans = []
-        for start, end in _windows(text, sentences(text)):
+        bounds = list(sentences(text))
+        refuted = {start for (start, _), (following, _) in pairwise(bounds)
+                   if lexicon().refuting.match(_LEADING.sub("", text[following:]))}
+        for start, end in _windows(text, bounds):
+            if start in refuted:
+                continue  # "X is Y. That's a myth.": reported, then refuted
             sentence = text[start:end]
             mentions = self.finder.find(sentence)
             if self._worth_parsing(sentence, mentions):
@@ -157,6 +162,8 @@ class ClaimAnalyzer:
         return _one_per_claim(found, [sent.start_char for sent in doc.sents], primary, secondary)
 
 
+#: Marks before a sentence's first word ("_That's a myth._", "> **False.**").
+_LEADING = re.compile(r"^[\s\W_]+")
 #: A generic model noun right after a name: "the X model" may call a product a model.
 _MODEL_AFTER = re.compile(r"[\s\u00a0]+(?:models?|LLMs?)\b")
 _NAME_MARKS = re.compile(r"[\[\]()]")
@@ -212,10 +219,10 @@ def _one_per_claim(found: list[Match], sentence_starts: list[int],
     """One finding per claim: per rule and start ("LLMs generate images and video": the
     longest span is kept), per rule and message in a sentence (a claim read twice, through
     a name and through a pronoun for it: the first is kept), and a ``secondary`` finding
-    (outputs, architecture) not where it starts inside a ``primary`` one (the category)."""
+    (outputs, architecture) not where it overlaps a ``primary`` one (the category)."""
     categorised = [(m.start, m.end) for m in found if m.code in primary]
     found = [m for m in found if not (m.code in secondary and any(
-        start <= m.start < end for start, end in categorised))]
+        start < m.end and m.start < end for start, end in categorised))]
     longest: dict[tuple[str, int], Match] = {}
     for match in found:
         key = (match.code, match.start)

@@ -24,9 +24,13 @@ def like_any(p: Parsed) -> Iterator[IsA]:
             continue
         found = {c.lower_ for c in token.children}
         cue = {"like": {"any", "every", "all", "other"}, "as": {"a", "an"}}.get(token.head.lower_)
-        if (cue is None or found & cue) and token.head.head.pos_ in ("VERB", "AUX"):
-            for subject in verb_subjects(token.head.head):
-                yield IsA(subject, token, "copula", token.head.head, None)
+        verb = token.head.head
+        if (cue is None or found & cue) and verb.pos_ in ("VERB", "AUX"):
+            # "Y released X as a Z": the object is the Z; "X works as a Z": the subject
+            objects = [c for c in verb.children if c.dep_ == "dobj" and c.i < token.head.i
+                       and token.head.lower_ == "as"]
+            for described in objects or verb_subjects(verb):
+                yield IsA(described, token, "copula", verb, None)
 
 
 def _fronted_as(p: Parsed, token: Any) -> Any | None:

@@ -126,6 +126,8 @@ def check(p: Parsed, mentions: list[Mention]) -> Iterator[Match]:
     if same and (inside_quotes(text, same.start(), same.end()) or _DENIED.search(
             text, 0, same.start())):
         same = None
+    if same is not None and _said_of_others(p, same.start(), same.end()):
+        same = None  # "so the two leaderboards measure the same thing"
     cue_negates = same is not None and same.group(0).lower().startswith("no")
     if (
         same
@@ -175,6 +177,26 @@ def _set_off_by_brackets_or_dashes(text: str, end: int, between: str) -> re.Matc
     if re.search(r"[—–]", between) and _PAREN.fullmatch(between):
         return _DASH_CLOSE.match(text, end)
     return None
+
+
+#: Words for the two terms themselves ("they are the same", "the two terms mean the same").
+_THE_TERMS = re.compile(r"\b(?:they|both\s+(?:terms|words|names|labels|mean|are|refer\w*)|"
+                        r"the\s+(?:two\s+)?(?:terms|words|names|labels))\b", re.IGNORECASE)
+_CLAUSE_MARKS = (",", ";", ":", "—", ".")
+
+
+def _said_of_others(p: Parsed, start: int, end: int) -> bool:
+    """Whether the cue "the same …" at ``start:end`` sits in a clause that names neither term
+    nor refers to them ("…, so the two leaderboards measure the same thing")."""
+    text = p.doc.text
+    # (not back past a colon: "Generative AI and LLMs: one and the same" is one statement)
+    first = max(text.rfind(mark, 0, start) for mark in _CLAUSE_MARKS if mark != ":") + 1
+    ends = [i for i in (text.find(mark, end) for mark in _CLAUSE_MARKS) if i != -1]
+    last = min(ends) if ends else len(text)
+    if _THE_TERMS.search(text, first, last):
+        return False
+    return not any(first <= t.idx < last and (found := p.mention(t)) is not None
+                   and _kind(found) for t in p.doc)
 
 
 def _negated_at(p: Parsed, offset: int) -> bool:

@@ -43,6 +43,8 @@ class Lexicon:
     historical: re.Pattern[str]
     #: words that open a question presupposing its statement ("Why is X a Y?")
     presupposing: re.Pattern[str]
+    #: words that open a sentence refuting the one before ("That's a myth.")
+    refuting: re.Pattern[str]
     negators: frozenset[str]
     hedges: frozenset[str]
     conditions: frozenset[str]
@@ -194,6 +196,7 @@ def lexicon() -> Lexicon:
         not_asserted=_cue_pattern(cues["not_asserted"]),
         historical=_cue_pattern(cues["historical"]),
         presupposing=_cue_pattern(cues["presupposing"]),
+        refuting=_cue_pattern(cues["refuting"]),
         negators=_words(cues["negators"]),
         hedges=_words(cues["hedges"]),
         conditions=_words(cues["conditions"]),

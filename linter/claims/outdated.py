@@ -30,9 +30,11 @@ def check(p: Parsed, mentions: list[Mention]) -> Iterator[Match]:
         renamed_to = p.kb.entities[mention.id].renamed_to or ""
         successor = p.kb.entities.get(renamed_to)
         new_name = successor.name if successor else renamed_to
-        if re.search(rf"\b(?:now|became|becomes|before)\s+(?:called\s+|named\s+|known\s+as\s+)?"
-                     rf"{re.escape(new_name)}\b", text):
-            continue  # "Bard (now Gemini)"
+        if new_name and re.search(
+                rf"\b(?:now|became|becomes|before|into|to|in)\b[^.;]{{0,30}}?(?<![\w-])"
+                rf"{re.escape(new_name)}(?![\w-]|\s+[A-Z0-9])", text):
+            # "Bard (now Gemini)", "from X to Y", "X's features now live in Y": the change
+            continue
         token = next((t for t in p.doc if t.idx == mention.start), None)
         asked = _used_in_question(token.sent.text) if token is not None else ""
         if (token is None or not sentence_asserts(asked) or _past_tense(token.sent)

@@ -10,6 +10,7 @@ from linter.claims.lexicon import lexicon
 from linter.claims.mentions import ARCHITECTURE, CATEGORY, CONCEPT, ENTITY, VENDOR, Mention
 from linter.claims.record import GENERIC_MODEL
 from linter.knowledge.base import KnowledgeBase
+from linter.markup.textutil import inside_quotes
 
 #: Head nouns that take their class from a modifier: "generative AI models", "the DALL·E model".
 GENERIC_HEADS = frozenset(
@@ -219,10 +220,13 @@ class Parsed:
             return None
         else:
             wanted = (ENTITY,) if token.lower_ == "it" else (CATEGORY, CONCEPT)
+        text = token.doc.text
         candidates = [previous for previous in reversed(token.doc[: token.i])
                       if previous.i not in clause_subjects and (
                           found := self.mentions.get(previous.i)) is not None
-                      and found.type in wanted]
+                      and found.type in wanted and not _quoted(
+                          text, previous.idx, previous.idx + len(previous.text))]
+        # (a quoted name is a label used, "described X as 'ChatGPT for songs'; it is ...")
         # a subject before the nearest name: "A is confused with B, but it comes from Y" is A
         subjects = [c for c in candidates if c.dep_ in ("nsubj", "nsubjpass")]
         for previous in (subjects or candidates)[:1]:
@@ -265,3 +269,14 @@ def is_entity(p: Parsed, token: Any) -> bool:
     """Whether ``token`` names a known system."""
     found = p.mention(token)
     return found is not None and found.type == ENTITY
+
+
+def _quoted(text: str, start: int, end: int) -> bool:
+    """Inside quotation marks, straight single ones too ("as 'ChatGPT for songs';"): an
+    apostrophe opens a quotation after a space and closes one before a non-letter."""
+    if inside_quotes(text, start, end):
+        return True
+    if start < 1 or text[start - 1] != "'" or (start >= 2 and not text[start - 2].isspace()):
+        return False
+    close = text.find("'", end, end + 80)
+    return close != -1 and (close + 1 == len(text) or not text[close + 1].isalpha())

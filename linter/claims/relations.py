@@ -210,8 +210,8 @@ _OWN = frozenset({"we", "our", "us", "you", "your", "i", "my"})
 def _the_only(part: Any) -> bool:
     """ "the only kind of Y" with no restriction of the writer's own ("the only kind of Y our
     team uses" may be true), so that every Y is said to be the subject."""
-    return any(c.lower_ == "only" for c in part.children) and not any(
-        t.lower_ in _OWN for t in part.subtree)
+    return any(c.lower_ == "only" and c.i > part.left_edge.i for c in part.children) and not any(
+        t.lower_ in _OWN for t in part.subtree)  # (not "only the text part of Y": merely)
 
 
 def _inverted_subjects(verb: Any) -> tuple[Any, Any] | None:

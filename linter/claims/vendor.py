@@ -84,6 +84,8 @@ def _attributed(p: Parsed, vendor_token: Any) -> Iterator[tuple[Any, Any]]:
         yield named, vendor_token  # "Gemini 1.5 Pro (Meta)"
         return
     host = p.appositive_host(vendor_token)
+    if _names_a_base(vendor_token):
+        return  # "X, a fine-tune of Meta's Llama 3.1": Meta made the base, not X
     if host is not None and _owner_mark(vendor_token):
         if not names_nearer(p, vendor_token, host):
             yield host, vendor_token  # "Veo, Google DeepMind's model", "X, a model from Y"
@@ -235,6 +237,16 @@ def _source_of_object(p: Parsed, from_token: Any, verb: Any) -> bool:
         before is not None and before.pos_ == "NOUN" and p.mention(before) is None
         and before.dep_ in ("pobj", "dobj") and verb in before.ancestors
     )
+
+
+def _names_a_base(vendor_token: Any) -> bool:
+    """The maker of what another system was made from: "a fine-tune of Meta's Llama",
+    "a variant of BERT from Google"."""
+    owned = vendor_token.head if vendor_token.dep_ in ("poss", "pobj") else vendor_token
+    if owned.lower_ in ("from", "by"):
+        owned = owned.head
+    return owned.dep_ == "pobj" and owned.head.lower_ == "of" and (
+        owned.head.head.lemma_.lower() in lexicon().derived_nouns)
 
 
 def _whose(obj: Any) -> bool:
