@@ -4,11 +4,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
 
 from linter.claims.members import LIST_GLUE, after_cue, members
 from linter.claims.mentions import ENTITY, VENDOR
-from linter.claims.parsed import Parsed
+from linter.claims.parsed import Parsed, is_entity
 from linter.claims.relations import IsA
 
 _DENIALS = frozenset({"not", "n't", "never", "no", "neither"})
@@ -41,15 +40,20 @@ def listed(p: Parsed) -> Iterator[IsA]:
 
 
 def and_other(p: Parsed) -> Iterator[IsA]:
-    """ "X, Z and other Ys"."""
+    """ "X, Z and other Ys", "X or any other Y"."""
     doc = p.doc
     for token in doc:
-        if token.lower_ != "other" or token.i < 2 or doc[token.i - 1].lower_ not in ("and", "or"):
+        if token.lower_ != "other" or token.i < 2:
+            continue
+        joint = token.i - 1
+        if doc[joint].lower_ in ("any", "every", "all"):
+            joint -= 1  # "X or any other Y"
+        if doc[joint].lower_ not in ("and", "or"):
             continue
         klass = token.head if token.dep_ == "amod" else None
         if klass is None:
             continue
-        i = token.i - 2
+        i = joint - 1
         while i >= 0:
             ref = p.mention(doc[i])
             if ref is not None and ref.type == ENTITY:
@@ -57,11 +61,6 @@ def and_other(p: Parsed) -> Iterator[IsA]:
             elif doc[i].lower_ not in LIST_GLUE and not (ref is not None and ref.type == VENDOR):
                 break
             i -= 1
-
-
-def _is_entity(p: Parsed, token: Any) -> bool:
-    found = p.mention(token)
-    return found is not None and found.type == ENTITY
 
 
 def included(p: Parsed) -> Iterator[IsA]:
@@ -75,7 +74,7 @@ def included(p: Parsed) -> Iterator[IsA]:
             found = p.mention(doc[i])
             if found is not None and found.type == ENTITY:
                 members.append(doc[i])
-            elif doc[i].text == "," and not _is_entity(p, doc[i - 1]):
+            elif doc[i].text == "," and not is_entity(p, doc[i - 1]):
                 break  # the comma after the class: "Most LLMs, X included"
             elif doc[i].lower_ not in LIST_GLUE:
                 break
