@@ -11,6 +11,8 @@ from linter.claims.parsed import Parsed, is_entity
 from linter.claims.relations import IsA
 
 _DENIALS = frozenset({"not", "n't", "never", "no", "neither"})
+#: Marks that open a list after its class ("LLMs: X, Z", "LLMs — X, Z").
+_OPENERS = frozenset({":", "—", "–"})
 
 
 def listed(p: Parsed) -> Iterator[IsA]:
@@ -25,13 +27,12 @@ def listed(p: Parsed) -> Iterator[IsA]:
         if doc[token.i + 1].text == "(" and not (
                 token.tag_ in ("NNS", "NNPS") or token.text.endswith("s")):
             continue  # only a plural class lists its members in brackets ("LLMs (X, Z)")
-        if doc[start - 1].text == ":" and any(
-            t.lower_ in _DENIALS for t in doc[token.sent.start : token.i]
-        ):
+        opened = doc[start - 1].text in _OPENERS
+        if opened and any(t.lower_ in _DENIALS for t in doc[token.sent.start : token.i]):
             continue  # "Not all Ys are LLMs: X and Z ...": the names are counter-examples
         for member in members(p, start):
             if member.dep_ in ("nsubj", "nsubjpass") and (
-                doc[start - 1].text == ":" or doc[member.i - 1].text == ","
+                opened or doc[member.i - 1].text == ","
             ):
                 # "... are LLMs: Stable Diffusion makes images", "Unlike LLMs such as X,
                 # Midjourney makes images": a clause begins, the list has ended

@@ -49,9 +49,11 @@ def _past_tense(sentence: Any) -> bool:
     """A sentence about the past ("We used Bard"): a past-tense root with a subject of its own
     (not a heading's "Getting started with Bard", nor "Get started", misparsed)."""
     root = sentence.root
-    return bool(root.tag_ == "VBD" and any(
+    past_passive = root.tag_ == "VBN" and any(
+        c.dep_ == "auxpass" and c.lower_ in ("was", "were") for c in root.children)
+    return bool((root.tag_ == "VBD" or past_passive) and any(
         c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN", "PRON")
-        for c in root.children))
+        for c in root.children))  # (and "X was fine-tuned on data made with Y")
 
 
 def _in_records(token: Any) -> bool:

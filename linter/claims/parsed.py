@@ -227,9 +227,13 @@ class Parsed:
                       and found.type in wanted and not _quoted(
                           text, previous.idx, previous.idx + len(previous.text))]
         # (a quoted name is a label used, "described X as 'ChatGPT for songs'; it is ...")
-        # a subject before the nearest name: "A is confused with B, but it comes from Y" is A
+        # a subject before the nearest name: "A is confused with B, but it comes from Y" is A;
+        # a place or means ("used from inside B") last
         subjects = [c for c in candidates if c.dep_ in ("nsubj", "nsubjpass")]
-        for previous in (subjects or candidates)[:1]:
+        placed = [c for c in candidates if c.dep_ == "pobj" and c.head.lower_ in _PLACES
+                  and not _instructed(c)]  # (not "Paste X into Y and it ...")
+        others = [c for c in candidates if c not in placed]
+        for previous in (subjects or others)[:1]:
             joined = [*previous.conjuncts, *([previous.head] if previous.dep_ == "conj" else [])]
             if self.mentions[previous.i].type == ENTITY and any(
                     c.pos_ in ("PROPN", "NOUN") for c in joined):
@@ -269,6 +273,19 @@ def is_entity(p: Parsed, token: Any) -> bool:
     """Whether ``token`` names a known system."""
     found = p.mention(token)
     return found is not None and found.type == ENTITY
+
+
+#: Prepositions of where or through what something is used ("from inside ChatGPT").
+_PLACES = frozenset({"inside", "in", "into", "from", "within", "through", "via", "with", "on"})
+
+
+def _instructed(token: Any) -> bool:
+    """Said in an imperative ("Paste your script into X", "Call the API with X")."""
+    verb = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    return verb is not None and verb.tag_ == "VB" and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass")
+        and not any(t.text == ":" for t in verb.doc[c.i : verb.i])  # ("Tip: paste X into Y")
+        for c in verb.children)
 
 
 def _quoted(text: str, start: int, end: int) -> bool:

@@ -46,7 +46,7 @@ def check(p: Parsed) -> Iterator[Match]:
             ref = p.reference(target)
             if ref is None or ref.type != ENTITY or target.i == vendor_token.i or (
                     target.i not in p.mentions
-                    and target.lemma_.lower() in lexicon().derived_nouns):
+                    and target.lemma_.lower() in lexicon().derived_nouns) or _base(target):
                 continue  # ("Meta's BERT variant": the variant is Meta's, BERT is not)
             match = _judge(p, vendor_token, vendor_id, target, ref.id, anchor)
             if match is not None:
@@ -239,6 +239,12 @@ def _source_of_object(p: Parsed, from_token: Any, verb: Any) -> bool:
     )
 
 
+def _base(target: Any) -> bool:
+    """What another system was made from: "fine-tuned from X (by Y)"."""
+    return target.dep_ == "pobj" and target.head.lower_ == "from" and (
+        target.head.head.lemma_.lower() in lexicon().derive_verbs)
+
+
 def _names_a_base(vendor_token: Any) -> bool:
     """The maker of what another system was made from: "a fine-tune of Meta's Llama",
     "a variant of BERT from Google"."""
@@ -302,7 +308,10 @@ def _described(noun: Any, base_named: bool = False) -> Iterator[tuple[Any, Any]]
         noun.lower_ in GENERIC_HEADS or noun.lemma_.lower() in lexicon().maker_nouns
     ):  # ("X was one of Y's few open-weight releases")
         yield from _described(noun.head.head)  # "LLaMA is a family of models from Google"
-    if noun.dep_ == "appos" and not _listed_between(noun.head, noun):
+    described = noun.pos_ != "PROPN" or any(
+        c.dep_ in ("poss", "det", "amod") and c.i < noun.i for c in noun.children)
+    if noun.dep_ == "appos" and described and not _listed_between(noun.head, noun):
+        # (a bare name "in apposition" to a name is a list item: "A from X, B from Y")
         yield noun.head, noun
     elif noun.dep_ == "attr":
         for subject in noun.head.children:

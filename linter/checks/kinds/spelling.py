@@ -98,12 +98,16 @@ class NameSpellingRule:
                     if self._accepts(segment, start, end, right, index):
                         yield self._match(span, start, end, right)
                 continue
-            for start, end, span in spans_of(text, run):
+            found = list(spans_of(text, run))
+            names = [(start, end) for start, end, span in found if span in known]
+            for start, end, span in found:
                 if any(lo < end and start < hi for lo, hi in taken):
                     continue
                 if span in known:
                     taken.append((start, end))  # a known name: its words are not looked at
                     continue
+                if any(start < lo < end < hi for lo, hi in names):
+                    continue  # it ends inside a known name: "See Dream" of "See Dream Machine"
                 right = lookup(span)
                 if right is None or not self._accepts(segment, start, end, right, index):
                     continue
