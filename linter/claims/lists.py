@@ -28,8 +28,11 @@ def listed(p: Parsed) -> Iterator[IsA]:
                 token.tag_ in ("NNS", "NNPS") or token.text.endswith("s")):
             continue  # only a plural class lists its members in brackets ("LLMs (X, Z)")
         opened = doc[start - 1].text in _OPENERS
-        if opened and any(t.lower_ in _DENIALS for t in doc[token.sent.start : token.i]):
-            continue  # "Not all Ys are LLMs: X and Z ...": the names are counter-examples
+        if opened and (any(t.lower_ in _DENIALS for t in doc[token.sent.start : token.i]) or (
+                token.dep_ == "pobj" and token.head.lower_ in ("than", "beyond", "besides"))):
+            # "Not all Ys are LLMs: X and Z ...", "Y is broader than LLMs: X, Z ...": the names
+            # are counter-examples
+            continue
         for member in members(p, start):
             if member.dep_ in ("nsubj", "nsubjpass") and (
                 opened or doc[member.i - 1].text == ","

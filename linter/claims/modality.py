@@ -268,7 +268,11 @@ def _made_by_each(
                 continue
             named.add(modality)
             verdict = judge(p.kb, _output_claim(ref, modality, "making"))
-            if verdict is not None and asserted(p.doc, [subject, verb, obj]):
+            # a relative clause says what it says whatever its main clause does ("X, which
+            # generates Y, is not approved")
+            gated = [verb, obj] if verb.dep_ == "relcl" and verb.head.i == subject.i else [
+                subject, verb, obj]
+            if verdict is not None and asserted(p.doc, gated):
                 wrong[modality] = obj
         if wrong:  # "LLMs generate images and video": one claim, one finding
             first, *more = wrong

@@ -31,9 +31,10 @@ def check(p: Parsed, mentions: list[Mention]) -> Iterator[Match]:
         successor = p.kb.entities.get(renamed_to)
         new_name = successor.name if successor else renamed_to
         if new_name and re.search(
-                rf"\b(?:now|became|becomes|before|into|to|in)\b[^.;]{{0,30}}?(?<![\w-])"
+                rf"(?:\b(?:now|became|becomes|before|into|to|in|with|at)\b|→|->|=>)[^.;]{{0,30}}?"
+                rf"(?<![\w-])"
                 rf"{re.escape(new_name)}(?![\w-]|\s+[A-Z0-9])", text):
-            # "Bard (now Gemini)", "from X to Y", "X's features now live in Y": the change
+            # "Bard (now Gemini)", "from X to Y", "X → Y", "replace X with Y": the change
             continue
         token = next((t for t in p.doc if t.idx == mention.start), None)
         asked = _used_in_question(token.sent.text) if token is not None else ""
