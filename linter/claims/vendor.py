@@ -308,8 +308,8 @@ def _described(noun: Any, base_named: bool = False) -> Iterator[tuple[Any, Any]]
         noun.lower_ in GENERIC_HEADS or noun.lemma_.lower() in lexicon().maker_nouns
     ):  # ("X was one of Y's few open-weight releases")
         yield from _described(noun.head.head)  # "LLaMA is a family of models from Google"
-    described = noun.pos_ != "PROPN" or any(
-        c.dep_ in ("poss", "det", "amod") and c.i < noun.i for c in noun.children)
+    described = noun.pos_ != "PROPN" or any(  # ("Google's smaller, faster BERT", not "Runway's
+        c.dep_ in ("det", "amod") and c.i < noun.i for c in noun.children)  # Gen-2")
     if noun.dep_ == "appos" and described and not _listed_between(noun.head, noun):
         # (a bare name "in apposition" to a name is a list item: "A from X, B from Y")
         yield noun.head, noun
