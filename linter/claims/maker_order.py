@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from linter.claims.context import question_text
 from linter.claims.lexicon import lexicon
 from linter.claims.mentions import ENTITY
 from linter.claims.parsed import GENERIC_HEADS, Parsed, is_entity
@@ -111,7 +112,7 @@ def yes_no_question(sentence: Any) -> bool:
     """ "Was X built by Y?": a question that opens with an auxiliary verb."""
     tokens = [t for t in sentence if not t.is_punct and not t.is_space]
     return bool(tokens) and tokens[0].lower_ in _AUXILIARIES and (
-        sentence.text.rstrip().endswith("?"))
+        question_text(sentence.text) is not None)
 
 
 def reduced_relative(p: Parsed, vendor_token: Any) -> tuple[Any, Any] | None:

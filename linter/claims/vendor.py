@@ -239,10 +239,13 @@ def _source_of_object(p: Parsed, from_token: Any, verb: Any) -> bool:
     )
 
 
-def _base(target: Any) -> bool:
-    """What another system was made from: "fine-tuned from X (by Y)"."""
-    return target.dep_ == "pobj" and target.head.lower_ == "from" and (
-        target.head.head.lemma_.lower() in lexicon().derive_verbs)
+def _base(token: Any) -> bool:
+    """What another system was made from: "fine-tuned from X (by Y)", "a fine-tune of X"."""
+    if token.dep_ != "pobj":
+        return False
+    preposition, maker = token.head.lower_, token.head.head.lemma_.lower()
+    return (preposition == "from" and maker in lexicon().derive_verbs) or (
+        preposition == "of" and maker in lexicon().derived_nouns)
 
 
 def _names_a_base(vendor_token: Any) -> bool:
@@ -251,8 +254,7 @@ def _names_a_base(vendor_token: Any) -> bool:
     owned = vendor_token.head if vendor_token.dep_ in ("poss", "pobj") else vendor_token
     if owned.lower_ in ("from", "by"):
         owned = owned.head
-    return owned.dep_ == "pobj" and owned.head.lower_ == "of" and (
-        owned.head.head.lemma_.lower() in lexicon().derived_nouns)
+    return _base(owned)
 
 
 def _whose(obj: Any) -> bool:
