@@ -24,10 +24,12 @@ from linter.claims.facts import (
     outputs_fit,
 )
 from linter.claims.messages import say
-from linter.claims.record import ANY_OUTPUT, GENERIC, GENERIC_MODEL, Claim, Verdict
+from linter.claims.record import ANY_OUTPUT, AUTHORED, GENERIC, GENERIC_MODEL, Claim, Verdict
 from linter.knowledge.base import Entity, KnowledgeBase
 
 ENTITY_TYPE = "entity"
+#: The classes the scope of a system's output is measured against.
+GENAI, LLM = "generative-ai", "llm"
 
 
 def judge(kb: KnowledgeBase, claim: Claim) -> Verdict | None:
@@ -46,7 +48,8 @@ def _made_by(kb: KnowledgeBase, claim: Claim) -> Verdict | None:
     right, wrong = kb.vendors.get(entity.vendor), kb.vendors.get(claim.object)
     if right is None or wrong is None:
         return None
-    if wrong.host or claim.object in right.affiliates or entity.vendor in wrong.affiliates:
+    if (wrong.host and claim.construction != AUTHORED) or claim.object in right.affiliates or (
+            entity.vendor in wrong.affiliates):
         return None
     return Verdict("model-vendor", say("model-vendor", "vendor", name=entity.name,
                                        right=right.name, wrong=wrong.name), right.name)
@@ -108,7 +111,7 @@ def _built_on(kb: KnowledgeBase, claim: Claim) -> Verdict | None:
                            wrong=wrong))
     if right == "a transformer-based model":
         right = "transformer-based"
-    subject = ("Large language models are" if claim.subject == "llm"
+    subject = ("Large language models are" if claim.subject == LLM
                else f"A {kb.categories[claim.subject].label} is")
     return Verdict("model-architecture",
                    say("model-architecture", "class", subject=subject, right=right, wrong=wrong))
@@ -160,13 +163,13 @@ def _is_a(kb: KnowledgeBase, claim: Claim) -> Verdict | None:
         if "text" not in outputs:
             return None  # "Midjourney is a text-to-image model": standard usage
         named = claim.object_text.lower()
-        if claim.object == "llm" or "model" in named or re.search(r"\bllms?\b", named):
+        if claim.object == LLM or "model" in named or re.search(r"\bllms?\b", named):
             return Verdict("product-called-model", say("product-called-model", "category",
                                                        what=what, wrong=wrong))
         return None
     if not entity.is_product and category.kind == "product":
         return None if outputs_fit(kb, outputs, category.output) else wrong_category
-    if claim.object == "llm" or not compatible(kb, entity, category):
+    if claim.object == LLM or not compatible(kb, entity, category):
         return wrong_category
     return None
 
@@ -204,7 +207,7 @@ def _subclass_of(kb: KnowledgeBase, claim: Claim) -> Verdict | None:
     ):
         return None
     if not set(class_outputs(kb, claim.subject)) & set(category.output):
-        if claim.object == "llm":  # "image generators are a subset of LLMs": siblings
+        if claim.object == LLM:  # "image generators are a subset of LLMs": siblings
             narrow = kb.categories[claim.subject].label
             return Verdict("subset-direction", say(
                 "subset-direction", "sibling", narrow=narrow[:1].upper() + narrow[1:] + "s"))
@@ -227,8 +230,10 @@ def _outputs(kb: KnowledgeBase, claim: Claim) -> Verdict | None:
         return None
     allowed = allowed_outputs(kb, outputs)
     if claim.object == ANY_OUTPUT:  # wrong when a broader class makes what this one cannot
+        if entity is not None:
+            return _entity_scope(kb, entity, outputs, allowed)
         broader = {o for c in class_lineage(kb, claim.subject)[1:] for o in class_outputs(kb, c)}
-        if entity is None and broader - allowed:
+        if broader - allowed:
             return Verdict("subset-direction", say("subset-direction", "llm-scope"))
         return None
     wrong = [o for o in dict.fromkeys(claim.objects) if o in kb.modalities and o not in allowed]
@@ -241,6 +246,20 @@ def _outputs(kb: KnowledgeBase, claim: Claim) -> Verdict | None:
     return Verdict("output-modality", say(
         "output-modality", "output", name=name, verb=verb, makes=modality_labels(kb, outputs),
         label=modality_labels(kb, wrong, joiner=" or ")))
+
+
+def _entity_scope(kb: KnowledgeBase, entity: Entity, outputs: tuple[str, ...],
+                  allowed: set[str]) -> Verdict | None:
+    """A system said to make every kind of content: wrong when generative AI as a whole makes
+    what it cannot; for a language model, the subset relation overstated."""
+    if not set(class_outputs(kb, GENAI)) - allowed:
+        return None
+    makes = modality_labels(kb, outputs)
+    if any(LLM in class_lineage(kb, c) for c in entity_categories(entity)):
+        return Verdict("subset-direction", say("subset-direction", "entity-scope",
+                                               name=entity.name, makes=makes))
+    return Verdict("output-modality", say("output-modality", "anything", name=entity.name,
+                                          makes=makes))
 
 
 def _limited_to(kb: KnowledgeBase, claim: Claim) -> Verdict | None:

@@ -70,14 +70,24 @@ def set_off_name(p: Parsed, participle: Any) -> Any | None:
 
 
 def named_before(p: Parsed, preposition: Any) -> Any | None:
-    """The name right before "from"/"by", if any (also across a comma: "FLUX.1, by Y, is")."""
+    """The name right before "from"/"by", if any (also across a comma: "FLUX.1, by Y, is";
+    and before a generic head: "the Qwen2.5 series by Y")."""
     if preposition.i == 0:
         return None
     before = preposition.doc[preposition.i - 1]
     if before.text == "," and preposition.i >= 2 and preposition.lower_ == "by":
         before = preposition.doc[preposition.i - 2]
-    found = p.mention(before)
-    return before if found is not None and found.type == ENTITY else None
+    return name_at(p, before)
+
+
+def name_at(p: Parsed, token: Any) -> Any | None:
+    """``token`` if it names a system, or the name right before it when it is a generic head
+    ("the Qwen2.5 series", "the Gemma models"), else None."""
+    if is_entity(p, token):
+        return token
+    if token.lower_ in GENERIC_HEADS and token.i > 0 and is_entity(p, token.doc[token.i - 1]):
+        return token.doc[token.i - 1]
+    return None
 
 
 def names_nearer(p: Parsed, vendor_token: Any, host: Any) -> bool:

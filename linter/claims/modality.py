@@ -247,8 +247,8 @@ def _made_by_each(
             p.mention(c) is not None for c in subject.conjuncts
         )):  # "X and Y make ...": each is judged through the list (a misparsed
             continue  # "Paste it in and Whisper reads ..." is not a list)
-        if ref.type == CATEGORY and ref.id == LLM:
-            scoped = list(_scope(p, subject, verb, judged))
+        if (ref.type == CATEGORY and ref.id == LLM) or ref.type == ENTITY:
+            scoped = list(_scope(p, ref, subject, verb, judged, index))
             yield from ((subject, m) for m in scoped)
             if scoped:
                 continue  # "any type of content, from X to Y": the examples are the scope
@@ -329,22 +329,30 @@ def _implied_or_named(p: Parsed, verb: Any, obj: Any, index: dict[str, str]) -> 
     return _modality_of(p, obj, index) or implied
 
 
-def _scope(p: Parsed, subject: Any, verb: Any, objects: list[Any]) -> Iterator[Match]:
-    """ "LLMs can create any type of content"."""
+def _scope(p: Parsed, ref: Mention, subject: Any, verb: Any, objects: list[Any],
+           index: dict[str, str]) -> Iterator[Match]:
+    """ "LLMs can create any type of content", "OLMo 2 can generate anything"."""
     for obj in objects:
         words = {t.lower_ for t in obj.subtree}
         if not (
             words & {"any", "all", "every", "everything", "anything"}
             and (words & _SCOPE_NOUNS or obj.lower_ in ("anything", "everything"))
-        ):
-            continue
-        claim = Claim(LLM, CATEGORY, "outputs", ANY_OUTPUT, GENERIC, 0, 0, quantifier="all",
+        ) or any(_modality_of(p, t, index) for t in _scope_words(obj)) or (
+                verb.dep_ == "relcl" and verb.head.i == obj.i):
+            continue  # (not "any kind of text": one modality; not "everything it returns")
+        claim = Claim(ref.id, ref.type, "outputs", ANY_OUTPUT, GENERIC, 0, 0, quantifier="all",
                       construction="scope")
         verdict = judge(p.kb, claim)
         if verdict is not None and asserted(p.doc, [subject, verb, obj]):
             match = p.match(verdict.rule, subject, obj.right_edge, verdict.message)
             if match:
                 yield match
+
+
+def _scope_words(obj: Any) -> list[Any]:
+    """``obj`` and what it is a kind of: "any kind of text" → kind, text."""
+    return [obj, *(o for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
+                   for o in c.children if o.dep_ == "pobj")]
 
 
 def _only_text(

@@ -63,6 +63,12 @@ GENERIC_HEADS = frozenset(
         "agents",
     ]
 )
+#: Nouns for a part of a system as much as for a system: they stand for the system only as
+#: what it is ("WaveNet is a transformer-based vocoder"), not as what it uses ("uses a
+#: transformer-based text encoder").
+PART_HEADS = frozenset(["network", "networks", "encoder", "encoders", "decoder", "decoders",
+                        "vocoder", "vocoders"])
+
 #: Words that open an appositive noun phrase ("X, a Y", "X, the Y", "X, Google's Y").
 _APPOSITIVE_OPENERS = frozenset({"a", "an", "the", "part", "one", "member"})
 #: Tags of finite verbs: a phrase set off by a comma that holds one is a clause.
@@ -132,7 +138,8 @@ class Parsed:
         antecedent = self.antecedent(token)
         if antecedent is not None:
             return self.mentions[antecedent.i]
-        if token.lower_ in GENERIC_HEADS:
+        if token.lower_ in GENERIC_HEADS or (token.lower_ in PART_HEADS
+                                             and token.dep_ in ("attr", "appos")):
             for child in token.children:
                 if child.dep_ in ("compound", "amod", "nmod", "poss") and child.i in self.mentions:
                     found = self.mentions[child.i]
@@ -171,8 +178,8 @@ class Parsed:
             found = self.product_named(found)  # "Meta AI, the LLM inside WhatsApp"
         doc = token.doc
         start = token.i + 2
-        if found is None or found.type != ENTITY or start >= len(doc) or (
-            doc[token.i + 1].text != ","
+        if found is None or found.type != ENTITY or start >= len(doc) or not (
+            doc[token.i + 1].text == "," or _glossed_label(token)
         ):
             return None
         first = doc[start]
@@ -199,7 +206,7 @@ class Parsed:
         """The entity whose appositive phrase holds ``token``, if any."""
         doc = token.doc
         for i in range(token.i - 1, max(token.sent.start, token.i - 12) - 1, -1):
-            if doc[i].text == "," and i >= 1:
+            if doc[i].text in (",", ":") and i >= 1:
                 span = self.appositive_phrase(doc[i - 1])
                 if span is not None and span[0] <= token.i < span[1]:
                     return doc[i - 1]
@@ -267,6 +274,14 @@ class Parsed:
 def is_possessive_mark(token: Any) -> bool:
     """"'s", or a bare apostrophe the parser read as one ("ElevenLabs' generator")."""
     return token.lower_ in ("'s", "’s") or (token.tag_ == "POS" and token.text in ("'", "’"))
+
+
+def _glossed_label(token: Any) -> bool:
+    """A name that opens its sentence followed by a colon: a glossary or list label ("vLLM:
+    an inference engine ...")."""
+    doc = token.doc
+    return token.i + 1 < len(doc) and doc[token.i + 1].text == ":" and all(
+        t.is_punct for t in doc[token.sent.start : token.i])
 
 
 def is_entity(p: Parsed, token: Any) -> bool:

@@ -25,6 +25,10 @@ PREDICATES = frozenset(
 #: Object types beyond the KB's sections: "a model" of no named class; every kind of output.
 GENERIC, GENERIC_MODEL, ANY_OUTPUT = "generic", "model", "anything"
 
+#: The construction of a ``made_by`` claim read off a verb of authorship ("X was developed by
+#: Y"), not off a possessive or "from Y", which a host of others' models also takes.
+AUTHORED = "authored"
+
 
 @dataclass(frozen=True)
 class Claim:

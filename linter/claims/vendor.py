@@ -13,6 +13,7 @@ from linter.claims.judge import judge
 from linter.claims.lexicon import lexicon
 from linter.claims.maker_order import (
     creating,
+    name_at,
     named_before,
     names_nearer,
     parenthesised_maker,
@@ -22,8 +23,8 @@ from linter.claims.maker_order import (
     yes_no_question,
 )
 from linter.claims.mentions import CATEGORY, ENTITY, VENDOR
-from linter.claims.parsed import GENERIC_HEADS, Parsed, is_entity, is_possessive_mark
-from linter.claims.record import Claim
+from linter.claims.parsed import GENERIC_HEADS, Parsed, is_possessive_mark
+from linter.claims.record import AUTHORED, Claim
 
 #: Joint work, hosting and distribution are not authorship.
 _SHARED_CREDIT = re.compile(
@@ -110,15 +111,15 @@ def _attributed(p: Parsed, vendor_token: Any) -> Iterator[tuple[Any, Any]]:
     if reduced is not None:
         yield reduced  # "X, the 70B model Y trained in 2022, ...", however the parser read it
         return
-    if vendor_token.dep_ not in ("pobj", "poss") and vendor_token.i >= 2 and (
-            doc[vendor_token.i - 1].lower_ in ("from", "by")) and is_entity(
-            p, doc[vendor_token.i - 2]):
+    named = name_at(p, doc[vendor_token.i - 2]) if vendor_token.i >= 2 else None
+    if vendor_token.dep_ not in ("pobj", "poss") and named is not None and (
+            doc[vendor_token.i - 1].lower_ in ("from", "by")):
         # "Florence-2 from Apple handles ...": "Apple handles" misread as a noun phrase
-        yield doc[vendor_token.i - 2], doc[vendor_token.i - 1]
+        yield named, doc[vendor_token.i - 1]
         return
     if vendor_token.dep_ == "poss" or (
         (vendor_token.dep_ == "compound" or (  # "a Tencent open-source video model"
-            vendor_token.dep_ == "nmod" and not vendor_token.conjuncts
+            vendor_token.dep_ in ("nmod", "amod") and not vendor_token.conjuncts
             and not _listed_between(vendor_token, head))) and (
             head.lemma_.lower() in GENERIC_HEADS or _names_class(p, head)
             or head.lemma_.lower() in lexicon().maker_nouns)
@@ -126,10 +127,10 @@ def _attributed(p: Parsed, vendor_token: Any) -> Iterator[tuple[Any, Any]]:
         owned = _owned_name(p, vendor_token, following, head)
         yield from _described(owned)
         # ("Google's GPT-4", "a Meta model", "the X text-to-audio model")
-        before = owned.left_edge.i - 2
-        if owned.dep_ != "appos" and before >= 0 and doc[before + 1].text == "," and (
-                is_entity(p, doc[before]) and owned.lower_ in GENERIC_HEADS):
-            yield doc[before], owned  # "X, an OpenAI model ...", the phrase misread
+        glossed = p.appositive_host(owned) if owned.dep_ != "appos" else None
+        if glossed is not None and (owned.lower_ in GENERIC_HEADS or _names_class(p, owned)
+                                    or owned.lemma_.lower() in lexicon().maker_nouns):
+            yield glossed, owned  # "X, an OpenAI model ...", "X: an NVIDIA project", misread
     elif (
         following is not None
         and is_possessive_mark(following)
@@ -319,6 +320,11 @@ def _described(noun: Any, base_named: bool = False) -> Iterator[tuple[Any, Any]]
         for subject in noun.head.children:
             if subject.dep_ == "nsubj":
                 yield subject, noun
+    elif noun.dep_ == "pobj" and noun.head.lower_ == "as" and (
+            noun.head.head.lemma_.lower() in lexicon().verbs("made_as")):
+        for subject in noun.head.head.children:  # "X began as a Baidu project"
+            if subject.dep_ in ("nsubj", "nsubjpass"):
+                yield subject, noun
 
 
 def _verb_read_as_name(token: Any) -> bool:
@@ -383,6 +389,14 @@ def _credit_window(*tokens: Any) -> str:
     return tokens[0].doc[max(sent.start, first - 3) : last + 1].text
 
 
+def _construction(anchor: Any) -> str:
+    """``AUTHORED`` when a verb of authorship ("developed", "trained") credits the maker:
+    then even a vendor that mostly hosts others' models is said to have made the system."""
+    authored = anchor.pos_ in ("VERB", "AUX") and (
+        anchor.lemma_.lower() in lexicon().verbs("made_at"))
+    return AUTHORED if authored else "vendor"
+
+
 def _judge(
     p: Parsed, vendor_token: Any, vendor_id: str, target: Any, entity_id: str, anchor: Any
 ) -> Match | None:
@@ -396,7 +410,7 @@ def _judge(
            and not _hyphenated(c) and c.pos_ == "PROPN" for c in vendor_token.children):
         return None  # "Azure OpenAI's GPT-4": a product named after the vendor
     claim = Claim(entity_id, ENTITY, "made_by", vendor_id, VENDOR, vendor_token.idx,
-                  vendor_token.idx + len(vendor_token.text), construction="vendor")
+                  vendor_token.idx + len(vendor_token.text), construction=_construction(anchor))
     verdict = judge(p.kb, claim)
     if verdict is None:
         return None
