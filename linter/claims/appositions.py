@@ -66,8 +66,10 @@ def apposition(p: Parsed) -> Iterator[IsA]:
             continue
         head = token.head
         head_ref, token_ref = p.reference(head), p.reference(token)
-        if list_members(p, token) or list_members(p, head) or not _next_to(head, token):
-            continue  # "image models like X, music models like Y": two lists, no apposition
+        if list_members(p, token) or list_members(p, head) or not _next_to(head, token) or (
+                head.lemma_.lower() == token.lemma_.lower() and p.mention(token) is None):
+            continue  # "image models like X, music models like Y": two lists, no apposition;
+            # ("Transformer layers, Mamba layers and ...": one noun twice is a list)
         if head_ref is not None and head_ref.type in (ENTITY, CATEGORY, CONCEPT):
             klass, part = through_part(token)
             if head_ref.type == ENTITY or part is not None:  # "generative AI (LLMs)" is GL301

@@ -89,6 +89,11 @@ def _trie_pattern(node: dict[str, dict], space: str) -> str:
     return body
 
 
+#: A non-breaking hyphen or an en dash between the words of a class term ("encoder–decoder").
+_DASHES = re.compile("[\u2011\u2013]")
+#: What may separate the words of a class term: spaces, hyphens and those dashes.
+_SEPARATORS = r"[\s\u00a0\u2011\u2013-]+"
+
 _LEFT = r"(?<![\w\-/.@#])"
 _RIGHT = r"(?![\w@/]|-\w|\.\w)"
 
@@ -145,11 +150,11 @@ class MentionFinder:
         media = [form for modality in kb.modalities.values() if modality.id not in _PLAIN_MODALITIES
                  for term in modality.terms for form in plural_forms(term)]
         self._media_re = re.compile(
-            r"(?<![\w-])(?:" + _alternation(media, r"[\s\u00a0-]+", " -") + r")(?![\w-])",
+            r"(?<![\w-])(?:" + _alternation(media, _SEPARATORS, " -") + r")(?![\w-])",
             re.IGNORECASE)
         self._folded_re = re.compile(
             # class terms also with hyphens between their words ("music-generation model")
-            _LEFT + "(?:" + _alternation(list(folded), r"[\s\u00a0-]+", " -") + ")" + _RIGHT,
+            _LEFT + "(?:" + _alternation(list(folded), _SEPARATORS, " -") + ")" + _RIGHT,
             re.IGNORECASE,
         )
 
@@ -210,7 +215,7 @@ class MentionFinder:
 
     def _folded_form(self, text: str) -> tuple[str, str] | None:
         """The class term ``text`` writes, with any hyphen between its words read as a space."""
-        form = _norm_space(text).lower()
+        form = _DASHES.sub("-", _norm_space(text)).lower()  # ("encoder–decoder")
         found = self._folded.get(form)
         if found is None:
             found = self._unhyphenated.get(form.replace("-", " "))
