@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
-from linter.knowledge.base import KnowledgeBase, Term
+from linter.knowledge.base import Entity, KnowledgeBase, Term
 from linter.knowledge.misspellings import misspelt_names
 from linter.knowledge.quickscan import QuickScan, surface_forms
 
@@ -246,6 +246,8 @@ class MentionFinder:
             return bool(after_product) or not re.search(
                 r"\b(?:the|a|an|every|this|that|our|my)\s+$", before, re.I
             )
+        if self._owned_by_maker(text[max(0, start - 40) : start], entity):
+            return True  # "Adobe's Firefly": its maker's name claims the word
         sentence = text[max(0, start - 200) : end + 200]
         context = (
             sentence[: start - max(0, start - 200)] + " " + sentence[end - max(0, start - 200) :]
@@ -262,6 +264,26 @@ class MentionFinder:
             if self._exact[_norm_space(m.group(0))][0] == ENTITY
             and not self.kb.entities[self._exact[_norm_space(m.group(0))][1]].ambiguous
         )
+
+
+    def _owned_by_maker(self, before: str, entity: Entity) -> bool:
+        """Whether ``before`` ends with a possessive of the entity's own maker ("Adobe's ",
+        "Google DeepMind's "; not another company's, which may have its own product of that
+        name: "NVIDIA's Titan")."""
+        owner = _POSSESSOR.search(before)
+        if owner is None:
+            return False
+        words = owner.group(1).split()
+        for n in range(1, min(3, len(words)) + 1):
+            found = self._exact.get(" ".join(words[-n:]))
+            if found is not None and found[0] == VENDOR:
+                maker = self.kb.vendors.get(entity.vendor or "")
+                return maker is not None and (found[1] == maker.id or found[1] in maker.affiliates)
+        return False
+
+
+#: The words before a possessive mark at the end of a text ("Canva's ", "Pika Labs' ").
+_POSSESSOR = re.compile(r"([^\n]*?)(?:[’']s|(?<=s)[’'])[\s\u00a0]+$")
 
 
 @cache
