@@ -170,9 +170,10 @@ _NAME_MARKS = re.compile(r"[\[\]()]")
 #: Names the parser misreads: several words with a number ("Mistral 7B outputs speech": read
 #: as nouns and verbs of the sentence), letters and digits in one word ("SeamlessM4T": split in
 #: two), a full stop inside ("Character.AI", "FLUX.1 Kontext": a sentence break) and a
-#: short acronym ("DDPM is a GAN": read as an adverb)
+#: short acronym ("DDPM is a GAN": read as an adverb), a letter outside ASCII ("Zephyr-7B-β",
+#: "DALL·E": split at it)
 _SPLIT_NAME = re.compile(
-    r"\s\S*\d|[A-Za-z]\d+[A-Za-z]|[a-z]\.[A-Za-z]|[A-Za-z]\.\d\S*\s|^[A-Z]{3,5}$")
+    r"\s\S*\d|[A-Za-z]\d+[A-Za-z]|[a-z]\.[A-Za-z]|[A-Za-z]\.\d\S*\s|^[A-Z]{3,5}$|[^\x00-\x7f]")
 #: A maker's name whose first word reads as a verb ("Hugging Face's model": "Hugging" parsed
 #: as the sentence's verb)
 _VERB_FIRST = re.compile(r"[A-Z][a-z]+ing\s")

@@ -37,7 +37,10 @@ _SHARED_CREDIT = re.compile(
 _MOVING = frozenset({"move", "switch", "migrate", "download", "pull", "fetch", "import", "get",
                      "buy", "license", "access", "upgrade", "port", "transition", "shift",
                      "change", "go", "come", "convert"})
-_PEOPLE = frozenset({"researcher", "engineer", "scientist", "team", "developer", "lab"})
+_PEOPLE = frozenset({"researcher", "engineer", "scientist", "team", "developer", "lab", "group",
+                     "division", "unit", "staff"})
+
+
 def check(p: Parsed) -> Iterator[Match]:
     for vendor_token in p.tokens:
         vendor_id = _vendor_of(p, vendor_token)
@@ -96,6 +99,9 @@ def _attributed(p: Parsed, vendor_token: Any) -> Iterator[tuple[Any, Any]]:
         vendor_token, head = head.head, head.head.head  # "by researchers at OpenAI"
     elif vendor_token.dep_ in ("compound", "poss") and head.lemma_ in _PEOPLE and (
             head.dep_ in ("pobj", "nsubj")):
+        if vendor_token.dep_ == "poss" and any(
+                c.dep_ == "compound" and _vendor_of(p, c) for c in head.children):
+            return  # "Berkeley's LMSYS group": the group's own name is the maker named
         # "by Meta AI researchers", "Mistral AI's team released X", "the team at Y shipped X"
         vendor_token, head = head, head.head
     following = vendor_token.nbor(1) if vendor_token.i + 1 < len(vendor_token.doc) else None
