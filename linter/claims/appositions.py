@@ -20,17 +20,31 @@ def like_any(p: Parsed) -> Iterator[IsA]:
         if fronted is not None:
             yield IsA(fronted, token, "copula", fronted.head, None)
             continue
-        if token.dep_ != "pobj" or token.head.lower_ not in ("like", "as", "among"):
+        if token.dep_ != "pobj":
+            continue
+        preposition, verb = token.head.lower_, token.head.head
+        if preposition in ("with", "to") and verb.lower_ in _COMPARING:
+            preposition, verb = "unlike", verb.head  # "Compared with other LLMs, X ..."
+        if preposition not in _LIKENESS:
             continue
         found = {c.lower_ for c in token.children}
-        cue = {"like": {"any", "every", "all", "other"}, "as": {"a", "an"}}.get(token.head.lower_)
-        verb = token.head.head
+        cue = _LIKENESS[preposition]
         if (cue is None or found & cue) and verb.pos_ in ("VERB", "AUX"):
             # "Y released X as a Z": the object is the Z; "X works as a Z": the subject
             objects = [c for c in verb.children if c.dep_ == "dobj" and c.i < token.head.i
                        and token.head.lower_ == "as"]
             for described in objects or verb_subjects(verb):
                 yield IsA(described, token, "copula", verb, None)
+
+
+#: Prepositions that put a system among a class, with the words the class noun must take
+#: (None: any): "like any Y", "as a Y", "among Ys", "unlike other Ys" ("unlike Ys" sets it
+#: apart instead).
+_LIKENESS: dict[str, frozenset[str] | None] = {
+    "like": frozenset({"any", "every", "all", "other"}), "as": frozenset({"a", "an"}),
+    "among": None, "unlike": frozenset({"other"})}
+#: Participles that make "with"/"to" a comparison ("Compared with other Ys, X ...").
+_COMPARING = frozenset({"compared", "relative", "contrasted"})
 
 
 def _fronted_as(p: Parsed, token: Any) -> Any | None:

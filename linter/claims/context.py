@@ -143,7 +143,11 @@ def _permitted_use(node: Any) -> bool:
 
 
 def contrasted(token: Any) -> bool:
-    """True when a token sits under or after "unlike", "rather than", "instead of", "not"."""
+    """True when a token sits under or after "unlike", "rather than", "instead of", "not"
+    (not the class of "unlike other Ys, X ...", which X is one of)."""
+    if token.dep_ == "pobj" and token.head.lower_ == "unlike" and any(
+            c.lower_ == "other" for c in token.children):
+        return False
     if _contrast_word(token) or any(_contrast_word(n) for n in token.ancestors):
         return True
     start = token.left_edge.i

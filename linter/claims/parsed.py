@@ -61,6 +61,8 @@ GENERIC_HEADS = frozenset(
         "assistants",
         "agent",
         "agents",
+        "service",
+        "services",
     ]
 )
 #: Nouns for a part of a system as much as for a system: they stand for the system only as
