@@ -29,6 +29,8 @@ class OutputVerb:
     idioms: tuple[str, ...] = ()
     #: particles that make it an idiom ("draw on a source")
     particles: tuple[str, ...] = ()
+    #: "ask X for Y": the object is the maker and the object of "for" the output
+    requests: bool = False
 
 
 @dataclass(frozen=True)
@@ -103,7 +105,9 @@ class Lexicon:
     def all_words(self) -> frozenset[str]:
         """Every predicate word (for the prefilter)."""
         # (not the control verbs: "use X to V" is a claim only through its output verb V)
-        found: set[str] = set(self.output_verbs) | set(self.limited_words) | set(self.maker_nouns)
+        # (not a verb of requests, "ask X for Y": a structure pattern needs its "for")
+        found: set[str] = {verb for verb, spec in self.output_verbs.items() if not spec.requests}
+        found |= set(self.limited_words) | set(self.maker_nouns)
         found |= self.derive_verbs
         for verbs in self.predicate_verbs.values():
             found |= verbs
@@ -149,6 +153,7 @@ def _output_verb(lemma: str, raw: Mapping[str, Any] | None) -> OutputVerb:
         tuple(raw.get("excludes") or ()),
         tuple(raw.get("idioms") or ()),
         tuple(raw.get("particles") or ()),
+        bool(raw.get("requests", False)),
     )
 
 

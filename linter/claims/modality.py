@@ -113,6 +113,16 @@ def _outputs_and_makers(verb: Any) -> tuple[list[Any], list[Any]]:
     if any(c.lower_ in spec.particles and c.dep_ in ("prep", "prt") and c.i == verb.i + 1
            for c in children):
         return [], []  # "the pages it draws on": relies on, draws nothing
+    if spec.requests:  # "ask X for Y" ("for" may hang on the object)
+        makers = [c for c in children if c.dep_ in ("dobj", "obj")]
+        holders = children + [o for m in makers for o in m.children]
+        asked = [o for c in holders if c.dep_ == "prep" and c.lower_ == "for"
+                 for o in c.children if o.dep_ == "pobj"]
+        # ("ask X for three taglines to sit under it": "for" read as a clause's mark)
+        asked += [s for c in children if any(m.dep_ == "mark" and m.lower_ == "for"
+                                             for m in c.children)
+                  for s in c.children if s.dep_ == "nsubj"]
+        return asked, makers
     if spec.into:
         # ("turn the recording into a transcript": "into" may hang on the object)
         holders = children + [o for c in children if c.dep_ == "dobj" for o in c.children]
@@ -202,6 +212,9 @@ def _verbless(p: Parsed) -> Iterator[tuple[Any, list[Any], list[Any]]]:
                     token.tag_ == "NN" and token.i > 0 and token.nbor(-1).dep_ == "conj"
                     and p.mention(token.nbor(-1)) is not None):
                 continue
+        elif token.dep_ == "amod" and len(before) >= 2 and (
+                before[-2].lemma_.lower() in lexicon().control_verbs):
+            pass  # "have X generate melodies": the verb read as an adjective of its object
         elif not (token.dep_ == "nsubj" and token.tag_ == "NNS" and spec.object_is_input):
             # ("Tacotron 2 transcribes recorded speech": "transcribes" read as the subject
             # of "recorded"; the verb alone names the output)
