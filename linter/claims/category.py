@@ -310,8 +310,10 @@ def about_the_field(token: Any) -> bool:
 
 
 def _complementizer(token: Any) -> bool:
-    """ "that" after a verb ("Remember that generative AI ..."), misread as a determiner."""
-    return token.lower_ == "that" and token.i > 0 and token.nbor(-1).pos_ in ("VERB", "AUX")
+    """ "that" after a verb ("Remember that generative AI ..."), misread as a determiner, or
+    not parsed as one at all ("told participants that generative AI ...")."""
+    return token.lower_ == "that" and token.i > 0 and (
+        token.nbor(-1).pos_ in ("VERB", "AUX") or token.dep_ != "det")
 
 
 def _head_is_model(rel: IsA) -> bool:

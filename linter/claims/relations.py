@@ -57,6 +57,9 @@ def _subject_of_next(token: Any) -> bool:
 def verb_subjects(verb: Any) -> list[Any]:
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")
                 and not _clause_between(c, verb)]
+    if len(subjects) > 1 and verb.dep_ == "ccomp":
+        # "explained to them that X is Y": the conjunction "that" misread as a second subject
+        subjects = [s for s in subjects if s.lower_ != "that"] or subjects
     result = []
     for subject in subjects:
         if subject.lower_ in _RELATIVE and verb.dep_ == "relcl":
