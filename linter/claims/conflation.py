@@ -35,7 +35,7 @@ _RENAMING = re.compile(
     r"as\s+(?:a\s+)?(?:shorthand|short-hand|synonym|stand-in|catch-all)\s+for)\s*,?\s*(?:just\s+|simply\s+)?(?:(?:to|into|for|with|of|in)\s+)?(?:(?:an?|the)\s+)?$",
     re.IGNORECASE,
 )
-_PAREN = re.compile(r"\s*(?:\(|[—–])\s*"
+_PAREN = re.compile(r"\s*(?:(?:models?|systems?|tools?|technology|technologies)\s*)?(?:\(|[—–])\s*"
                     r"(?:or\s+|i\.\s?e\.,?\s*|aka\s+|a\.k\.a\.?\s*|that\s+is,?\s*)?$",
                     re.IGNORECASE)
 #: A renaming's note on usage: "as most people call them", "as it is often known".
@@ -52,7 +52,7 @@ _PAREN_CLOSE = re.compile(_PAREN_BODY + r"\s*\)", re.IGNORECASE)
 _DASH_CLOSE = re.compile(_PAREN_BODY + r"(?:\s+[—–]\s|[—–](?=\w))", re.IGNORECASE)
 #: The usage note after a renaming set off by commas ("LLMs, or GenAI as most people call
 #: them, ..."): part of the renaming, not a report that keeps it from being asserted.
-_USAGE_NOTE = re.compile(r"\s" + _AS_CALLED + r"(?=\s*[,.;)])", re.IGNORECASE)
+_USAGE_NOTE = re.compile(r"\s" + _AS_CALLED + r"(?=\s*[,.;)—–])", re.IGNORECASE)
 _SAME = re.compile(
     # "the same (thing)", not "the same checklist applies"
     r"\b(?:the\s+same\s+(?:thing|concept|technology)|the\s+same(?=\s*(?:[.,;:!?)]|$|\s+as\b))|"

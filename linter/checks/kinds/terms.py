@@ -24,7 +24,10 @@ _PLURAL_FOLLOWERS = re.compile(
 )
 _PLURAL_LEADERS = re.compile(
     r"\b(?:many|most|some|all|these|those|several|other|different|multiple|various|two|three|"
-    r"four|five|few|of|both|open-source|\d+)\s+$",
+    r"four|five|few|of|both|open-source|\d+|"
+    # a question word or auxiliary right before: "How LLM's ...", "Why do LLM's ...?" (a
+    # possessive would take a determiner: "How the LLM's answer ...")
+    r"how|why|when|where|whether|while|because|do|did|are|were|can)\s+$",
     re.IGNORECASE,
 )
 
