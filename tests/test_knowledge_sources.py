@@ -32,7 +32,8 @@ PRIMARY_SOURCE_HOSTS: tuple[str, ...] = (
     "github.com/ai-forever", "github.com/neonbjb", "github.com/baichuan-inc",
     "github.com/aisingapore", "github.com/run-llama", "github.com/langchain-ai",
     "github.com/jina-ai", "github.com/ggml-org", "github.com/cline",
-    "github.com/Significant-Gravitas", "github.com/ollama", "developers.deepgram.com",
+    "github.com/Significant-Gravitas", "github.com/ollama", "github.com/InternLM",
+    "github.com/ml-explore", "recraft.ai", "developers.deepgram.com",
     "docs.ultralytics.com", "sourcegraph.com", "firebase.google.com", "docs.gitlab.com",
     # journals (the paper itself)
     "nature.com",

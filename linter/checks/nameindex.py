@@ -261,6 +261,8 @@ class NameIndex:
         name = _best(span, self.by_key[found[0][1]])
         if uppers(span) != uppers(name.text) or is_all_caps(span) > is_all_caps(name.text):
             return None  # a typo is written with the name's capitals
+        if _other_acronym(span, name.text):
+            return None  # "InternVL" is another name than "InternLM", not a typo of it
         return name.text
 
     def _named_around(self, parts: Sequence[str], at: int) -> bool:
@@ -342,6 +344,16 @@ class NameIndex:
 
 # The letter runs of a span as written, to split a typo'd part at its capitals.
 _LETTER_RUNS = re.compile(r"[^\W\d_]+")
+
+
+def _other_acronym(span: str, name: str) -> bool:
+    """Two or more capitals changed and nothing else, not merely swapped: a different acronym
+    ("InternVL" beside "InternLM"), where "GTP-3" is "GPT-3" mistyped."""
+    if len(span) != len(name):
+        return False
+    changed = [(a, b) for a, b in zip(span, name, strict=True) if a != b]
+    return len(changed) >= 2 and all(a.isupper() and b.isupper() for a, b in changed) and (
+        sorted(a for a, _ in changed) != sorted(b for _, b in changed))
 
 
 def _best(span: str, names: Sequence[_Name]) -> _Name:

@@ -100,6 +100,8 @@ def _next_to(head: Any, token: Any) -> bool:
     phrase ("X, a Z, chains model calls": "model" misread as a second apposition)."""
     if any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
         return False  # a clause, misread ("..., chains model calls")
+    if any(t.text == ";" for t in token.doc[min(head.i, token.i) + 1 : max(head.i, token.i)]):
+        return False  # "X is a GAN; Y, by contrast, is ...": a semicolon ends the clause
     first = token.left_edge.i
     before = token.doc[first - 1] if first > 0 else None
     return before is None or before.is_punct or before.i == head.i or before.head.i == head.i

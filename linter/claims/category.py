@@ -305,8 +305,8 @@ def _every(token: Any) -> bool:
 
 def about_the_field(token: Any) -> bool:
     """"Generative AI (models)" in general, not "this generative AI tool" or "some ..."."""
-    return not any(c.lower_ in _PARTIAL_DETERMINERS and not _complementizer(c)
-                   for c in token.children)
+    return not any(c.lower_ in _PARTIAL_DETERMINERS and c.i < token.i and not _complementizer(c)
+                   for c in token.children)  # (a determiner comes first: not "X ... text")
 
 
 def _complementizer(token: Any) -> bool:

@@ -26,7 +26,8 @@ _RENAMING = re.compile(
     r"(?:people|users|readers|the\s+public))?(?:\s+simply|\s+just)?\s+as|called|named|aka|"
     r"a\.k\.a\.?|"
     r"i\.\s?e\.,?|ie,|that\s+is,|in\s+other\s+words,?|or(?:,(?![^,]*\b(?:broad|general|wide|large))[^,()]{1,40},)?|means|meaning|equals|=|"
-    r"is\s+just|"
+    r"is\s+just|(?:that\s+)?is\s+to\s+say,?|"
+    r"(?:is\s+(?:just\s+|simply\s+)?)?(?:a\s+)?(?:shorthand|short-hand)\s+for|"
     r"is\s+simply|refers?\s+to|stands?\s+for|(?:we|I|you|they|people)\s+(?:" + _NOT_NEGATOR
     + r"\w+\s+)?mean|"
     r"(?:is\s+(?:simply\s+|just\s+|merely\s+)?)?(?:the|a|another)\s+(?:[\w-]+\s+)?"
@@ -202,7 +203,10 @@ def _said_of_others(p: Parsed, start: int, end: int) -> bool:
 def _negated_at(p: Parsed, offset: int) -> bool:
     tokens = [t for t in p.doc if t.idx >= offset][:1] or list(p.doc)[-1:]
     root = tokens[0].sent.root
-    return negated([root, *tokens]) or any(t.lower_ in ("not", "n't", "never") for t in p.doc)
+    # a negator before the cue, or on the cue's own verb (not "..., so don't worry about it")
+    return negated([root, *tokens]) or any(
+        t.lower_ in ("not", "n't", "never") and (t.idx < offset or t.head.i == root.i)
+        for t in p.doc)
 
 
 def _match(p: Parsed, start: int, end: int) -> Iterator[Match]:

@@ -43,11 +43,38 @@ def listed(p: Parsed) -> Iterator[IsA]:
             yield IsA(member, token, "list", None, None)
 
 
-def and_other(p: Parsed) -> Iterator[IsA]:
-    """ "X, Z and other Ys", "X or any other Y"."""
+#: Counts a plural class may announce its members with ("two LLMs, X and Z").
+_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "both": 2, "2": 2, "3": 3, "4": 4, "5": 5}
+
+
+def counted(p: Parsed) -> Iterator[IsA]:
+    """ "two well-known Ys, X and Z": a counted plural class set off before exactly as many
+    names is glossed by them (a list of another length is a list of other things)."""
     doc = p.doc
     for token in doc:
-        if token.lower_ != "other" or token.i < 2:
+        if p.reference(token) is None or token.i + 2 >= len(doc) or doc[token.i + 1].text != ",":
+            continue
+        count = next((_COUNTS[c.lower_] for c in token.children
+                      if c.lower_ in _COUNTS and c.i < token.i), None)
+        if count is None:
+            continue
+        found = list(members(p, token.i + 2))
+        ends = found[-1].i + 1 if found else token.i + 2
+        glue = [t.lower_ for t in doc[token.i + 2 : ends]]
+        if len(found) == count and ("and" in glue or "or" in glue):
+            for member in found:
+                yield IsA(member, token, "list", None, None)
+
+
+#: Words that put the names before them among the Ys that follow ("X and similar Ys").
+_OTHER = frozenset({"other", "similar", "comparable"})
+
+
+def and_other(p: Parsed) -> Iterator[IsA]:
+    """ "X, Z and other Ys", "X or any other Y", "X and similar Ys"."""
+    doc = p.doc
+    for token in doc:
+        if token.lower_ not in _OTHER or token.i < 2:
             continue
         joint = token.i - 1
         if doc[joint].lower_ in ("any", "every", "all"):

@@ -62,11 +62,25 @@ def set_off_name(p: Parsed, participle: Any) -> Any | None:
         return None
     named = doc[i - 2]
     earlier = named.head.head if named.dep_ == "pobj" else None
-    if earlier is not None and earlier.tag_ == "VBN" and earlier.dep_ == "acl" and (
-            p.mention(earlier.head) is not None):
-        named = earlier.head  # "X — hosted on P, built by Y": both participles describe X
+    described = _participle_of(p, earlier) if earlier is not None else None
+    if described is not None:
+        named = described  # "X — hosted on P, built by Y": both participles describe X
     found = p.mention(named)
     return named if found is not None and found.type == ENTITY else None
+
+
+def _participle_of(p: Parsed, verb: Any) -> Any | None:
+    """The name a participle describes ("X, hosted on P"), also when the parser read it as
+    the name's finite verb after a dash ("X — served through P")."""
+    if verb.tag_ == "VBN" and verb.dep_ == "acl" and p.mention(verb.head) is not None:
+        return verb.head
+    if verb.tag_ in ("VBN", "VBD"):
+        doc = verb.doc
+        for subject in verb.children:
+            if subject.dep_ == "nsubj" and p.mention(subject) is not None and any(
+                    t.text in ("—", "–", ",") for t in doc[subject.i + 1 : verb.i]):
+                return subject
+    return None
 
 
 def named_before(p: Parsed, preposition: Any) -> Any | None:
@@ -78,6 +92,22 @@ def named_before(p: Parsed, preposition: Any) -> Any | None:
     if before.text == "," and preposition.i >= 2 and preposition.lower_ == "by":
         before = preposition.doc[preposition.i - 2]
     return name_at(p, before)
+
+
+#: Prepositions that name the tool something was made with ("rendered with X", "made in X").
+_INSTRUMENTS = frozenset({"with", "in", "using", "via", "through"})
+
+
+def instrument_before(preposition: Any) -> Any | None:
+    """The tool named right before "by"/"from" ("rendered with Gen-3 Alpha by Pika", "the
+    teaser in Dream Machine by Runway"): the phrase names the tool's maker, not who made the
+    thing the sentence is about; None when the word before is not such a proper name."""
+    if preposition.i == 0 or preposition.lower_ not in ("by", "from"):
+        return None
+    before = preposition.doc[preposition.i - 1]
+    if before.dep_ == "pobj" and before.pos_ == "PROPN" and before.head.lower_ in _INSTRUMENTS:
+        return before
+    return None
 
 
 def name_at(p: Parsed, token: Any) -> Any | None:

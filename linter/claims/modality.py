@@ -7,63 +7,33 @@ from collections.abc import Iterator
 from typing import Any
 
 from linter.checks.base import Match
+from linter.claims import text_limits
 from linter.claims.agents import subjects_of
 from linter.claims.category import GENAI, LLM, about_the_field
 from linter.claims.context import asserted
 from linter.claims.judge import judge
 from linter.claims.lexicon import lexicon
+from linter.claims.maker_order import instrument_before
 from linter.claims.members import list_members
 from linter.claims.mentions import CATEGORY, CONCEPT, ENTITY, Mention, modality_index
 from linter.claims.messages import one_for_the_list
-from linter.claims.parsed import GENERIC_HEADS, Parsed
+from linter.claims.modality_words import MODALITY, modality_of
+from linter.claims.parsed import Parsed
 from linter.claims.record import ANY_OUTPUT, GENERIC, Claim
-
-MODALITY = "modality"
+from linter.claims.text_limits import ONLY, not_only_text
 
 #: Nouns that carry the modality of their modifier: "video content", "podcast episode".
 _MULTIMODAL = re.compile(r"multi-?modal|vision|omni|any-to-any", re.IGNORECASE)
 _SCOPE_NOUNS = frozenset(
     ["content", "type", "kind", "form", "format", "medium", "media", "modality", "output", "thing"]
 )
-_ONLY = frozenset({"only", "just", "solely", "exclusively", "merely"})
 _TEXT_TO_BEFORE = re.compile(r"\btext-to-(\w+)\s+(?:\w+\s+)?$", re.IGNORECASE)
 
 
 def check(p: Parsed) -> Iterator[Match]:
     yield from _making(p)
     yield from _text_to_x_llm(p)
-    yield from _limited_to(p)
-    yield from _text_only(p)
-
-
-def _modality_of(p: Parsed, token: Any, index: dict[str, str]) -> str | None:
-    for child in token.children:
-        if child.dep_ in ("amod", "compound") and child.lower_ in lexicon().output_adjectives:
-            return lexicon().output_adjectives[child.lower_]  # "the spoken intro"
-    for child in token.children:
-        if child.dep_ in ("compound", "nummod", "amod"):
-            phrase = f"{child.lower_} {token.lemma_.lower()}"
-            if phrase in index:
-                return index[phrase]
-    if token.i >= 2 and token.nbor(-1).text == "-":
-        hyphenated = token.doc[token.i - 2 : token.i + 1].text.lower()
-        if hyphenated in index:
-            return index[hyphenated]
-    before = token.nbor(-1) if token.i > 0 else None
-    for form in (token.lemma_.lower(), token.lower_):  # "album covers", "product shot", misparsed
-        if before is not None and f"{before.lower_} {form}" in index:
-            return index[f"{before.lower_} {form}"]
-    for key in (token.lemma_.lower(), token.lower_):
-        if key in index:
-            return index[key]
-    for child in token.children:
-        if (
-            child.dep_ in ("compound", "amod")
-            and child.lemma_.lower() in index
-            and (token.lemma_.lower() in lexicon().carriers)
-        ):
-            return index[child.lemma_.lower()]
-    return None
+    yield from text_limits.check(p)
 
 
 def _through_lists(p: Parsed, makers: list[Any]) -> list[tuple[Any, bool]]:
@@ -151,7 +121,9 @@ def _outputs_and_makers(verb: Any) -> tuple[list[Any], list[Any]]:
             # the clause as an "acl" with "that" as its mark)
             objects = [verb.head]
     passive = [c for c in children if c.dep_ == "nsubjpass"]
-    agents = [o for c in children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+    # ("rendered with Gen-3 Alpha by Pika": "by" names the tool's maker, not the renderer)
+    agents = [o for c in children if c.dep_ == "agent" and instrument_before(c) is None
+              for o in c.children if o.dep_ == "pobj"]
     if passive and agents and not spec.into:
         if not spec.object_is_input:
             return [o for s in passive for o in [s, *s.conjuncts]], agents
@@ -169,7 +141,7 @@ def _misread_object(verb: Any) -> list[Any]:
     a complement verb whose subject, with its determiner, follows the making verb at once."""
     return [
         c for c in verb.children
-        if c.dep_ == "ccomp" and c.tag_ in ("VBD", "VBN") and any(
+        if c.dep_ == "ccomp" and c.tag_ in ("VB", "VBD", "VBN") and any(
             s.dep_ == "nsubj" and s.i < c.i and s.left_edge.i == verb.i + 1
             and s.left_edge.dep_ == "det" for s in c.children)
     ]
@@ -339,7 +311,7 @@ def _implied_or_named(p: Parsed, verb: Any, obj: Any, index: dict[str, str]) -> 
         return implied
     if obj.lemma_.lower() in spec.idioms:
         return None  # "drew attention": not a drawing
-    return _modality_of(p, obj, index) or implied
+    return modality_of(obj, index) or implied
 
 
 def _scope(p: Parsed, ref: Mention, subject: Any, verb: Any, objects: list[Any],
@@ -350,7 +322,7 @@ def _scope(p: Parsed, ref: Mention, subject: Any, verb: Any, objects: list[Any],
         if not (
             words & {"any", "all", "every", "everything", "anything"}
             and (words & _SCOPE_NOUNS or obj.lower_ in ("anything", "everything"))
-        ) or any(_modality_of(p, t, index) for t in _scope_words(obj)) or (
+        ) or any(modality_of(t, index) for t in _scope_words(obj)) or (
                 verb.dep_ == "relcl" and verb.head.i == obj.i):
             continue  # (not "any kind of text": one modality; not "everything it returns")
         claim = Claim(ref.id, ref.type, "outputs", ANY_OUTPUT, GENERIC, 0, 0, quantifier="all",
@@ -371,10 +343,10 @@ def _scope_words(obj: Any) -> list[Any]:
 def _only_text(
     p: Parsed, subject: Any, verb: Any, objects: list[Any], index: dict[str, str]
 ) -> Iterator[Match]:
-    only = any(c.lower_ in _ONLY for c in verb.children) or any(
-        c.lower_ in _ONLY for o in objects for c in o.children
+    only = any(c.lower_ in ONLY for c in verb.children) or any(
+        c.lower_ in ONLY for o in objects for c in o.children
     ) or any(  # "only ever outputs text", "can only really make text"
-        t.lower_ in _ONLY and t.pos_ == "ADV" for t in p.doc[subject.i + 1 : verb.i])
+        t.lower_ in ONLY and t.pos_ == "ADV" for t in p.doc[subject.i + 1 : verb.i])
     if any(t.lower_ == "nothing" and t.nbor(1).lower_ in ("else", "more")
            for o in objects for t in o.subtree if t.i + 1 < len(t.doc)):
         only = True  # "outputs text and nothing else"
@@ -388,97 +360,9 @@ def _only_text(
     if not only or not about_the_field(subject):
         return
     for obj in sorted(objects, key=lambda o: o.i):
-        if _modality_of(p, obj, index) == "text" and asserted(p.doc, [subject, verb]):
-            yield from _not_only_text(p, subject, obj)
+        if modality_of(obj, index) == "text" and asserted(p.doc, [subject, verb]):
+            yield from not_only_text(p, subject, obj)
             return  # one claim: the first object that names text
-
-
-def _not_only_text(p: Parsed, subject: Any, obj: Any) -> Iterator[Match]:
-    """ "Generative AI only makes text": a claim that the field is limited to text."""
-    verdict = judge(p.kb, Claim(GENAI, CONCEPT, "limited_to", "text", MODALITY, 0, 0,
-                                construction="only"))
-    match = p.match(verdict.rule, subject, obj, verdict.message) if verdict else None
-    if match:
-        yield match
-
-
-def _limited_to(p: Parsed) -> Iterator[Match]:
-    """ "Generative AI is limited to text", "generative AI only works with language"."""
-    index = modality_index(p.kb)
-    for token in p.tokens:
-        objects = _limited_objects(token)
-        if not objects:
-            continue
-        subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")] or [
-            c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")
-        ]
-        for subject in subjects:
-            ref = p.reference(subject)
-            if ref is None or ref.type != CONCEPT or ref.id != GENAI or not about_the_field(
-                subject
-            ):
-                continue
-            for obj in objects:
-                if _kind_of(p, obj, index) == "text" and asserted(p.doc, [subject, token]):
-                    yield from _not_only_text(p, subject, obj)
-
-
-def _kind_of(p: Parsed, token: Any, index: dict[str, str]) -> str | None:
-    """A modality, or the one that names a kind of system ("text systems", "text models")."""
-    found = _modality_of(p, token, index)
-    if found is None and token.lower_ in GENERIC_HEADS:
-        found = next((_modality_of(p, c, index) for c in token.children
-                      if c.dep_ in ("compound", "amod") and c.i == token.i - 1), None)
-    return found
-
-
-def _limited_objects(token: Any) -> list[Any]:
-    """What ``token`` limits its subject to: "limited to X", "only works with X"."""
-    lemma = token.lemma_.lower()
-    if lemma in ("limited", "limit", "restricted", "restrict", "confined"):
-        return [
-            next((o for o in obj.children if o.dep_ == "dobj"), obj) if obj.dep_ == "pcomp"
-            else obj
-            for prep in token.children if prep.lower_ == "to" for obj in prep.children
-        ] + [  # "limited to text in practice": the parser read "to text" as a verb
-            verb for verb in token.children
-            if verb.dep_ == "xcomp" and any(c.lower_ == "to" and c.dep_ == "aux"
-                                             for c in verb.children)]
-    if lemma in lexicon().limited_verbs and token.pos_ == "VERB":
-        preps = [c for c in token.children if c.dep_ == "prep" and c.lower_ in ("with", "to")]
-        if not any(c.lower_ in _ONLY for c in (*token.children, *(
-                t for prep in preps for t in prep.children))):
-            return []  # "only works with X", "refers only to X"
-        return [c for c in token.children if c.dep_ == "dobj"] + [
-            o for prep in preps for o in prep.children if o.dep_ == "pobj"]
-    return []
-
-
-def _text_only(p: Parsed) -> Iterator[Match]:
-    """ "Generative AI is text-only", "generative AI is text only"."""
-    index = modality_index(p.kb)
-    for token in p.tokens:
-        if token.lower_ not in _ONLY:
-            continue
-        if token.i >= 2 and token.nbor(-1).text == "-":
-            word = token.nbor(-2)  # "text-only"
-        elif token.head.i == token.i - 1 and token.head.dep_ in ("attr", "acomp"):
-            word = token.head  # "is text only"
-        else:
-            continue
-        if _modality_of(p, word, index) != "text":
-            continue
-        verb = next((a for a in word.ancestors if a.lemma_ == "be"), None)
-        if verb is None:
-            continue
-        subjects = [c for c in verb.children if c.dep_ == "nsubj"] or (
-            [verb.nbor(-1)] if verb.i > 0 else [])  # "Since generative AI is ...", misparsed
-        for subject in subjects:
-            ref = p.reference(subject)
-            if ref is not None and (ref.type, ref.id) == (CONCEPT, GENAI) and about_the_field(
-                subject
-            ) and asserted(p.doc, [subject, verb]):
-                yield from _not_only_text(p, subject, token)
 
 
 def _text_to_x_llm(p: Parsed) -> Iterator[Match]:

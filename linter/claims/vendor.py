@@ -13,6 +13,7 @@ from linter.claims.judge import judge
 from linter.claims.lexicon import lexicon
 from linter.claims.maker_order import (
     creating,
+    instrument_before,
     name_at,
     named_before,
     names_nearer,
@@ -144,11 +145,21 @@ def _attributed(p: Parsed, vendor_token: Any) -> Iterator[tuple[Any, Any]]:
     ):
         yield from _described(vendor_token.doc[following.i + 1])  # a misparsed possessive
     elif vendor_token.dep_ == "pobj" and head.lower_ in ("by", "from"):
-        owner = head.head
+        owner = _made_as(head.head)
+        tool = instrument_before(head)
+        if tool is not None and p.mention(tool) is not None and not any(
+                c.dep_ in ("nsubj", "nsubjpass") and p.mention(c) is not None
+                for c in owner.children):
+            yield tool, head  # "clips rendered with Gen-3 Alpha by Y": Y made the tool
+            return
         nearer = named_before(p, head)
         if nearer is not None and p.mention(owner) is not None:
             owner = nearer  # "A from X and B from Y": the parser may hang "from Y" on A
         if _came(owner) is not None:
+            earlier = _set_off_source(p, head)
+            if earlier is not None:
+                yield earlier, head  # "comes from FLUX.1, from Y": Y made FLUX.1
+                return
             yield from _verb_targets(_came(owner))  # "X comes from Y"
         elif owner.lemma_ in creating():
             if head.lower_ == "from" and _source_of_object(p, head, owner):
@@ -167,7 +178,8 @@ def _attributed(p: Parsed, vendor_token: Any) -> Iterator[tuple[Any, Any]]:
             named = named_before(p, head)
             if named is not None:
                 yield named, head  # "we recommend X by Y", "try X from Y"
-        elif head.lower_ == "by" or owner.pos_ in ("PROPN", "NOUN"):
+        elif (head.lower_ == "by" or owner.pos_ in ("PROPN", "NOUN")) and (
+                owner.lemma_.lower() not in lexicon().records):  # ("X outputs by Y": X's)
             for target, _ in _described(owner):
                 yield target, head
     elif vendor_token.dep_ == "pobj" and head.lower_ == "at" and (
@@ -277,6 +289,28 @@ def _owner_mark(vendor_token: Any) -> bool:
         before in ("by", "from", "of", "at"))
 
 
+def _made_as(token: Any) -> Any:
+    """The making verb a "by Y" hung on the noun of an "as"/"under" phrase belongs to
+    ("released as open weights by Y", "published under Apache 2.0 by Y"), else ``token``."""
+    if token.dep_ == "pobj" and token.head.lower_ in ("as", "under") and (
+            token.head.head.lemma_.lower() in creating()):
+        return token.head.head
+    return token
+
+
+def _set_off_source(p: Parsed, preposition: Any) -> Any | None:
+    """The name of an earlier "from X" that a set-off "from Y" follows ("comes from X, from Y,"):
+    Y is X's maker."""
+    doc, i = preposition.doc, preposition.i
+    if preposition.lower_ != "from" or i < 2 or doc[i - 1].text != ",":
+        return None
+    named = doc[i - 2]
+    found = p.mention(named)
+    if found is None or found.type != ENTITY or named.dep_ != "pobj" or named.head.lower_ != "from":
+        return None
+    return named
+
+
 def _came(token: Any) -> Any | None:
     """The verb "come" of "came from" / "came out of", or None."""
     if token.lower_ == "out":
@@ -324,7 +358,8 @@ def _described(noun: Any, base_named: bool = False) -> Iterator[tuple[Any, Any]]
         yield noun.head, noun
     elif noun.dep_ == "attr":
         for subject in noun.head.children:
-            if subject.dep_ == "nsubj":
+            # ("TensorRT-LLM is AMD's library": a name the parser left as "meta")
+            if subject.dep_ == "nsubj" or (subject.dep_ == "meta" and subject.i < noun.head.i):
                 yield subject, noun
     elif noun.dep_ == "pobj" and noun.head.lower_ == "as" and (
             noun.head.head.lemma_.lower() in lexicon().verbs("made_as")):
@@ -392,12 +427,16 @@ def _credit_window(*tokens: Any) -> str:
     sent = tokens[0].sent
     if tokens[0].dep_ == "poss" and tokens[0].i == first:
         return tokens[0].doc[first : last + 1].text  # "self-host X's Y": the verb is not credit
-    return tokens[0].doc[max(sent.start, first - 3) : last + 1].text
+    if tokens[0].i != first:
+        return tokens[0].doc[first : last + 1].text  # (not "offer X, which Y developed")
+    return tokens[0].doc[max(sent.start, first - 4) : last + 1].text
 
 
 def _construction(anchor: Any) -> str:
     """``AUTHORED`` when a verb of authorship ("developed", "trained") credits the maker:
     then even a vendor that mostly hosts others' models is said to have made the system."""
+    if anchor.lower_ == "by" and anchor.head.pos_ in ("VERB", "AUX"):
+        anchor = anchor.head  # "X, trained by Y": the verb before the agent
     authored = anchor.pos_ in ("VERB", "AUX") and (
         anchor.lemma_.lower() in lexicon().verbs("made_at"))
     return AUTHORED if authored else "vendor"
