@@ -49,7 +49,8 @@ def check(p: Parsed) -> Iterator[Match]:
         seen.add(key)
         match = _judge(p, rel)
         if match is None:
-            denial = _wrong_denial(p, rel) if rel.how == "copula" else None
+            denial = _wrong_denial(p, rel) or _field_denied(p, rel) if (
+                rel.how == "copula") else None
             if denial is not None:
                 yield denial  # "Mixtral 8x7B is not a transformer": what it denies is right
             continue
@@ -108,14 +109,7 @@ def _wrong_denial(p: Parsed, rel: IsA) -> Match | None:
         t.lower_ in _NOT_ONLY for t in p.doc[verb.i + 1 : klass.i]
     ):
         return None
-    words = lexicon()
-    # asserted but for its own "not": no question, report, contrast or quotation, no hedge
-    # or condition on the verb
-    if not asserted(p.doc, [rel.subject], negations=False) or any(
-        quoted(p.doc, t) for t in (klass, verb)) or any(
-        c.dep_ in ("aux", "mark") and c.lower_ in words.hedges | words.conditions
-        for c in verb.children
-    ):
+    if not _denial_stated(p, rel):
         return None
     subject, named = p.reference(rel.subject), p.mention(klass)
     if subject is None or subject.type != ENTITY or named is None or named.type != ARCHITECTURE:
@@ -123,6 +117,50 @@ def _wrong_denial(p: Parsed, rel: IsA) -> Match | None:
     claim = Claim(subject.id, ENTITY, "is_a", named.id, ARCHITECTURE, 0, 0, polarity=False,
                   construction="denial", object_text=named.text)
     verdict = judge(p.kb, claim)
+    first, last = _span(p, rel)
+    return p.match(verdict.rule, first, last, verdict.message) if verdict else None
+
+
+def _denial_stated(p: Parsed, rel: IsA) -> bool:
+    """The denial is asserted but for its own "not": no question, report, contrast or
+    quotation, no hedge or condition on the verb."""
+    words = lexicon()
+    return asserted(p.doc, [rel.subject], negations=False) and not any(
+        quoted(p.doc, t) for t in (rel.klass, rel.verb)) and not any(
+        c.dep_ in ("aux", "mark") and c.lower_ in words.hedges | words.conditions
+        for c in rel.verb.children)
+
+
+#: Determiners that make "only ... Xs" a part of the class: "only some LLMs count as Y".
+_SOME = frozenset({"some", "certain", "few", "several", "a"})
+
+
+def _field_denied(p: Parsed, rel: IsA) -> Match | None:
+    """ "LLMs are not generative AI", "not every LLM is generative AI", "only some LLMs count
+    as generative AI": every large language model is generative AI."""
+    subject, klass = p.reference(rel.subject), p.reference(rel.klass)
+    if rel.verb is None or rel.part is not None or subject is None or klass is None or (
+        (subject.type, subject.id) != (CATEGORY, LLM) or (klass.type, klass.id) != (
+            CONCEPT, GENAI)
+    ) or any((c.dep_ in ("amod", "compound", "advmod") and p.mention(c) is None)
+             or c.lower_ in _NOT_ONLY for c in rel.klass.children) or any(
+        t.lower_ in _NOT_ONLY for t in p.doc[rel.verb.i + 1 : rel.klass.i]
+    ):
+        return None
+    if (rel.klass.i not in p.mentions and rel.klass.lemma_.lower() not in ("model", "system")
+        ) or any(c.dep_ == "prep" and c.lower_ != "as"
+                 for c in (*rel.klass.children, *rel.verb.children)):
+        return None  # "not generative AI tools in the usual sense": a narrower sense
+    before = {t.lower_ for t in p.doc[max(rel.subject.sent.start, rel.subject.left_edge.i - 2)
+                                      : rel.subject.i]}
+    # ("not only LLMs are generative AI": others are too)
+    denies = any(c.dep_ == "neg" for c in rel.verb.children) or (
+        "not" in before and "only" not in before) or (
+        "only" in before and bool(before & _SOME) and "not" not in before)
+    if not denies or not _denial_stated(p, rel):
+        return None
+    verdict = judge(p.kb, Claim(LLM, CATEGORY, "subclass_of", GENAI, CONCEPT, 0, 0,
+                                polarity=False, construction="denial"))
     first, last = _span(p, rel)
     return p.match(verdict.rule, first, last, verdict.message) if verdict else None
 
@@ -140,7 +178,12 @@ def _set_off(rel: IsA) -> bool:
 
 
 def _span(p: Parsed, rel: IsA) -> tuple:
-    """Copula and apposition span the claim; list members span the member alone."""
+    """Copula and apposition span the claim; list members span the member alone (a class said
+    to include another class: the whole claim)."""
+    named = p.reference(rel.subject)
+    if rel.how == "include" and named is not None and named.type == CATEGORY and (
+            rel.klass.i < rel.subject.i):
+        return rel.klass, rel.subject  # "LLMs, a broad category that includes image models"
     if rel.how in ("list", "other", "include"):
         return rel.subject, rel.subject
     first = (
@@ -175,7 +218,14 @@ def _judge(p: Parsed, rel: IsA) -> Match | None:
             return None
         klass, generic = None, True
     if klass is None and not generic:
+        if subject.type == ENTITY and rel.how in ("copula", "appos"):
+            verdict = _modifier_architecture(p, rel, subject.id)  # "a GAN-based recognizer"
+            first, last = _span(p, rel)
+            return p.match(verdict.rule, first, last, verdict.message) if verdict else None
         return None
+    if subject.type == CATEGORY and klass is not None and klass.type == ARCHITECTURE and (
+            _past(rel.verb)):
+        return None  # "before 2017, most language models were recurrent networks": history
     if rel.how == "basis" and klass is not None and klass.type == ENTITY and (
         subject.type == ENTITY
     ):
@@ -199,6 +249,12 @@ def _judge(p: Parsed, rel: IsA) -> Match | None:
     ):  # "a diffusion language model", "a dense 671B-parameter transformer"
         verdict = _modifier_architecture(p, rel, subject.id)
     return p.match(verdict.rule, first, last, verdict.message) if verdict else None
+
+
+def _past(verb: Any) -> bool:
+    """A verb in the past tense ("were", "were built"): a statement about a class then."""
+    return verb is not None and (verb.tag_ == "VBD" or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in verb.children))
 
 
 def _modifier_architecture(p: Parsed, rel: IsA, entity_id: str) -> Verdict | None:
@@ -240,9 +296,10 @@ def _claim(rel: IsA, subject: Mention, klass: Mention | None, generic: bool) -> 
                          construction=rel.how)
         return None
     if subject.type == CATEGORY and klass.type == CATEGORY and klass.id == LLM and (
-        rel.how in ("copula", "appos", "compared") and rel.part not in lexicon().superset_nouns
+        rel.how in ("copula", "appos", "compared", "include")
+        and rel.part not in lexicon().superset_nouns
         and about_the_field(rel.subject)
-    ):  # "image generators are a subset of LLMs"
+    ):  # "image generators are a subset of LLMs", "LLMs include image generators"
         return Claim(subject.id, CATEGORY, "subclass_of", LLM, CATEGORY, 0, 0,
                      construction=rel.how)
     if subject.type == CONCEPT and subject.id == GENAI and klass.type == CATEGORY and (

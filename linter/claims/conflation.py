@@ -10,6 +10,7 @@ from linter.checks.base import Match
 from linter.claims.category import GENAI, LLM
 from linter.claims.context import negated, question_text, sentence_asserts
 from linter.claims.judge import judge
+from linter.claims.lexicon import lexicon
 from linter.claims.mentions import CATEGORY, CONCEPT, Mention
 from linter.claims.parsed import Parsed
 from linter.claims.record import Claim
@@ -200,13 +201,25 @@ def _said_of_others(p: Parsed, start: int, end: int) -> bool:
                    and _kind(found) for t in p.doc)
 
 
+#: A comma and a word that starts a clause of its own after a claim ("..., so don't worry").
+_LATER_CLAUSE = re.compile(r",\s+(?:so|but|and|because)\b", re.IGNORECASE)
+
+
 def _negated_at(p: Parsed, offset: int) -> bool:
     tokens = [t for t in p.doc if t.idx >= offset][:1] or list(p.doc)[-1:]
+    # the cue's own verb ("mean the same"), not the sentence's root: the parser may make a
+    # later clause the root ("..., so don't worry about the difference")
+    verb = next((a for a in [tokens[0], *tokens[0].ancestors] if a.tag_.startswith("VB")),
+                tokens[0].sent.root)
+    before = any(t.lower_ in ("not", "n't", "never") and t.idx < offset for t in p.doc)
     root = tokens[0].sent.root
+    if root.idx > offset and _LATER_CLAUSE.search(p.doc.text, offset, root.idx):
+        # the parser made a later clause the root: only the cue's own clause counts
+        return before or any(c.dep_ == "neg" or c.lower_ in lexicon().hedges
+                             for c in verb.children)
     # a negator before the cue, or on the cue's own verb (not "..., so don't worry about it")
-    return negated([root, *tokens]) or any(
-        t.lower_ in ("not", "n't", "never") and (t.idx < offset or t.head.i == root.i)
-        for t in p.doc)
+    return before or negated([verb, *tokens]) or any(
+        t.lower_ in ("not", "n't", "never") and t.head.i == verb.i for t in p.doc)
 
 
 def _match(p: Parsed, start: int, end: int) -> Iterator[Match]:

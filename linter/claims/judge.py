@@ -57,7 +57,10 @@ def _made_by(kb: KnowledgeBase, claim: Claim) -> Verdict | None:
 
 def _denied(kb: KnowledgeBase, claim: Claim) -> Verdict | None:
     """A system said not to have an architecture it has ("Mixtral 8x7B is not a transformer":
-    a mixture of experts is a transformer). Other denials are not judged."""
+    a mixture of experts is a transformer), a class not to belong to its field. Other denials
+    are not judged."""
+    if claim.predicate == "subclass_of":
+        return _denied_subclass(kb, claim)
     entity = kb.entities.get(claim.subject) if claim.subject_type == ENTITY_TYPE else None
     if entity is None or entity.is_product or claim.object_type != "architecture" or (
         claim.predicate not in ("is_a", "built_on")
@@ -76,6 +79,18 @@ def _denied(kb: KnowledgeBase, claim: Claim) -> Verdict | None:
                                              name=entity.name, denied=denied, right=right))
 
 
+def _denied_subclass(kb: KnowledgeBase, claim: Claim) -> Verdict | None:
+    """A class said not to be a kind of a field it belongs to ("LLMs are not generative AI")."""
+    if claim.object not in kb.concepts or claim.object not in class_lineage(
+            kb, claim.subject)[1:]:
+        return None
+    label = kb.categories[claim.subject].label if claim.subject in kb.categories else (
+        kb.concepts[claim.subject].label)
+    return Verdict("subset-direction", say(
+        "subset-direction", "denied", narrow=label[:1].upper() + label[1:] + "s",
+        broad=kb.concepts[claim.object].label))
+
+
 def _versions_differ(kb: KnowledgeBase, known: tuple[str, ...]) -> bool:
     """Recorded properties that contradict each other: a family whose versions were built
     differently ("DALL·E": a transformer, then diffusion)."""
@@ -91,19 +106,23 @@ def _built_on(kb: KnowledgeBase, claim: Claim) -> Verdict | None:
     entity = kb.entities.get(claim.subject) if claim.subject_type == ENTITY_TYPE else None
     category = kb.categories.get(claim.subject) if entity is None else None
     if entity is not None:
-        known = (*entity_architectures(kb, entity), *entity.components)
+        built = entity_architectures(kb, entity)
+        known = (*built, *entity.components)
     elif category is not None:
-        known = category.architecture
+        built = known = category.architecture
     else:
         return None
-    if not known or not kb.architecture_conflicts(claim.object, known):
+    if not known or claim.object in kb.architecture_closure(known):
         return None
-    if _versions_differ(kb, known) and not all(
-            kb.architecture_conflicts(claim.object, (a,)) for a in known):
+    basis = built or known  # what it is, not its parts ("Jukebox": a VQ-VAE inside)
+    if not kb.architecture_conflicts(claim.object, basis):
+        return None
+    if _versions_differ(kb, basis) and not all(
+            kb.architecture_conflicts(claim.object, (a,)) for a in basis):
         return None  # versions built differently ("DALL·E": a transformer, then diffusion)
     wrong = kb.architectures[claim.object].with_article
     # the reason: a known property the claim contradicts ("autoregressive" against "encoder-only")
-    reasons = tuple(a for a in known if kb.architecture_conflicts(claim.object, (a,))) or known
+    reasons = tuple(a for a in basis if kb.architecture_conflicts(claim.object, (a,))) or basis
     right = architecture_phrase(kb, _most_specific(kb, reasons))
     if entity is not None:
         return Verdict("model-architecture",

@@ -31,6 +31,8 @@ class OutputVerb:
     particles: tuple[str, ...] = ()
     #: "ask X for Y": the object is the maker and the object of "for" the output
     requests: bool = False
+    #: the modality the verb makes with no object at all ("can only write": text)
+    alone: str | None = None
 
 
 @dataclass(frozen=True)
@@ -154,6 +156,7 @@ def _output_verb(lemma: str, raw: Mapping[str, Any] | None) -> OutputVerb:
         tuple(raw.get("idioms") or ()),
         tuple(raw.get("particles") or ()),
         bool(raw.get("requests", False)),
+        raw.get("alone"),
     )
 
 

@@ -157,8 +157,8 @@ def yes_no_question(sentence: Any) -> bool:
 
 def reduced_relative(p: Parsed, vendor_token: Any) -> tuple[Any, Any] | None:
     """The name a "that"-less relative clause describes, read from word order: "X, the
-    (70B) model Y trained ...": a name, a comma, a noun phrase ending in a generic head, the
-    maker and a past-tense making verb."""
+    (70B) model Y trained ...", "X is the model family Y released": a name, a comma or a
+    copula, a noun phrase ending in a generic head, the maker and a past-tense making verb."""
     doc, i = vendor_token.doc, vendor_token.i
     if i < 3 or i + 1 >= len(doc):
         return None
@@ -170,6 +170,6 @@ def reduced_relative(p: Parsed, vendor_token: Any) -> tuple[Any, Any] | None:
     while j > 0 and doc[j].text != "," and (doc[j].pos_ in ("DET", "ADJ", "NUM", "NOUN", "PUNCT")
                                             or doc[j].tag_ in ("VBG", "VBN")):
         j -= 1
-    if j > 0 and doc[j].text == "," and is_entity(p, doc[j - 1]):
-        return doc[j - 1], verb
+    if j > 0 and (doc[j].text == "," or doc[j].lemma_ == "be") and is_entity(p, doc[j - 1]):
+        return doc[j - 1], verb  # (or "X is the model family Y released")
     return None

@@ -179,8 +179,9 @@ class MentionFinder:
         return self._quick_scan
 
     def find(self, text: str, context: str = "") -> list[Mention]:
-        """Non-overlapping mentions, longest first, entities winning ties. ``context``: words
-        around ``text`` that tell an ambiguous name's sense (a table column's title)."""
+        """Non-overlapping mentions, longest first, entities (versions before families) winning
+        ties. ``context``: words around ``text`` that tell an ambiguous name's sense (a table
+        column's title)."""
         if not self._quick().maybe(text):
             return []
         found: list[Mention] = []
@@ -204,7 +205,9 @@ class MentionFinder:
                 continue
             kind, ident = known
             found.append(Mention(match.start(), match.end(), kind, ident, match.group(0)))
-        found.sort(key=lambda m: (m.start, -(m.end - m.start), m.type != ENTITY))
+        # (of two entities on the same words, the version wins over its family: "Llama 3 70B")
+        found.sort(key=lambda m: (m.start, -(m.end - m.start), m.type != ENTITY,
+                                  m.type != ENTITY or self.kb.entities[m.id].family is None))
         result: list[Mention] = []
         last_end = -1
         for mention in found:

@@ -27,6 +27,8 @@ _MULTIMODAL = re.compile(r"multi-?modal|vision|omni|any-to-any", re.IGNORECASE)
 _SCOPE_NOUNS = frozenset(
     ["content", "type", "kind", "form", "format", "medium", "media", "modality", "output", "thing"]
 )
+#: What a handling verb's scope must be about: "handles every content type", "any modality".
+_CONTENT_NOUNS = frozenset(["content", "modality", "medium", "media", "data"])
 _TEXT_TO_BEFORE = re.compile(r"\btext-to-(\w+)\s+(?:\w+\s+)?$", re.IGNORECASE)
 
 
@@ -34,14 +36,17 @@ def check(p: Parsed) -> Iterator[Match]:
     yield from _making(p)
     yield from _text_to_x_llm(p)
     yield from text_limits.check(p)
+    yield from _handled_scope(p)
 
 
 def _through_lists(p: Parsed, makers: list[Any]) -> list[tuple[Any, bool]]:
-    """"Tools such as Claude and Llama 2 generate ...": each listed entity makes it."""
+    """"Tools such as Claude and Llama 2 generate ...", "embedding models like BGE-M3
+    generate ...": each listed entity makes it (a class other than LLMs is not judged)."""
     found: list[tuple[Any, bool]] = []
     for maker in makers:
-        members = list_members(p, maker) if p.reference(maker) is None else _named_together(
-            p, maker)
+        ref = p.reference(maker)
+        members = list_members(p, maker) if ref is None or (
+            ref.type == CATEGORY and ref.id != LLM) else _named_together(p, maker)
         found.extend([(m, True) for m in members] or [(maker, False)])
     return found
 
@@ -130,20 +135,31 @@ def _outputs_and_makers(verb: Any) -> tuple[list[Any], list[Any]]:
         return [verb], agents
     if verb.dep_ == "acl" and agents:
         return ([verb] if spec.object_is_input else [verb.head]), agents
-    if not objects and spec.implies:
-        objects = [verb]
+    if not objects:  # "writes and sings full songs": the object both verbs share
+        outputs = lexicon().output_verbs
+        objects = [o for c in children if c.dep_ == "conj" and c.lemma_.lower() in outputs
+                   and not outputs[c.lemma_.lower()].object_is_input
+                   for o in c.children if o.dep_ == "dobj"]
+    if not objects and (spec.implies or spec.alone) and not any(
+            c.dep_ == "ccomp" for c in children):
+        objects = [verb]  # (not "writes what you want in pictures": a clause says what)
     listed = [o for c in objects if c.i != verb.i for o in [c, *c.conjuncts]]
     return ([verb] if any(c.i == verb.i for c in objects) else []) + listed, subjects_of(verb)
 
 
 def _misread_object(verb: Any) -> list[Any]:
     """An object the parser read as a clause: "render a product shot" as "a product (that) shot",
-    a complement verb whose subject, with its determiner, follows the making verb at once."""
+    a complement verb whose subject, with its determiner, follows the making verb at once; or
+    read as the object of an adjective ("writes alt text")."""
     return [
         c for c in verb.children
         if c.dep_ == "ccomp" and c.tag_ in ("VB", "VBD", "VBN") and any(
             s.dep_ == "nsubj" and s.i < c.i and s.left_edge.i == verb.i + 1
             and s.left_edge.dep_ == "det" for s in c.children)
+    ] + [  # "writes alt text": a modifier read as a complement that takes the noun as object
+        o for c in verb.children if c.dep_ == "xcomp" and c.i == verb.i + 1 and (
+            c.pos_ == "ADJ" or c.lemma_.lower() not in lexicon().output_verbs)
+        for o in c.children if o.dep_ == "dobj" and o.i == c.i + 1
     ]
 
 
@@ -308,7 +324,7 @@ def _implied_or_named(p: Parsed, verb: Any, obj: Any, index: dict[str, str]) -> 
     spec = lexicon().output_verbs[verb.lemma_.lower()]
     implied = spec.implies
     if obj.i == verb.i:
-        return implied
+        return implied or spec.alone
     if obj.lemma_.lower() in spec.idioms:
         return None  # "drew attention": not a drawing
     return modality_of(obj, index) or implied
@@ -334,10 +350,35 @@ def _scope(p: Parsed, ref: Mention, subject: Any, verb: Any, objects: list[Any],
                 yield match
 
 
+def _handled_scope(p: Parsed) -> Iterator[Match]:
+    """ "LLMs handle every content type", "LLMs can process any kind of media": a handling
+    verb whose object is every kind of content (not "any kind of task": only content nouns)."""
+    index = modality_index(p.kb)
+    for verb in p.tokens:
+        if verb.lemma_.lower() not in lexicon().limited_verbs or verb.pos_ != "VERB":
+            continue
+        objects = [o for c in verb.children for o in ([c] if c.dep_ == "dobj" else [
+            g for g in c.children if g.dep_ == "pobj"] if c.dep_ == "prep" else [])
+                   if any(w.lemma_.lower() in _CONTENT_NOUNS
+                          for s in _scope_words(o) for w in s.subtree)]
+        for subject in subjects_of(verb) if objects else []:
+            ref = p.reference(subject)
+            if ref is not None and (ref.type, ref.id) == (CATEGORY, LLM) and not any(
+                    _MULTIMODAL.search(c.text) for c in [subject, *subject.children]):
+                yield from _scope(p, ref, subject, verb, objects, index)
+
+
 def _scope_words(obj: Any) -> list[Any]:
-    """``obj`` and what it is a kind of: "any kind of text" → kind, text."""
-    return [obj, *(o for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
-                   for o in c.children if o.dep_ == "pobj")]
+    """``obj`` and what it is a kind of: "any kind of text" → kind, text ("every kind of
+    media, video and 3D assets included": media, the word after "of", however it was parsed)."""
+    found = [obj]
+    for of in (c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"):
+        after = of.nbor(1) if of.i + 1 < len(of.doc) else None
+        if after is not None and after.lemma_.lower() in _SCOPE_NOUNS | _CONTENT_NOUNS:
+            found.append(after)
+        else:
+            found.extend(o for o in of.children if o.dep_ == "pobj")
+    return found
 
 
 def _only_text(
@@ -357,10 +398,12 @@ def _only_text(
             only = True
             objects = [o for c in obj.children if c.lower_ in ("but", "except", "besides")
                        for o in c.children] or objects
-    if not only or not about_the_field(subject):
-        return
+    if not only or not about_the_field(subject) or any(
+            c.dep_ == "neg" or c.lower_ in ("not", "never") for c in verb.children):
+        return  # ("does not only write text": more than text)
     for obj in sorted(objects, key=lambda o: o.i):
-        if modality_of(obj, index) == "text" and asserted(p.doc, [subject, verb]):
+        if _implied_or_named(p, verb, obj, index) == "text" and asserted(
+                p.doc, [subject, verb]):  # ("can only write": the verb's own output)
             yield from not_only_text(p, subject, obj)
             return  # one claim: the first object that names text
 

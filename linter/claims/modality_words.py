@@ -29,14 +29,14 @@ def modality_of(token: Any, index: dict[str, str]) -> str | None:
     for form in (token.lemma_.lower(), token.lower_):  # "album covers", "product shot", misparsed
         if before is not None and f"{before.lower_} {form}" in index:
             return index[f"{before.lower_} {form}"]
-    for key in (token.lemma_.lower(), token.lower_):
-        if key in index:
-            return index[key]
-    for child in token.children:
+    for child in token.children:  # "audio responses": the modifier, before the noun's own
         if (
             child.dep_ in ("compound", "amod")
             and child.lemma_.lower() in index
             and (token.lemma_.lower() in lexicon().carriers)
         ):
             return index[child.lemma_.lower()]
+    for key in (token.lemma_.lower(), token.lower_):
+        if key in index:
+            return index[key]
     return None

@@ -64,6 +64,7 @@ def verb_subjects(verb: Any) -> list[Any]:
     for subject in subjects:
         if subject.lower_ in _RELATIVE and verb.dep_ == "relcl":
             subject = verb.head
+        subject = _misread_apposition(subject, verb)
         result.extend(conjuncts_to(_coordinated_head(subject)))
     if not subjects and verb.dep_ == "relcl":
         result.append(verb.head)
@@ -71,6 +72,21 @@ def verb_subjects(verb: Any) -> list[Any]:
         # "ChatGPT runs on X" misparsed as a noun compound ("ChatGPT runs"): the name is the subject
         result.extend(c for c in verb.children if c.dep_ == "compound" and c.i < verb.i)
     return result
+
+
+def _misread_apposition(subject: Any, verb: Any) -> Any:
+    """ "X, NVIDIA's face generator, is a Y": the parser made the set-off phrase the subject
+    and hung the name before it on the verb; the name is the subject."""
+    first = subject.left_edge
+    last = subject.right_edge  # (the closing comma may hang on the phrase)
+    closing = last if last.text == "," or last.i + 1 >= len(subject.doc) else last.nbor(1)
+    if first.i < 2 or first.nbor(-1).text != "," or closing.text != ",":
+        return subject
+    name = first.nbor(-2)
+    if name.head.i == verb.i and name.dep_ in ("npadvmod", "dep", "nsubj") and (
+            name.pos_ == "PROPN" and name.left_edge.i == name.sent.start):
+        return name
+    return subject
 
 
 #: Words that open a new clause after a comma ("X hosts models, so a Llama model is ...").
@@ -272,7 +288,7 @@ def include(p: Parsed) -> Iterator[IsA]:
 
 
 #: Prepositions of "built on Y" and of the means a system makes its output by.
-_MEANS = frozenset({"on", "upon", "by", "with", "through", "via", "using"})
+_MEANS = frozenset({"on", "upon", "around", "by", "with", "through", "via", "using"})
 #: Those that name an architecture only after an output verb ("generates images with a GAN";
 #: "by" too after an output verb: "generates text by diffusion").
 _MANNER = frozenset({"with", "through", "via", "using"})
@@ -335,7 +351,8 @@ def compound(p: Parsed) -> Iterator[IsA]:
             yield from _group_of(p, token)  # "the StyleGAN family of language models"
             continue
         # ("the ChatGPT model picker": "model" names the picker, not ChatGPT)
-        generic = ref is None and token.lemma_.lower() == "model" and token.dep_ != "compound"
+        generic = ref is None and token.lemma_.lower() == "model" and (
+            token.dep_ != "compound" or _verb_read_as_noun(token.head, token))
         if not generic and (ref is None or ref.type == VENDOR):
             continue
         for child in token.children:
@@ -347,6 +364,13 @@ def compound(p: Parsed) -> Iterator[IsA]:
             ) and not any(t.lower_ in ("and", "or", ",") for t in p.doc[child.i + 1 : token.i]):
                 # (not "Suno and video generators": the name is a list item, not a modifier)
                 yield IsA(child, token, "compound", None, None)
+
+
+def _verb_read_as_noun(head: Any, noun: Any) -> bool:
+    """ "The X model hallucinates less often": the sentence's verb read as a plural noun that
+    ``noun`` modifies (a verb's adverb or object follows it)."""
+    return head.dep_ == "ROOT" and head.tag_ == "NNS" and head.i == noun.i + 1 and any(
+        c.dep_ in ("advmod", "dobj") and c.i > head.i for c in head.children)
 
 
 _GROUPS = frozenset({"family", "series", "line", "suite", "lineup"})
@@ -386,8 +410,13 @@ def _is_architecture(p: Parsed, token: Any) -> bool:
 
 
 def _described_by_copula(noun: Any) -> Any | None:
-    """ "X is the umbrella category that contains Y": the X a part noun describes."""
-    if noun.lemma_.lower() not in part_nouns() | lexicon().field_nouns or noun.dep_ != "attr":
+    """ "X is the umbrella category that contains Y", "X, a broad category that contains Y,":
+    the X a part noun describes."""
+    if noun.lemma_.lower() not in part_nouns() | lexicon().field_nouns:
+        return None
+    if noun.dep_ == "appos":
+        return noun.head
+    if noun.dep_ != "attr":
         return None
     subjects = verb_subjects(noun.head)
     return subjects[0] if subjects else None
