@@ -54,3 +54,15 @@ def test_an_ambiguous_names_own_cues_count_as_ai_context() -> None:
     assert [f.rule for f in lint_text("Whisper narrates the minutes in a calm voice.\n")] == [
         "GL203"]
     assert lint_text("Whisper the minutes to me in a calm voice.\n") == []
+
+
+@pytest.mark.parametrize("text, parsed", [
+    ("Start a vLLM server by running the command below.", False),  # a tool alone
+    ("vLLM is Google's inference library.", True),  # a maker named with it
+    ("vLLM is a chatbot.", True),  # a class term
+    ("LangChain is an LLM.", True),
+])
+def test_software_that_runs_models_is_parsed_only_with_a_maker_or_class(
+    analyzer: ClaimAnalyzer, text: str, parsed: bool
+) -> None:
+    assert analyzer._worth_parsing(text, analyzer.finder.find(text)) is parsed

@@ -17,6 +17,9 @@ from linter.claims.parsed import Parsed
 from linter.knowledge.base import KnowledgeBase
 from linter.markup.segments import Segment
 
+#: Categories of software that runs other makers' models (vLLM, LangChain, the Hugging Face
+#: Hub): named alone, with no maker and no class term, they carry no claim the judge can check.
+_TOOL_CATEGORIES = frozenset({"llm-framework", "model-platform"})
 _BATCH_SIZE = 128
 #: Characters per spaCy batch at most (unless one text is longer): bounds the parser's memory.
 _BATCH_CHARS = 64_000
@@ -56,6 +59,7 @@ class ClaimAnalyzer:
             e.id for e in kb.entities.values() if e.renamed_to or e.dates.get("discontinued")
         }
         self._product_names = {e.name for e in kb.entities.values() if e.is_product}
+        self._tools = {e.id for e in kb.entities.values() if e.category in _TOOL_CATEGORIES}
         words = lexicon()
         self._cues = words.cue_pattern()
         self._class_claim = words.class_claim_pattern()
@@ -116,6 +120,9 @@ class ClaimAnalyzer:
             for a, b in pairwise(mentions)
         ):
             return True  # "the ChatGPT LLM", "Google Bard"
+        if all(m.type == ENTITY and m.id in self._tools for m in named) and not any(
+                m.type == VENDOR for m in mentions):
+            return False  # "start a vLLM server by running": a tool alone claims nothing here
         if any(m.type == ENTITY and _MODEL_AFTER.match(sentence, m.end) for m in mentions):
             return True  # "the Microsoft Copilot model"
         if not self._cues.search(sentence):

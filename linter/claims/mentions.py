@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+import weakref
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from linter.knowledge.base import Entity, KnowledgeBase, Term
 from linter.knowledge.misspellings import misspelt_names
@@ -320,9 +322,18 @@ def sentences(text: str) -> Iterator[tuple[int, int]]:
 
 
 def modality_index(kb: KnowledgeBase) -> dict[str, str]:
-    """Lower-case singular term → modality id."""
+    """Lower-case singular term → modality id (built once per knowledge base; do not change
+    the dictionary returned)."""
+    held = _MODALITY_INDEXES.get(id(kb))
+    if held is not None and held[0]() is kb:
+        return held[1]
     index: dict[str, str] = {}
     for modality in kb.modalities.values():
         for term in modality.terms:
             index.setdefault(term.lower(), modality.id)
+    _MODALITY_INDEXES[id(kb)] = (weakref.ref(kb), index)
     return index
+
+
+#: id(knowledge base) → (a reference to it, its modality index)
+_MODALITY_INDEXES: dict[int, tuple[weakref.ref[Any], dict[str, str]]] = {}
