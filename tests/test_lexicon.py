@@ -23,13 +23,29 @@ def _forms(word: str) -> list[str]:
 
 
 def _sentence(word: str) -> str:
-    # "Midjourney" and "results" carry no cue of their own: only ``word`` can let it through
-    return f"Midjourney {word} results"
+    # "Midjourney", "Google" and "results" carry no cue of their own: only ``word`` can let
+    # it through (a maker is named: a sentence naming one system alone is parsed only for
+    # what it makes or a generic noun, below)
+    return f"Midjourney {word} results at Google"
 
 
 def test_the_neutral_sentence_is_not_parsed(analyzer: ClaimAnalyzer) -> None:
-    text = "Midjourney results"
+    text = "Midjourney results at Google"
     assert not analyzer._worth_parsing(text, analyzer.finder.find(text))
+
+
+@pytest.mark.parametrize("text, parsed", [
+    ("Midjourney generates poems.", True),  # what it makes
+    ("Midjourney writes", True),
+    ("Midjourney is a model.", True),  # a generic noun
+    ("ChatGPT is popular, by the way.", False),
+    ("Midjourney was announced in 2022.", False),  # a maker's verb with no maker
+    ("Midjourney is loved by artists.", False),
+])
+def test_a_sentence_naming_one_system_alone_needs_an_output_verb_or_a_generic_noun(
+    analyzer: ClaimAnalyzer, text: str, parsed: bool
+) -> None:
+    assert analyzer._worth_parsing(text, analyzer.finder.find(text)) is parsed
 
 
 @pytest.mark.parametrize("word", sorted(lexicon().all_words()))

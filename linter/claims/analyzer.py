@@ -11,9 +11,9 @@ from typing import Any
 
 from linter.checks.base import Match
 from linter.claims import category, conflation, modality, outdated, tables, vendor
-from linter.claims.lexicon import lexicon
+from linter.claims.lexicon import lexicon, word_pattern
 from linter.claims.mentions import ARCHITECTURE, ENTITY, VENDOR, Mention, MentionFinder, sentences
-from linter.claims.parsed import Parsed
+from linter.claims.parsed import GENERIC_HEADS, Parsed
 from linter.knowledge.base import KnowledgeBase
 from linter.markup.segments import Segment
 
@@ -63,6 +63,10 @@ class ClaimAnalyzer:
         words = lexicon()
         self._cues = words.cue_pattern()
         self._class_claim = words.class_claim_pattern()
+        self._entity_claim = re.compile(r"\b(?:" + "|".join((
+            word_pattern(frozenset(words.output_verbs)),
+            *sorted(map(re.escape, GENERIC_HEADS), key=len, reverse=True))) + r")\b",
+            re.IGNORECASE)
 
     def could_match(self, text: str) -> bool:
         """Whether any knowledge-base name occurs in ``text`` at all (a cheap prefilter)."""
@@ -127,6 +131,10 @@ class ClaimAnalyzer:
             return True  # "the Microsoft Copilot model"
         if not self._cues.search(sentence):
             return False
+        if all(m.type == ENTITY for m in mentions) and len({m.id for m in mentions}) == 1:
+            # one system and no maker, class or architecture named: what it makes ("X
+            # generates images") or a generic noun ("X is a model") is all a claim can say
+            return bool(self._entity_claim.search(sentence))
         return (
             len(mentions) >= 2
             or any(m.type == ENTITY for m in mentions)
