@@ -172,9 +172,9 @@ class ClaimAnalyzer:
         found.extend(vendor.check(parsed))
         found.extend(conflation.check(parsed, mentions))
         found.extend(outdated.check(parsed, mentions))
-        secondary = {self.codes[r] for r in _DERIVED if r in self.codes}
-        primary = {self.codes[r] for r in _CATEGORY_RULES if r in self.codes}
-        return _one_per_claim(found, [sent.start_char for sent in doc.sents], primary, secondary)
+        ranked = [({self.codes[r] for r in first if r in self.codes},
+                   {self.codes[r] for r in then if r in self.codes}) for first, then in _PRECEDENCE]
+        return _one_per_claim(found, [sent.start_char for sent in doc.sents], ranked)
 
 
 #: Marks before a sentence's first word ("_That's a myth._", "> **False.**").
@@ -226,19 +226,27 @@ def _masked(text: str, mentions: list[Mention]) -> str:
 
 #: A wrong class first, and what is read off the class noun second: "X is an LLM that writes
 #: screenplays", "X, a transformer-based LLM": the category finding says it.
-_CATEGORY_RULES = ("model-category", "product-called-model")
-_DERIVED = ("output-modality", "model-architecture")
+#: (rules, rules they take precedence over where their findings overlap): a wrong category
+#: over the outputs or architecture read off the same class noun; a renaming ("generative
+#: AI, which is to say LLMs") over the subset reading of the same words
+_PRECEDENCE = (
+    (("model-category", "product-called-model"), ("output-modality", "model-architecture")),
+    (("llm-genai-conflation",), ("subset-direction",)),
+)
 
 
-def _one_per_claim(found: list[Match], sentence_starts: list[int],
-                   primary: Collection[str] = (), secondary: Collection[str] = ()) -> list[Match]:
+def _one_per_claim(
+    found: list[Match], sentence_starts: list[int],
+    ranked: Sequence[tuple[Collection[str], Collection[str]]] = (),
+) -> list[Match]:
     """One finding per claim: per rule and start ("LLMs generate images and video": the
     longest span is kept), per rule and message in a sentence (a claim read twice, through
-    a name and through a pronoun for it: the first is kept), and a ``secondary`` finding
-    (outputs, architecture) not where it overlaps a ``primary`` one (the category)."""
-    categorised = [(m.start, m.end) for m in found if m.code in primary]
-    found = [m for m in found if not (m.code in secondary and any(
-        start < m.end and m.start < end for start, end in categorised))]
+    a name and through a pronoun for it: the first is kept), and, for each (primary,
+    secondary) pair of ``ranked``, a secondary finding not where it overlaps a primary one."""
+    for primary, secondary in ranked:
+        spans = [(m.start, m.end) for m in found if m.code in primary]
+        found = [m for m in found if not (m.code in secondary and any(
+            start < m.end and m.start < end for start, end in spans))]
     longest: dict[tuple[str, int], Match] = {}
     for match in found:
         key = (match.code, match.start)

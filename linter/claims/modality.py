@@ -159,7 +159,7 @@ def _misread_object(verb: Any) -> list[Any]:
     ] + [  # "writes alt text": a modifier read as a complement that takes the noun as object
         o for c in verb.children if c.dep_ == "xcomp" and c.i == verb.i + 1 and (
             c.pos_ == "ADJ" or c.lemma_.lower() not in lexicon().output_verbs)
-        for o in c.children if o.dep_ == "dobj" and o.i == c.i + 1
+        for o in c.children if o.dep_ == "dobj" and o.left_edge.i == c.i + 1
     ]
 
 

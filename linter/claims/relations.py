@@ -69,8 +69,11 @@ def verb_subjects(verb: Any) -> list[Any]:
     if not subjects and verb.dep_ == "relcl":
         result.append(verb.head)
     if not subjects and verb.dep_ == "ROOT":
-        # "ChatGPT runs on X" misparsed as a noun compound ("ChatGPT runs"): the name is the subject
-        result.extend(c for c in verb.children if c.dep_ == "compound" and c.i < verb.i)
+        # "ChatGPT runs on X" misparsed as a noun compound ("ChatGPT runs"): the name is the
+        # subject; so is "X, like any Y, builds ...", the name read as an adverbial noun
+        result.extend(c for c in verb.children if c.i < verb.i and (c.dep_ == "compound" or (
+            c.dep_ == "npadvmod" and c.pos_ == "PROPN" and c.i == c.sent.start
+            and c.i + 1 < len(c.doc) and c.nbor(1).text == ",")))
     return result
 
 
@@ -245,8 +248,9 @@ def _inverted_subjects(verb: Any) -> tuple[Any, Any] | None:
 
 
 def _stray_attribute(p: Parsed, verb: Any) -> Any | None:
-    """A class noun the parser hung off an inserted phrase ("X is, by definition, a Y") or
-    read as an adverbial noun ("X is encoder-decoder")."""
+    """A class noun the parser hung off an inserted phrase ("X is, by definition, a Y"), read
+    as an adverbial noun ("X is encoder-decoder") or into the next clause's subject ("Since X
+    is an LLM, Y ...")."""
     if any(c.dep_ in ("attr", "acomp", "oprd") for c in verb.children):
         return None
     for token in verb.subtree:
@@ -254,6 +258,12 @@ def _stray_attribute(p: Parsed, verb: Any) -> Any | None:
             p.reference(token) is not None
         ):
             return token
+    doc = verb.doc
+    after = verb.i + 2 if verb.i + 2 < len(doc) and doc[verb.i + 1].lower_ in ("a", "an") else (
+        verb.i + 1)
+    if after + 1 < len(doc) and doc[after].text != "," and doc[after + 1].text == "," and (
+            p.reference(doc[after]) is not None and doc[after].head.i > after):
+        return doc[after]  # "Since X is an LLM, Y falls ...": the class read into Y's phrase
     return None
 
 
@@ -327,8 +337,10 @@ def built_on(p: Parsed) -> Iterator[IsA]:
                 verb.lemma_ not in lexicon().verbs("outputs") | lexicon().verbs("built_on")
             ):
                 continue
-        elif verb.lemma_ not in lexicon().verbs("built_on"):
-            continue
+        elif verb.lemma_ not in lexicon().verbs("built_on") and not (
+                verb.lemma_ in lexicon().verbs("follows_design") and token.dep_ == "dobj"
+                and _is_architecture(p, token)):
+            continue  # ("follows the encoder-decoder design": an architecture only)
         subjects = verb_subjects(verb) or ([verb.head] if verb.dep_ == "acl" else [])
         for subject in subjects:  # "X, powered by Y, ..." names X with an acl participle
             for klass in conjuncts_to(token):

@@ -12,6 +12,7 @@ from linter.claims.judge import judge
 from linter.claims.mentions import (
     ARCHITECTURE,
     CATEGORY,
+    CONCEPT,
     ENTITY,
     VENDOR,
     Mention,
@@ -116,14 +117,31 @@ def row_sentences(
             if len(cells) != len(header):
                 continue
             entity = _sole_entity(finder, cells[entity_col].text, header[entity_col])
-            if entity is None:
-                continue
             name = cells[entity_col].text.strip()
+            if entity is None:
+                yield from _glossary_rows(finder, name, header, cells, entity_col)
+                continue
             for column, title in enumerate(header):
                 if column != entity_col and _DESCRIPTION_HEADER.match(title):
                     sentence = _as_sentence(finder, name, title, cells[column], verbs)
                     if sentence is not None:
                         yield sentence
+
+
+def _glossary_rows(finder: MentionFinder, name: str, header: list[str], cells: list[Segment],
+                   term_col: int) -> Iterator[RowSentence]:
+    """"| LLM | Synonym for generative AI |" under a Definition column reads "LLM: Synonym for
+    generative AI." (a glossary entry) when the term cell is a class term alone."""
+    mentions = finder.find(name)
+    if len(mentions) != 1 or mentions[0].type not in (CATEGORY, CONCEPT) or (
+            mentions[0].text != name):
+        return
+    for column, title in enumerate(header):
+        text = cells[column].text.strip()
+        if column != term_col and text and _DESCRIPTION_HEADER.match(title):
+            prefix = f"{name}: "
+            yield RowSentence(cells[column], prefix + cells[column].text.rstrip(" .") + ".",
+                              len(prefix))
 
 
 def _as_sentence(finder: MentionFinder, name: str, title: str, cell: Segment,
