@@ -41,6 +41,9 @@ def test_the_neutral_sentence_is_not_parsed(analyzer: ClaimAnalyzer) -> None:
     ("ChatGPT is popular, by the way.", False),
     ("Midjourney was announced in 2022.", False),  # a maker's verb with no maker
     ("Midjourney is loved by artists.", False),
+    ("Flux is a very large model.", False),  # a model called a model: nothing to judge
+    ("Load the SDXL model first.", False),
+    ("Load the ChatGPT model first.", True),  # a product called a model
 ])
 def test_a_sentence_naming_one_system_alone_needs_an_output_verb_or_a_generic_noun(
     analyzer: ClaimAnalyzer, text: str, parsed: bool

@@ -59,13 +59,15 @@ class ClaimAnalyzer:
             e.id for e in kb.entities.values() if e.renamed_to or e.dates.get("discontinued")
         }
         self._product_names = {e.name for e in kb.entities.values() if e.is_product}
+        self._products = {e.id for e in kb.entities.values() if e.is_product}
         self._tools = {e.id for e in kb.entities.values() if e.category in _TOOL_CATEGORIES}
         words = lexicon()
         self._cues = words.cue_pattern()
         self._class_claim = words.class_claim_pattern()
-        self._entity_claim = re.compile(r"\b(?:" + "|".join((
-            word_pattern(frozenset(words.output_verbs)),
-            *sorted(map(re.escape, GENERIC_HEADS), key=len, reverse=True))) + r")\b",
+        outputs = word_pattern(frozenset(words.output_verbs))
+        self._output_claim = re.compile(r"\b(?:" + outputs + r")\b", re.IGNORECASE)
+        self._product_claim = re.compile(r"\b(?:" + "|".join((
+            outputs, *sorted(map(re.escape, GENERIC_HEADS), key=len, reverse=True))) + r")\b",
             re.IGNORECASE)
 
     def could_match(self, text: str) -> bool:
@@ -127,14 +129,18 @@ class ClaimAnalyzer:
         if all(m.type == ENTITY and m.id in self._tools for m in named) and not any(
                 m.type == VENDOR for m in mentions):
             return False  # "start a vLLM server by running": a tool alone claims nothing here
-        if any(m.type == ENTITY and _MODEL_AFTER.match(sentence, m.end) for m in mentions):
-            return True  # "the Microsoft Copilot model"
+        if any(m.type == ENTITY and m.id in self._products and _MODEL_AFTER.match(
+                sentence, m.end) for m in mentions):
+            return True  # "the Microsoft Copilot model" (not "the SDXL model": it is one)
         if not self._cues.search(sentence):
             return False
         if all(m.type == ENTITY for m in mentions) and len({m.id for m in mentions}) == 1:
             # one system and no maker, class or architecture named: what it makes ("X
-            # generates images") or a generic noun ("X is a model") is all a claim can say
-            return bool(self._entity_claim.search(sentence))
+            # generates images") or, for a product, a generic noun ("X is a model") is all a
+            # claim can say
+            claim = self._product_claim if mentions[0].id in self._products else (
+                self._output_claim)
+            return bool(claim.search(sentence))
         return (
             len(mentions) >= 2
             or any(m.type == ENTITY for m in mentions)
