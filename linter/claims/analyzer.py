@@ -66,6 +66,8 @@ class ClaimAnalyzer:
         self._class_claim = words.class_claim_pattern()
         outputs = word_pattern(frozenset(words.output_verbs))
         self._output_claim = re.compile(r"\b(?:" + outputs + r")\b", re.IGNORECASE)
+        self._ranked = [({codes[r] for r in first if r in codes},
+                         {codes[r] for r in then if r in codes}) for first, then in _PRECEDENCE]
         self._product_claim = re.compile(r"\b(?:" + "|".join((
             outputs, *sorted(map(re.escape, GENERIC_HEADS), key=len, reverse=True))) + r")\b",
             re.IGNORECASE)
@@ -178,9 +180,7 @@ class ClaimAnalyzer:
         found.extend(vendor.check(parsed))
         found.extend(conflation.check(parsed, mentions))
         found.extend(outdated.check(parsed, mentions))
-        ranked = [({self.codes[r] for r in first if r in self.codes},
-                   {self.codes[r] for r in then if r in self.codes}) for first, then in _PRECEDENCE]
-        return _one_per_claim(found, [sent.start_char for sent in doc.sents], ranked)
+        return _one_per_claim(found, [sent.start_char for sent in doc.sents], self._ranked)
 
 
 #: Marks before a sentence's first word ("_That's a myth._", "> **False.**").
@@ -230,11 +230,10 @@ def _masked(text: str, mentions: list[Mention]) -> str:
     return text
 
 
-#: A wrong class first, and what is read off the class noun second: "X is an LLM that writes
-#: screenplays", "X, a transformer-based LLM": the category finding says it.
 #: (rules, rules they take precedence over where their findings overlap): a wrong category
-#: over the outputs or architecture read off the same class noun; a renaming ("generative
-#: AI, which is to say LLMs") over the subset reading of the same words
+#: over the outputs or architecture read off the same class noun ("X is an LLM that writes
+#: screenplays", "X, a transformer-based LLM": the category finding says it); a renaming
+#: ("generative AI, which is to say LLMs") over the subset reading of the same words
 _PRECEDENCE = (
     (("model-category", "product-called-model"), ("output-modality", "model-architecture")),
     (("llm-genai-conflation",), ("subset-direction",)),
