@@ -228,16 +228,23 @@ class Parsed:
         elif token.dep_ not in ("nsubj", "nsubjpass") or token.lower_ not in ("it", "they"):
             return None
         else:
-            wanted = (ENTITY,) if token.lower_ == "it" else (CATEGORY, CONCEPT)
+            # "it": a system, or a class named in the singular ("LLM is the umbrella term; it
+            # covers ..."); "they": a class
+            wanted = (ENTITY, CATEGORY, CONCEPT) if token.lower_ == "it" else (CATEGORY, CONCEPT)
         text = token.doc.text
         candidates = [previous for previous in reversed(token.doc[: token.i])
                       if previous.i not in clause_subjects and (
                           found := self.mentions.get(previous.i)) is not None
-                      and found.type in wanted and not _quoted(
+                      and found.type in wanted and (
+                          ENTITY not in wanted or found.type == ENTITY
+                          or previous.tag_ in ("NN", "NNP")) and not _quoted(
                           text, previous.idx, previous.idx + len(previous.text))]
         # (a quoted name is a label used, "described X as 'ChatGPT for songs'; it is ...")
         # a subject before the nearest name: "A is confused with B, but it comes from Y" is A;
         # a place or means ("used from inside B") last
+        if ENTITY in wanted and any(
+                self.mentions[c.i].type == ENTITY for c in candidates):
+            candidates = [c for c in candidates if self.mentions[c.i].type == ENTITY]
         subjects = [c for c in candidates if c.dep_ in ("nsubj", "nsubjpass")]
         placed = [c for c in candidates if c.dep_ == "pobj" and c.head.lower_ in _PLACES
                   and not _instructed(c)]  # (not "Paste X into Y and it ...")
