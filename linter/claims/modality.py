@@ -117,7 +117,9 @@ def _outputs_and_makers(verb: Any) -> tuple[list[Any], list[Any]]:
     else:
         objects = [c for c in children if c.dep_ in ("dobj", "obj")] or _misread_object(verb)
         # "render your chart as an image": the form it is made in
-        objects = [o for c in children if c.dep_ == "prep" and c.lower_ == "as"
+        # (or hung on the object: "renders flowcharts as PNG images")
+        objects = [o for c in [*children, *(g for d in objects for g in d.children)]
+                   if c.dep_ == "prep" and c.lower_ == "as"
                    for o in c.children if o.dep_ == "pobj"] + objects
         if (verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.head.i < verb.i and any(
                 c.dep_ == "nsubj" for c in children))) and (
@@ -212,7 +214,9 @@ def _verbless(p: Parsed) -> Iterator[tuple[Any, list[Any], list[Any]]]:
         if before and p.mention(before[-1]) is not None:
             head = token.head
             # "transcribes speech": the object is the input, the verb names the output
-            outputs = [token] if spec.object_is_input else [head, *head.conjuncts]
+            outputs = [token] if spec.object_is_input else [  # ("renders X as PNG images")
+                *(o for c in head.children if c.dep_ == "prep" and c.lower_ == "as"
+                  for o in c.children if o.dep_ == "pobj"), head, *head.conjuncts]
             yield token, outputs, [before[-1]]
 
 
