@@ -33,7 +33,7 @@ PRIMARY_SOURCE_HOSTS: tuple[str, ...] = (
     "github.com/aisingapore", "github.com/run-llama", "github.com/langchain-ai",
     "github.com/jina-ai", "github.com/ggml-org", "github.com/cline",
     "github.com/Significant-Gravitas", "github.com/ollama", "github.com/InternLM",
-    "github.com/ml-explore", "recraft.ai", "developers.deepgram.com",
+    "github.com/ml-explore", "recraft.ai", "developers.deepgram.com", "assemblyai.com",
     "docs.ultralytics.com", "sourcegraph.com", "firebase.google.com", "docs.gitlab.com",
     # journals (the paper itself)
     "nature.com",
