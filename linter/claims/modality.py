@@ -118,9 +118,7 @@ def _outputs_and_makers(verb: Any) -> tuple[list[Any], list[Any]]:
         objects = [c for c in children if c.dep_ in ("dobj", "obj")] or _misread_object(verb)
         # "render your chart as an image": the form it is made in
         # (or hung on the object: "renders flowcharts as PNG images")
-        objects = [o for c in [*children, *(g for d in objects for g in d.children)]
-                   if c.dep_ == "prep" and c.lower_ == "as"
-                   for o in c.children if o.dep_ == "pobj"] + objects
+        objects = _forms_made(verb, *objects) + objects
         if (verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.head.i < verb.i and any(
                 c.dep_ == "nsubj" for c in children))) and (
                 not objects or objects[0].lower_ in ("that", "which")):
@@ -147,6 +145,13 @@ def _outputs_and_makers(verb: Any) -> tuple[list[Any], list[Any]]:
         objects = [verb]  # (not "writes what you want in pictures": a clause says what)
     listed = [o for c in objects if c.i != verb.i for o in [c, *c.conjuncts]]
     return ([verb] if any(c.i == verb.i for c in objects) else []) + listed, subjects_of(verb)
+
+
+def _forms_made(*holders: Any) -> list[Any]:
+    """The forms an output is made in, named by an "as" phrase under ``holders`` ("render
+    your chart as an image")."""
+    return [o for holder in holders for c in holder.children
+            if c.dep_ == "prep" and c.lower_ == "as" for o in c.children if o.dep_ == "pobj"]
 
 
 def _misread_object(verb: Any) -> list[Any]:
@@ -215,8 +220,7 @@ def _verbless(p: Parsed) -> Iterator[tuple[Any, list[Any], list[Any]]]:
             head = token.head
             # "transcribes speech": the object is the input, the verb names the output
             outputs = [token] if spec.object_is_input else [  # ("renders X as PNG images")
-                *(o for c in head.children if c.dep_ == "prep" and c.lower_ == "as"
-                  for o in c.children if o.dep_ == "pobj"), head, *head.conjuncts]
+                *_forms_made(head), head, *head.conjuncts]
             yield token, outputs, [before[-1]]
 
 

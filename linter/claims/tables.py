@@ -137,11 +137,10 @@ def _glossary_rows(finder: MentionFinder, name: str, header: list[str], cells: l
             mentions[0].text != name):
         return
     for column, title in enumerate(header):
-        text = cells[column].text.strip()
-        if column != term_col and text and _DESCRIPTION_HEADER.match(title):
+        text = cells[column].text
+        if column != term_col and text.strip() and _DESCRIPTION_HEADER.match(title):
             prefix = f"{name}: "
-            yield RowSentence(cells[column], prefix + cells[column].text.rstrip(" .") + ".",
-                              len(prefix))
+            yield RowSentence(cells[column], prefix + text.rstrip(" .") + ".", len(prefix))
 
 
 def _as_sentence(finder: MentionFinder, name: str, title: str, cell: Segment,
