@@ -9,12 +9,15 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 from linter import api
+from linter.claims.mentions import MentionFinder
 from linter.config import Config
 from linter.knowledge import loaded
 from linter.knowledge.digest import digest_of, load_digest
-from linter.knowledge.quickscan import WHITESPACE, QuickScan, surface_forms, whitespace_class
+from linter.knowledge.quickscan import WHITESPACE, QuickScan, whitespace_class
+from linter.knowledge.surface import NAME, PATTERN, TERM, Form, surface_forms
 
 
 @pytest.fixture()
@@ -66,17 +69,70 @@ def test_the_whitespace_constant_is_up_to_date() -> None:
     assert whitespace_class() == WHITESPACE
 
 
+def _both_paths(forms: set[Form]) -> tuple[QuickScan, QuickScan]:
+    """A quick scan that takes the literal path and one that goes straight to the automaton."""
+    literal = QuickScan(forms)
+    literal.LITERAL_BUDGET = literal._budget = 10**9
+    automaton = QuickScan(forms)
+    automaton._budget = 0
+    return literal, automaton
+
+
 @pytest.mark.parametrize("text", [
     "We use GPT-4 daily.", "the stable\u00a0diffusion model", "LARGE LANGUAGE   MODELS",
-    "Release notes: run the tests.", "Ask \u0130magen nothing.", "Midjourney\n\nv6",
+    "Midjourney\n\nv6", "an encoder\u2013decoder network",
+    "fine-tune Meta-Llama-3-8B-Instruct", "Qwen2.5-7B-Instruct", "roberta-base", "DALL·E 3",
+    "Chat GPT answers", "(GPT-4o)", "\ufb01ne LLMs", "text-to-image models",
 ])
-def test_the_literal_path_finds_whatever_the_automaton_finds(text: str) -> None:
-    forms = surface_forms(api.knowledge(Config()))
-    literal = QuickScan(forms)
-    automaton = QuickScan(forms)
-    automaton._budget = 0  # skip straight to the automaton
-    assert literal.maybe(text) or not automaton.maybe(text)
-    assert literal.maybe(text) == ("Release" not in text)
+def test_both_paths_say_maybe_where_the_finder_finds_a_name(text: str) -> None:
+    kb = api.knowledge(Config())
+    assert MentionFinder(kb).find(text), text  # (the premise: the finder finds one)
+    for scan in _both_paths(surface_forms(kb)):
+        assert scan.maybe(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Release notes: run the tests.",
+    "The pipeline yields optimizer samples; edit the commands.",  # Pi, Yi, OPT, SAM, DiT
+    "Our organization's activity in 2024",  # GAN, ViT
+    "Use a helper named Llamas2x or myGPT-4.",  # names inside other words
+])
+def test_both_paths_say_no_where_names_are_only_parts_of_words(text: str) -> None:
+    kb = api.knowledge(Config())
+    assert not MentionFinder(kb).find(text)
+    for scan in _both_paths(surface_forms(kb)):
+        assert not scan.maybe(text)
+
+
+def test_names_keep_their_case_and_class_terms_do_not() -> None:
+    for scan in _both_paths({(NAME, "Zorb"), (TERM, "zorb network")}):
+        assert scan.maybe("we call Zorb") and scan.maybe("ZORB\u2011NETWORK")
+        assert not scan.maybe("we call zorb") and not scan.maybe("ZORB only")
+        assert not scan.maybe("zorb networking")
+
+
+def test_version_patterns_are_searched_as_python_reads_them() -> None:
+    forms = {(PATTERN, r"Zorb[- ]\d+B"), (PATTERN, r"(?<=x)Blip\w+"),  # RE2 has no lookbehind
+             (PATTERN, r"Quux2?-\d"), (PATTERN, r"Alpha|Beta\d")}
+    for scan in _both_paths(forms):
+        assert scan.maybe("Quux-7") and scan.maybe("see Beta7") and not scan.maybe("Beta")
+        assert scan.maybe("the Zorb-\u0663B model")  # an Arabic-Indic digit is a digit too
+        assert scan.maybe("xBlipper") and not scan.maybe("Blipper") and not scan.maybe("Zorb B")
+
+
+def test_every_rule_table_text_naming_something_passes_both_paths() -> None:
+    """On every rule-table example, the quick scan says maybe wherever the finder finds a name."""
+    kb = api.knowledge(Config())
+    finder = MentionFinder(kb)
+    scans = _both_paths(surface_forms(kb))
+    texts = {str(case["text"] if isinstance(case, dict) else case)
+             for path in Path(__file__).parent.joinpath("rules").glob("*.yaml")
+             for key in ("fire", "not_fire")
+             for case in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get(key) or ()}
+    named = [text for text in texts if finder.find(text)]
+    assert len(named) > 1000
+    missed = [text for text in named for scan in scans if not scan.maybe(text)]
+    assert missed == []
 
 
 def test_a_file_that_names_nothing_does_not_load_the_knowledge_base(tmp_path: Path) -> None:

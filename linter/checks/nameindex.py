@@ -23,10 +23,9 @@ from __future__ import annotations
 import re
 import weakref
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from linter.checks.namekeys import (
     KEY_DROP,
@@ -79,9 +78,9 @@ def _split_off_initial(span: str, names: Sequence[_Name]) -> bool:
         w.casefold() in re.split(r"[\s\-]+", n.text.casefold()) for n in names for w in letters)
 
 
-@dataclass(frozen=True)
-class _Name:
-    """A known spelling that prose can hold: its key and its parts (case-folded)."""
+class _Name(NamedTuple):
+    """A known spelling that prose can hold: its key and its parts (case-folded). (A tuple:
+    thousands are made at each start.)"""
 
     text: str
     key: str

@@ -98,7 +98,7 @@ class Lexicon:
     def third_person(self) -> frozenset[str]:
         """The -s forms of the output and making verbs ("generates", "writes", "builds"): a
         table cell that starts with one describes what its row's system does."""
-        from linter.claims.mentions import plural_forms  # the same -s/-es/-ies rule
+        from linter.knowledge.surface import plural_forms  # the same -s/-es/-ies rule
 
         verbs = (*self.output_verbs, *self.predicate_verbs.get("made_by", ()))
         return frozenset(plural_forms(verb)[-1] for verb in verbs

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import heapq
 import re
 import weakref
 from collections.abc import Iterator
@@ -9,9 +10,10 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from linter.knowledge.base import Entity, KnowledgeBase, Term
+from linter.knowledge.base import Entity, KnowledgeBase
 from linter.knowledge.misspellings import misspelt_names
-from linter.knowledge.quickscan import QuickScan, surface_forms
+from linter.knowledge.quickscan import QuickScan, quick_scan_of
+from linter.knowledge.surface import plural_forms, surface_forms, term_forms
 
 #: Mention types. "category" covers LLM as well (the concept and the category are one).
 ENTITY, VENDOR, CATEGORY, CONCEPT, ARCHITECTURE = (
@@ -47,20 +49,6 @@ class Mention:
     type: str
     id: str
     text: str
-
-
-def plural_forms(term: str) -> list[str]:
-    """The term and a regular plural of its last word ("LLM" → "LLMs", "model" → "models")."""
-    forms = [term]
-    if term[-1:].isupper():
-        forms.append(term + "s")
-    elif term.endswith(("s", "x", "ch", "sh")):
-        forms.append(term + "es")
-    elif term.endswith("y") and term[-2:-1] not in "aeiou":
-        forms.append(term[:-1] + "ies")
-    else:
-        forms.append(term + "s")
-    return forms
 
 
 def _alternation(forms: list[str], space: str = r"[\s\u00a0]+", separators: str = " ") -> str:
@@ -122,7 +110,7 @@ class MentionFinder:
         ):
             for term in table.values():
                 mention_kind = CATEGORY if kind == CONCEPT and term.id in kb.categories else kind
-                for form in self._forms(term):
+                for form in term_forms(term):
                     folded.setdefault(form.lower(), (mention_kind, term.id))
         self._exact = exact
         self._quick_scan: QuickScan | None = None
@@ -146,6 +134,15 @@ class MentionFinder:
             (_literal_prefix(pattern), re.compile(_LEFT + "(?:" + pattern + ")" + _RIGHT), ident)
             for pattern, ident in declared.items()
         ]
+        #: the versions by the first two characters of their literal start ("Qw"), and
+        #: those without one
+        self._version_heads: dict[str, list[int]] = {}
+        self._headless: list[int] = []
+        for index, (prefix, _, _) in enumerate(self._versions):
+            if len(prefix) >= 2:
+                self._version_heads.setdefault(prefix[:2], []).append(index)
+            else:
+                self._headless.append(index)
         self._exact_re = re.compile(_LEFT + "(?:" + _alternation(list(exact)) + ")" + _RIGHT)
         #: media words ("songs", "voice-over"): next to one, an ambiguous name is the system
         #: ("Whisper composes songs"); text words ("letter", "story") say nothing of the kind
@@ -160,48 +157,42 @@ class MentionFinder:
             re.IGNORECASE,
         )
 
-    @staticmethod
-    def _forms(term: Term) -> list[str]:
-        forms: list[str] = []
-        for text in term.terms:
-            forms.extend(plural_forms(text) if text[-1:].isalpha() else [text])
-            if term.kind == "model" and text.endswith(" model"):
-                # "an image-classification network": a class of models, named by its network
-                forms.extend(plural_forms(text[: -len("model")] + "network"))
-        return forms
-
     def any_mention(self, text: str) -> bool:
-        return self._quick().maybe(text) and bool(
-            self._exact_re.search(text) or self._folded_re.search(text))
+        starts = self._quick().starts(text)
+        if starts is None:
+            return bool(self._exact_re.search(text) or self._folded_re.search(text))
+        return any(self._exact_re.match(text, start) or self._folded_re.match(text, start)
+                   for start in starts)
 
     def _quick(self) -> QuickScan:
         """The literal test run before the patterns (most texts name nothing)."""
         if self._quick_scan is None:
-            self._quick_scan = QuickScan(surface_forms(self.kb))
+            self._quick_scan = quick_scan_of(frozenset(surface_forms(self.kb)))
         return self._quick_scan
 
     def find(self, text: str, context: str = "") -> list[Mention]:
         """Non-overlapping mentions, longest first, entities (versions before families) winning
         ties. ``context``: words around ``text`` that tell an ambiguous name's sense (a table
         column's title)."""
-        if not self._quick().maybe(text):
+        starts = self._quick().starts(text)
+        if starts == []:
             return []
         found: list[Mention] = []
-        for match in self._exact_re.finditer(text):
+        for match in _matches(self._exact_re, text, starts):
             kind, ident = self._exact[_norm_space(match.group(0))]
             if kind == ENTITY and not self._plausible_entity(
                 text, match.start(), match.end(), ident, context
             ):
                 continue
             found.append(Mention(match.start(), match.end(), kind, ident, match.group(0)))
-        for prefix, pattern, ident in self._versions:
+        for prefix, pattern, ident in self._versions_at(text, starts):
             if prefix not in text:
                 continue
-            for match in pattern.finditer(text):
+            for match in _matches(pattern, text, starts):
                 if self._plausible_entity(text, match.start(), match.end(), ident, context):
                     found.append(Mention(match.start(), match.end(), ENTITY, ident,
                                          match.group(0)))
-        for match in self._folded_re.finditer(text):
+        for match in _matches(self._folded_re, text, starts):
             known = self._folded_form(match.group(0))
             if known is None:
                 continue
@@ -217,6 +208,19 @@ class MentionFinder:
                 result.append(mention)
                 last_end = mention.end
         return result
+
+    def _versions_at(
+        self, text: str, starts: list[int] | None
+    ) -> Iterator[tuple[str, re.Pattern[str], str]]:
+        """The version patterns that may match ``text`` at one of ``starts``, in their order:
+        those whose first two characters begin there, and those without a literal start."""
+        if starts is None:
+            yield from self._versions
+            return
+        heads = {text[start : start + 2] for start in starts}
+        chosen = sorted({i for head in heads for i in self._version_heads.get(head, ())})
+        for index in heapq.merge(chosen, self._headless):
+            yield self._versions[index]
 
     def _folded_form(self, text: str) -> tuple[str, str] | None:
         """The class term ``text`` writes, with any hyphen between its words read as a space."""
@@ -299,6 +303,21 @@ def _cue_pattern(cues: tuple[str, ...]) -> re.Pattern[str]:
         return re.compile(r"(?!)")
     words = "|".join(re.escape(cue) for cue in sorted(cues, key=len, reverse=True))
     return re.compile(rf"(?<![\w-])(?:{words})(?![\w-])", re.IGNORECASE)
+
+
+def _matches(
+    pattern: re.Pattern[str], text: str, starts: list[int] | None
+) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)``, trying only ``starts`` (every place a match can start; None:
+    everywhere)."""
+    if starts is None:
+        yield from pattern.finditer(text)
+        return
+    end = 0
+    for start in starts:
+        if start >= end and (match := pattern.match(text, start)) is not None:
+            yield match
+            end = match.end()
 
 
 def _literal_prefix(pattern: str) -> str:

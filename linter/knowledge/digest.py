@@ -18,11 +18,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from linter.datafiles import yamlcache
+from linter.knowledge.surface import Form
 
 if TYPE_CHECKING:
     from linter.knowledge.base import KnowledgeBase
 
-_FORMAT = b"genai-lint name digest v2\0"  # v2: with the name rules' misspellings
+_FORMAT = b"genai-lint name digest v3\0"  # v3: each form with its kind
 #: Entity kinds whose names are model names (hyphens and spaces between their words vary).
 MODEL_KINDS = frozenset({"model", "model-family"})
 
@@ -32,13 +33,13 @@ class NameDigest:
     """``forms``: every literal the mention finder can match (see ``quickscan.surface_forms``);
     ``spellings``: (spelling, ambiguous, preferred, a model's) of every entity and vendor name."""
 
-    forms: tuple[str, ...]
+    forms: tuple[Form, ...]
     spellings: tuple[tuple[str, bool, bool, bool], ...]
 
 
 def digest_of(kb: KnowledgeBase) -> NameDigest:
     """The digest computed from a loaded knowledge base."""
-    from linter.knowledge.quickscan import surface_forms
+    from linter.knowledge.surface import surface_forms
 
     return NameDigest(tuple(sorted(surface_forms(kb))), tuple(spellings(kb)))
 
@@ -54,7 +55,7 @@ def load_digest(paths: Sequence[Path], build: Callable[[], KnowledgeBase]) -> Na
             return digest
     digest = digest_of(build())
     if entry is not None:
-        yamlcache.put(entry, [list(digest.forms), [list(s) for s in digest.spellings]])
+        yamlcache.put(entry, [[list(f) for f in digest.forms], [list(s) for s in digest.spellings]])
     return digest
 
 
@@ -82,7 +83,7 @@ def _decode(data: object) -> NameDigest | None:
         payload: Any = data
         forms, spellings = payload
         return NameDigest(
-            tuple(str(f) for f in forms),
+            tuple((str(kind), str(text)) for kind, text in forms),
             tuple((str(t), bool(a), bool(p), bool(m)) for t, a, p, m in spellings),
         )
     except (TypeError, ValueError):

@@ -46,9 +46,9 @@ def name_digest(knowledge_files: tuple[Path, ...]) -> NameDigest:
 @lru_cache(maxsize=4)
 def quick_scan(knowledge_files: tuple[Path, ...]) -> QuickScan:
     """The fast prefilter for knowledge-base names, built once per process."""
-    from linter.knowledge.quickscan import QuickScan
+    from linter.knowledge.quickscan import quick_scan_of
 
-    return QuickScan(name_digest(knowledge_files).forms)
+    return quick_scan_of(frozenset(name_digest(knowledge_files).forms))
 
 
 def shipped_knowledge() -> list[Path]:
