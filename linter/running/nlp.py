@@ -37,6 +37,11 @@ def resolve_model(name: str | None = None) -> str:
 
 @lru_cache(maxsize=4)
 def load_pipeline(name: str | None = None) -> Any:
-    """Load the pipeline without the components no check needs."""
+    """Load the pipeline without the components no check needs (its attribute ruler matching
+    by look-up: :mod:`linter.running.fastruler`)."""
+    from linter.running.fastruler import speed_up
+
     package = importlib.import_module(resolve_model(name))
-    return package.load(exclude=[*UNUSED_COMPONENTS, *SKIPPED_FROM_DISK])
+    nlp = package.load(exclude=[*UNUSED_COMPONENTS, *SKIPPED_FROM_DISK])
+    speed_up(nlp)
+    return nlp
