@@ -117,16 +117,18 @@ def build_selection(
             overrides[code] = Severity.parse(level)
     if per_file_ignores or per_file_severities:
         import pathspec
+
+        from linter.files.discover import glob_factory
     per_file = tuple(
         (
-            pathspec.PathSpec.from_lines("gitwildmatch", [glob]),
+            pathspec.PathSpec.from_lines(glob_factory(), [glob]),
             resolve_refs(rules, refs, f"per-file-ignores[{glob}]"),
         )
         for glob, refs in (per_file_ignores or {}).items()
     )
     per_file_severity = tuple(
         (
-            pathspec.PathSpec.from_lines("gitwildmatch", [glob]),
+            pathspec.PathSpec.from_lines(glob_factory(), [glob]),
             {
                 code: Severity.parse(level)
                 for ref, level in levels.items()

@@ -43,7 +43,7 @@ SKIPPED_DIRS = frozenset({"node_modules", "__pycache__", ".genai-lint-cache"})
 
 
 @cache
-def _glob_factory() -> str:
+def glob_factory() -> str:
     """pathspec 1.x renamed the plain gitwildmatch pattern factory (the old name warns)."""
     import pathspec
 
@@ -158,7 +158,7 @@ def compile_globs(patterns: Sequence[str]) -> PathSpec[Any] | None:
         return None
     from pathspec import PathSpec
 
-    return PathSpec.from_lines(_glob_factory(), patterns)
+    return PathSpec.from_lines(glob_factory(), patterns)
 
 
 def _walk(
