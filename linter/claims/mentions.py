@@ -130,8 +130,8 @@ class MentionFinder:
                 for alias in entity.aliases:
                     if alias[-1:].isalpha():  # "Ideogram 2.0", "Kling 1.6": an unlisted version
                         declared.setdefault(re.escape(alias) + _VERSION, entity.id)
-        self._versions = [
-            (_literal_prefix(pattern), re.compile(_LEFT + "(?:" + pattern + ")" + _RIGHT), ident)
+        self._versions = [  # (each compiled on first use: most never occur in a run)
+            (_literal_prefix(pattern), _LEFT + "(?:" + pattern + ")" + _RIGHT, ident)
             for pattern, ident in declared.items()
         ]
         #: the versions by the first two characters of their literal start ("Qw"), and
@@ -185,10 +185,10 @@ class MentionFinder:
             ):
                 continue
             found.append(Mention(match.start(), match.end(), kind, ident, match.group(0)))
-        for prefix, pattern, ident in self._versions_at(text, starts):
+        for prefix, source, ident in self._versions_at(text, starts):
             if prefix not in text:
                 continue
-            for match in _matches(pattern, text, starts):
+            for match in _matches(_version_pattern(source), text, starts):
                 if self._plausible_entity(text, match.start(), match.end(), ident, context):
                     found.append(Mention(match.start(), match.end(), ENTITY, ident,
                                          match.group(0)))
@@ -211,7 +211,7 @@ class MentionFinder:
 
     def _versions_at(
         self, text: str, starts: list[int] | None
-    ) -> Iterator[tuple[str, re.Pattern[str], str]]:
+    ) -> Iterator[tuple[str, str, str]]:
         """The version patterns that may match ``text`` at one of ``starts``, in their order:
         those whose first two characters begin there, and those without a literal start."""
         if starts is None:
@@ -318,6 +318,11 @@ def _matches(
         if start >= end and (match := pattern.match(text, start)) is not None:
             yield match
             end = match.end()
+
+
+@cache
+def _version_pattern(source: str) -> re.Pattern[str]:
+    return re.compile(source)
 
 
 def _literal_prefix(pattern: str) -> str:
