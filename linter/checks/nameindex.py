@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 import weakref
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -71,6 +71,15 @@ _CAMEL = re.compile(r"[A-Z]?[^\W\d_A-Z]+|[A-Z]+(?![^\W\d_A-Z])|\d+")
 _NEVER = re.compile(r"(?!x)x")
 
 
+def key_and_parts(name: str) -> tuple[str, tuple[str, ...]]:
+    """A known name's look-up key and its parts (case-folded runs of letters, and of digits);
+    ("", ()) for a name prose scanning never gives as one span."""
+    if _RUNNABLE.fullmatch(name) is None:
+        return "", ()
+    folded = name.casefold()
+    return folded.translate(KEY_DROP), tuple(_PARTS.findall(folded))
+
+
 def _split_off_initial(span: str, names: Sequence[_Name]) -> bool:
     """``span`` has a one-letter word that none of the names has ("Robert A")."""
     letters = [w for w in re.split(r"[\s\-]+", span) if len(w) == 1 and w.isalpha()]
@@ -100,9 +109,11 @@ class NameIndex:
         names: Iterable[tuple[str, bool, bool, bool]],
         knowledge: Callable[[], KnowledgeBase | None],
         allow: Iterable[str] = (),
+        keys: Mapping[str, tuple[str, tuple[str, ...]]] | None = None,
     ) -> None:
         """``names``: :func:`spellings` of a knowledge base; ``knowledge`` gives that
-        knowledge base when a look-up needs more than names (loaded only then)."""
+        knowledge base when a look-up needs more than names (loaded only then); ``keys``: the
+        :func:`key_and_parts` of the names, when known (the name digest holds them)."""
         # spelling -> (ambiguous, preferred, a model's only)
         flags: dict[str, tuple[bool, bool, bool]] = {}
         for text, ambiguous, preferred, model in names:
@@ -115,14 +126,10 @@ class NameIndex:
         by_key: dict[str, list[_Name]] = {}
         parts: set[str] = set()
         for text, (_, preferred, model) in flags.items():
-            if _RUNNABLE.fullmatch(text) is None:
-                continue  # prose scanning never gives it as one span
-            folded = text.casefold()
-            name = _Name(text, folded.translate(KEY_DROP), tuple(_PARTS.findall(folded)),
-                         preferred, model)
-            if len(name.key) >= 2:
-                by_key.setdefault(name.key, []).append(name)
-                parts.update(name.parts)
+            key, its_parts = keys[text] if keys is not None else key_and_parts(text)
+            if len(key) >= 2:  # (not "" : prose scanning never gives it as one span)
+                by_key.setdefault(key, []).append(_Name(text, key, its_parts, preferred, model))
+                parts.update(its_parts)
         self.by_key = by_key
         #: parts of the names prose can hold: a typo never turns one part into another
         self.parts = frozenset(parts)
@@ -457,9 +464,10 @@ def index_of_files(knowledge_files: tuple[Path, ...], allow: tuple[str, ...] = (
     if index is None:
         from linter.knowledge.loaded import load_knowledge, name_digest
 
+        digest = name_digest(knowledge_files)
         index = _RESOLVED[wanted] = NameIndex(
-            name_digest(knowledge_files).spellings, partial(load_knowledge, knowledge_files),
-            allow)
+            digest.spellings, partial(load_knowledge, knowledge_files), allow,
+            dict(zip((text for text, *_ in digest.spellings), digest.keys, strict=True)))
     return index
 
 

@@ -14,34 +14,45 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import chain, repeat
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from linter.datafiles import yamlcache
-from linter.knowledge.surface import Form
+from linter.knowledge.surface import NAME, PATTERN, TERM, Form
 
 if TYPE_CHECKING:
     from linter.knowledge.base import KnowledgeBase
 
-_FORMAT = b"genai-lint name digest v3\0"  # v3: each form with its kind
+_FORMAT = b"genai-lint name digest v4\0"  # v4: packed strings, with the spellings' keys
 #: Entity kinds whose names are model names (hyphens and spaces between their words vary).
 MODEL_KINDS = frozenset({"model", "model-family"})
 
 
+#: Between the strings packed into one (no name holds it).
+_SEPARATOR = "\x1f"
+_KINDS = (NAME, PATTERN, TERM)
+
+
 @dataclass(frozen=True)
 class NameDigest:
-    """``forms``: every literal the mention finder can match (see ``quickscan.surface_forms``);
-    ``spellings``: (spelling, ambiguous, preferred, a model's) of every entity and vendor name."""
+    """``forms``: every form the mention finder can match (see ``surface.surface_forms``);
+    ``spellings``: (spelling, ambiguous, preferred, a model's) of every entity and vendor name;
+    ``keys``: each spelling's look-up key and parts (``nameindex.key_and_parts``)."""
 
     forms: tuple[Form, ...]
     spellings: tuple[tuple[str, bool, bool, bool], ...]
+    keys: tuple[tuple[str, tuple[str, ...]], ...]
 
 
 def digest_of(kb: KnowledgeBase) -> NameDigest:
     """The digest computed from a loaded knowledge base."""
+    from linter.checks.nameindex import key_and_parts
     from linter.knowledge.surface import surface_forms
 
-    return NameDigest(tuple(sorted(surface_forms(kb))), tuple(spellings(kb)))
+    names = tuple(spellings(kb))
+    return NameDigest(tuple(sorted(surface_forms(kb))), names,
+                      tuple(key_and_parts(text) for text, *_ in names))
 
 
 def load_digest(paths: Sequence[Path], build: Callable[[], KnowledgeBase]) -> NameDigest:
@@ -55,7 +66,7 @@ def load_digest(paths: Sequence[Path], build: Callable[[], KnowledgeBase]) -> Na
             return digest
     digest = digest_of(build())
     if entry is not None:
-        yamlcache.put(entry, [[list(f) for f in digest.forms], [list(s) for s in digest.spellings]])
+        yamlcache.put(entry, _encode(digest))
     return digest
 
 
@@ -78,15 +89,39 @@ def _terms_file() -> Path:
     return Path(packaged_path(TERMS_FILE))
 
 
+def _encode(digest: NameDigest) -> list[str]:
+    """The digest as a few long strings (the forms of each kind, the spellings, their flags,
+    keys and parts): a clean file's start reads it, and JSON reads one long string much faster
+    than thousands of short lists."""
+    join = _SEPARATOR.join
+    return [
+        *(join(text for k, text in digest.forms if k == kind) for kind in _KINDS),
+        join(text for text, *_ in digest.spellings),
+        "".join(f"{a:d}{p:d}{m:d}" for _, a, p, m in digest.spellings),
+        join(key for key, _ in digest.keys),
+        join(" ".join(parts) for _, parts in digest.keys),
+    ]
+
+
 def _decode(data: object) -> NameDigest | None:
+    """The digest :func:`_encode` wrote, or None if ``data`` is not one."""
+    def split(text: str) -> list[str]:
+        return text.split(_SEPARATOR) if text else []
+
     try:
         payload: Any = data
-        forms, spellings = payload
-        return NameDigest(
-            tuple((str(kind), str(text)) for kind, text in forms),
-            tuple((str(t), bool(a), bool(p), bool(m)) for t, a, p, m in spellings),
-        )
-    except (TypeError, ValueError):
+        names, patterns, terms, texts, keys, parts = map(split, payload[:4] + payload[5:])
+        flags = payload[4]
+        if len(payload) != 7 or not len(flags) == 3 * len(texts) == 3 * len(keys) == 3 * len(
+                parts):
+            return None
+        forms = tuple(chain.from_iterable(zip(repeat(kind), of_kind) for kind, of_kind in zip(
+            _KINDS, (names, patterns, terms), strict=True)))
+        ambiguous, preferred, model = (map("1".__eq__, flags[i::3]) for i in range(3))
+        spelt = tuple(zip(texts, ambiguous, preferred, model, strict=True))
+        return NameDigest(forms, spelt, tuple(zip(keys, map(tuple, map(str.split, parts)),
+                                                  strict=True)))
+    except (TypeError, ValueError, AttributeError):
         return None
 
 
