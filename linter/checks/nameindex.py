@@ -28,7 +28,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from linter.checks.namekeys import (
-    KEY_DROP,
     deletes,
     edit_distance,
     english_words,
@@ -43,41 +42,22 @@ from linter.checks.namekeys import (
     respelling,
     uppers,
 )
-from linter.knowledge.digest import spellings
+from linter.knowledge.spellings import MAX_WORDS, NAME_WORD, PARTS, key_and_parts, spellings
 
 if TYPE_CHECKING:
     from linter.knowledge.base import KnowledgeBase
 
-#: Longest span looked up, in words ("Claude 3.5 Sonnet").
-MAX_WORDS = 3
-
 # A word: letters and digits, with dots or middle dots inside ("3.5", "DALL·E", "Stability.ai").
 _WORD = r"[^\W_](?:[^\W_]|[.·](?=[^\W_]))*"
-# A name-like word: one that starts a word with a capital letter or a digit (the character
-# class first, so that the scan skips other text fast; the look-behind then checks the start).
-_NAME_WORD = r"[A-Z0-9](?<![^\W_][A-Z0-9])[^\W_]*(?:[.·][^\W_]+)*"
 # Prose: words joined by one space (or no-break space, or line break) or one hyphen; group 1
 # holds the words after the first.
-RUN = re.compile(rf"{_NAME_WORD}((?:[ \u00a0\n-]{_NAME_WORD})*)")
-RUN_TEXT = re.compile(rf"{_NAME_WORD}(?:[ \u00a0\n-]{_NAME_WORD})*")  # for findall
+RUN = re.compile(rf"{NAME_WORD}((?:[ \u00a0\n-]{NAME_WORD})*)")
+RUN_TEXT = re.compile(rf"{NAME_WORD}(?:[ \u00a0\n-]{NAME_WORD})*")  # for findall
 # Raw Markdown (the file-level prefilter): emphasis and quote markers may come in between.
-RAW_RUN_TEXT = re.compile(rf"{_NAME_WORD}(?:[ \u00a0\t\n*_>~-]{{1,4}}{_NAME_WORD})*")
+RAW_RUN_TEXT = re.compile(rf"{NAME_WORD}(?:[ \u00a0\t\n*_>~-]{{1,4}}{NAME_WORD})*")
 _WORDS = re.compile(_WORD)
-# A spelling prose scanning can give as one span: name-like words, at most MAX_WORDS.
-_RUNNABLE = re.compile(rf"{_NAME_WORD}(?:[ \u00a0\n-]{_NAME_WORD}){{0,{MAX_WORDS - 1}}}")
-# The parts of a name or span: runs of letters and runs of digits, case-folded first.
-_PARTS = re.compile(r"[^\W\d_]+|\d+")
 _CAMEL = re.compile(r"[A-Z]?[^\W\d_A-Z]+|[A-Z]+(?![^\W\d_A-Z])|\d+")
 _NEVER = re.compile(r"(?!x)x")
-
-
-def key_and_parts(name: str) -> tuple[str, tuple[str, ...]]:
-    """A known name's look-up key and its parts (case-folded runs of letters, and of digits);
-    ("", ()) for a name prose scanning never gives as one span."""
-    if _RUNNABLE.fullmatch(name) is None:
-        return "", ()
-    folded = name.casefold()
-    return folded.translate(KEY_DROP), tuple(_PARTS.findall(folded))
 
 
 def _split_off_initial(span: str, names: Sequence[_Name]) -> bool:
@@ -240,7 +220,7 @@ class NameIndex:
         return found
 
     def _typo(self, span: str) -> str | None:
-        parts = _PARTS.findall(span.casefold())
+        parts = PARTS.findall(span.casefold())
         found: list[tuple[int, str, int]] = []  # (distance, key, index of the typo'd part)
         words = loaded_words()
         for at, part in enumerate(parts):
@@ -341,7 +321,7 @@ class NameIndex:
         flags = self._flags.get(spelling)
         if flags is None or not flags[0]:
             return False
-        return sum(1 for part in _PARTS.findall(spelling.casefold()) if part.isalpha()) < 2
+        return sum(1 for part in PARTS.findall(spelling.casefold()) if part.isalpha()) < 2
 
     def unambiguous(self, spelling: str) -> bool:
         """Whether ``spelling`` is a known name that always means the AI system."""

@@ -120,6 +120,8 @@ class Parsed:
     codes: dict[str, str]
     #: the doc's tokens, made once (iterating a Doc makes new Token objects every time)
     tokens: list[Any] = field(init=False, repr=False)
+    #: :meth:`reference` of each token asked about (the constructions ask again and again)
+    _references: dict[int, Mention | None] = field(init=False, repr=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         self.tokens = list(self.doc)
@@ -134,6 +136,12 @@ class Parsed:
 
     def reference(self, token: Any) -> Mention | None:
         """What a noun phrase headed by ``token`` refers to, looking through generic heads."""
+        if token.i in self._references:
+            return self._references[token.i]
+        found = self._references[token.i] = self._reference(token)
+        return found
+
+    def _reference(self, token: Any) -> Mention | None:
         own = self.mentions.get(token.i)
         if own is not None:
             return own

@@ -12,7 +12,7 @@ building the digest from the knowledge base.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import chain, repeat
 from pathlib import Path
@@ -25,8 +25,6 @@ if TYPE_CHECKING:
     from linter.knowledge.base import KnowledgeBase
 
 _FORMAT = b"genai-lint name digest v4\0"  # v4: packed strings, with the spellings' keys
-#: Entity kinds whose names are model names (hyphens and spaces between their words vary).
-MODEL_KINDS = frozenset({"model", "model-family"})
 
 
 #: Between the strings packed into one (no name holds it).
@@ -47,7 +45,7 @@ class NameDigest:
 
 def digest_of(kb: KnowledgeBase) -> NameDigest:
     """The digest computed from a loaded knowledge base."""
-    from linter.checks.nameindex import key_and_parts
+    from linter.knowledge.spellings import key_and_parts, spellings
     from linter.knowledge.surface import surface_forms
 
     names = tuple(spellings(kb))
@@ -123,18 +121,3 @@ def _decode(data: object) -> NameDigest | None:
                                                   strict=True)))
     except (TypeError, ValueError, AttributeError):
         return None
-
-
-def spellings(kb: KnowledgeBase) -> Iterator[tuple[str, bool, bool, bool]]:
-    """(spelling, ambiguous, preferred, a model's) of every entity and vendor name and alias."""
-    for entity in kb.entities.values():
-        ambiguous = bool(getattr(entity, "ambiguous", False))
-        model = entity.kind in MODEL_KINDS
-        yield entity.name, ambiguous, True, model
-        for alias in entity.aliases:
-            yield alias, ambiguous, False, model
-    for vendor in kb.vendors.values():
-        ambiguous = bool(getattr(vendor, "ambiguous", False))
-        yield vendor.name, ambiguous, True, False
-        for alias in vendor.aliases:
-            yield alias, ambiguous, False, False
