@@ -166,3 +166,11 @@ def _shipped() -> list[Path]:
     from linter.knowledge.files import shipped_knowledge_files
 
     return shipped_knowledge_files(packaged_path(api.KNOWLEDGE_FILE))
+
+
+def test_the_automaton_tells_every_start_in_order() -> None:
+    forms = {(NAME, "Meta"), (NAME, "Llama"), (PATTERN, r"Meta-Llama-\d"), (TERM, "LLM")}
+    literal, automaton = _both_paths(forms)
+    assert literal.starts("Meta-Llama-3 is an LLM.") is None  # the literal path tells none
+    assert list(automaton.starts("Meta-Llama-3 is an LLM; so is Llama.")) == [0, 5, 19, 30]
+    assert list(automaton.starts("metal llamas")) == []

@@ -174,7 +174,8 @@ class MentionFinder:
         """Non-overlapping mentions, longest first, entities (versions before families) winning
         ties. ``context``: words around ``text`` that tell an ambiguous name's sense (a table
         column's title)."""
-        starts = self._quick().starts(text)
+        lazy = self._quick().starts(text)
+        starts = None if lazy is None else list(lazy)
         if starts == []:
             return []
         found: list[Mention] = []

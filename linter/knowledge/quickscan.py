@@ -11,10 +11,12 @@ itself, so results never change.
 
 from __future__ import annotations
 
+import heapq
 import re
 import string
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
+from itertools import groupby
 from typing import Any
 
 from linter.knowledge.surface import NAME, PATTERN, TERM, Form
@@ -125,21 +127,16 @@ class QuickScan:
         automaton, python = self._automaton()
         return automaton.search(text) is not None or any(p.search(text) for p in python)
 
-    def starts(self, text: str) -> list[int] | None:
-        """Every position of ``text`` where a form matches, in order ([] when none; None when
-        the literal path answered "maybe", which tells no positions). A name the finder finds
-        starts at one of them."""
+    def starts(self, text: str) -> Iterator[int] | None:
+        """Every position of ``text`` where a form matches, in order, found as they are asked
+        for (none when no name occurs; None when the literal path answered "maybe", which
+        tells no positions). A name the finder finds starts at one of them."""
         if self._pattern is None and len(text) <= self._budget:
-            return None if self.maybe(text) else []
+            return None if self.maybe(text) else iter(())
         text = text.translate(_FOLD)  # (one character for one: the positions hold)
         automaton, python = self._automaton()
-        found: set[int] = set()
-        for pattern in (automaton, *python):
-            match = pattern.search(text)
-            while match is not None:  # each start, also inside an earlier match
-                found.add(match.start())
-                match = pattern.search(text, match.start() + 1)
-        return sorted(found)
+        found = heapq.merge(*(_each_start(pattern, text) for pattern in (automaton, *python)))
+        return (start for start, _ in groupby(found))
 
     def _literal_maybe(self, text: str) -> bool:
         spaced = _spaced(text)
@@ -195,6 +192,14 @@ def quick_scan_of(forms: frozenset[Form]) -> QuickScan:
 def _python(pattern: str) -> re.Pattern[str]:
     """A version pattern for Python's engine, on text whose dotted and dotless i are "i"."""
     return re.compile(pattern.translate(_FOLD))
+
+
+def _each_start(pattern: Any, text: str) -> Iterator[int]:
+    """Where ``pattern`` matches in ``text``: each start, also one inside an earlier match."""
+    match = pattern.search(text)
+    while match is not None:
+        yield match.start()
+        match = pattern.search(text, match.start() + 1)
 
 
 def _literal_start(pattern: str) -> str:
