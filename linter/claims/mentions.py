@@ -248,6 +248,8 @@ class MentionFinder:
             return False
         if re.search(r"\bthe\s+$", before, re.IGNORECASE) and re.match(r"\s+of\b", after):
             return False
+        if self._after_given_name(text, start):
+            return False  # "Hongwei Yi", "Ashish Vaswani, Noam Shazeer and Niki Parmar"
         if entity.ambiguity == "determiner":
             # Only "the Bard" or "a bard" is the ordinary word; a bare capital name is the product.
             after_product = re.match(
@@ -276,6 +278,12 @@ class MentionFinder:
         )
 
 
+    def _after_given_name(self, text: str, start: int) -> bool:
+        """Whether the name at ``start`` follows a capitalised word inside a sentence that is
+        no known name: a person's surname ("Hongwei Yi"), not "Google Gemini"."""
+        given = _GIVEN_NAME.search(text, max(0, start - 30), start)
+        return given is not None and _norm_space(given.group(1)) not in self._exact
+
     def _owned_by_maker(self, before: str, entity: Entity) -> bool:
         """Whether ``before`` ends with a possessive of the entity's own maker ("Adobe's ",
         "Google DeepMind's "; not another company's, which may have its own product of that
@@ -292,6 +300,9 @@ class MentionFinder:
         return False
 
 
+#: A capitalised word inside a sentence (after a lower-case word or a comma) just before the
+#: end of the searched range.
+_GIVEN_NAME = re.compile(r"(?:[a-z,][\s\u00a0]+)([A-Z][a-z]+)[\s\u00a0]+$")
 #: The words before a possessive mark at the end of a text ("Canva's ", "Pika Labs' ").
 _POSSESSOR = re.compile(r"([^\n]*?)(?:[’']s|(?<=s)[’'])[\s\u00a0]+$")
 
