@@ -52,12 +52,23 @@ def test_a_team_vendor_fact_is_checked(tmp_path: Path) -> None:
     assert _rules("Acme Corp's AcmeHelper answers tickets.", config) == []
 
 
+def test_crediting_a_team_product_s_co_developer_is_right(tmp_path: Path) -> None:
+    kb = TEAM_KB.replace("    powered_by: [claude]\n",
+                         "    powered_by: [claude]\n    co_developers: [anthropic]\n")
+    kb = kb.replace("powered_by: acme-handbook}",
+                    "powered_by: acme-handbook, co_developers: acme-handbook}")
+    config = _config(tmp_path, kb)
+    assert _rules("Anthropic's AcmeHelper answers tickets.", config) == []
+    assert "GL205" in _rules("Google's AcmeHelper answers tickets.", config)
+
+
 @pytest.mark.parametrize(
     ("wrong", "expected"),
     [
         ("vendor: acme", "vendor: acme-corp"),
         ("category: chatbot", "category: chat-bot"),
         ("powered_by: [claude]", "powered_by: [claud]"),
+        ("powered_by: [claude]", "powered_by: [claude]\n    co_developers: [anthropc]"),
     ],
 )
 def test_a_misspelt_reference_is_an_error_with_a_suggestion(

@@ -49,7 +49,7 @@ def _made_by(kb: KnowledgeBase, claim: Claim) -> Verdict | None:
     if right is None or wrong is None:
         return None
     if (wrong.host and claim.construction != AUTHORED) or claim.object in right.affiliates or (
-            entity.vendor in wrong.affiliates):
+            entity.vendor in wrong.affiliates) or claim.object in entity.co_developers:
         return None
     return Verdict("model-vendor", say("model-vendor", "vendor", name=entity.name,
                                        right=right.name, wrong=wrong.name), right.name)

@@ -73,6 +73,9 @@ class Entity:
     architecture: tuple[str, ...] = ()
     components: tuple[str, ...] = ()
     vendor: str | None = None
+    #: vendors that built or released it with its vendor ("Runway published Stable Diffusion
+    #: 1.5"): crediting one of them is right
+    co_developers: tuple[str, ...] = ()
     ambiguous: bool = False
     #: "context": a look-alike unless AI context is near; "determiner": only after an article
     ambiguity: str = ""
@@ -235,6 +238,7 @@ def _entity(raw: Mapping[str, Any]) -> Entity:
         architecture=_strs(raw.get("architecture")),
         components=_strs(raw.get("components")),
         vendor=raw.get("vendor"),
+        co_developers=_strs(raw.get("co_developers")),
         ambiguous=bool(raw.get("ambiguous", False)),
         ambiguity=_ambiguity(raw.get("ambiguous", False)),
         cues=_strs(raw.get("cues")),

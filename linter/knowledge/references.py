@@ -71,6 +71,8 @@ def check_references(
 def _check_entity(kb: KnowledgeBase, entity: Entity, where: Where) -> None:
     subject = f"entity {entity.id!r}"
     _require(entity.vendor, kb.vendors, "vendor", where, subject)
+    for co_developer in entity.co_developers:
+        _require(co_developer, kb.vendors, "vendor", where, subject)
     categories = entity.category if isinstance(entity.category, tuple) else (entity.category,)
     for category in categories:
         _require(category, kb.categories, "category", where, subject)
