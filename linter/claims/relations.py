@@ -78,12 +78,14 @@ def verb_subjects(verb: Any) -> list[Any]:
 
 
 def _misread_apposition(subject: Any, verb: Any) -> Any:
-    """ "X, NVIDIA's face generator, is a Y": the parser made the set-off phrase the subject
-    and hung the name before it on the verb; the name is the subject."""
+    """ "X, NVIDIA's face generator, is a Y", "X (DeepMind, 2016) is a Y": the parser made the
+    set-off phrase the subject and hung the name before it on the verb; the name is the
+    subject."""
     first = subject.left_edge
-    last = subject.right_edge  # (the closing comma may hang on the phrase)
-    closing = last if last.text == "," or last.i + 1 >= len(subject.doc) else last.nbor(1)
-    if first.i < 2 or first.nbor(-1).text != "," or closing.text != ",":
+    last = subject.right_edge  # (the closing mark may hang on the phrase)
+    closer = _SET_OFF.get(first.nbor(-1).text) if first.i >= 2 else None
+    closing = last if last.text == closer or last.i + 1 >= len(subject.doc) else last.nbor(1)
+    if closer is None or closing.text != closer:
         return subject
     name = first.nbor(-2)
     if name.head.i == verb.i and name.dep_ in ("npadvmod", "dep", "nsubj") and (
@@ -91,6 +93,9 @@ def _misread_apposition(subject: Any, verb: Any) -> Any:
         return name
     return subject
 
+
+#: The marks that open a phrase set off after a name, and the marks that close it.
+_SET_OFF = {",": ",", "(": ")"}
 
 #: Words that open a new clause after a comma ("X hosts models, so a Llama model is ...").
 _CLAUSE_OPENERS = frozenset({"so", "but", "yet", "because", "while", "whereas", "although"})
