@@ -72,6 +72,8 @@ class Lexicon:
     artifact_nouns: frozenset[str] = frozenset()
     #: verbs of making one system from another ("distil", "fine-tune"): the object is the base
     derive_verbs: frozenset[str] = frozenset()
+    #: verbs whose "with" names a partner, not a means ("pairs X with Y", "combine X with Y")
+    partner_verbs: frozenset[str] = frozenset()
     #: nouns with no modality of their own that take their modifier's ("audio clip", "PNG diagram")
     carriers: frozenset[str] = frozenset()
     #: adjectives that give any noun their modality ("spoken intro": speech)
@@ -191,6 +193,7 @@ def lexicon() -> Lexicon:
         derived_nouns=_words(predicates["made_by"].get("derived")),
         artifact_nouns=_words(predicates["made_by"].get("artifacts")),
         derive_verbs=_words(predicates["made_by"].get("derive")),
+        partner_verbs=_words(predicates["built_on"].get("partners")),
         control_verbs=_words(predicates["control"]["verbs"]),
         output_verbs={
             lemma: _output_verb(lemma, spec)

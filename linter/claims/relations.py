@@ -311,6 +311,13 @@ _MANNER = frozenset({"with", "through", "via", "using"})
 _WORKING = frozenset({"work", "operate", "function", "learn", "train"})
 
 
+def _partner_of_outer_verb(verb: Any) -> bool:
+    """Whether ``verb`` is a relative clause on the object of a verb whose "with" names a
+    partner: the "with" the parser hung on ``verb`` belongs to that verb."""
+    return verb.dep_ == "relcl" and verb.head.dep_ == "dobj" and (
+        verb.head.head.lemma_.lower() in lexicon().partner_verbs)
+
+
 def built_on(p: Parsed) -> Iterator[IsA]:
     """ "X is built on / based on / powered by Y", "X uses Y" (how = "basis")."""
     for token in p.tokens:
@@ -318,6 +325,8 @@ def built_on(p: Parsed) -> Iterator[IsA]:
             verb = token.head.head
             if token.head.lower_ in _MANNER and verb.dep_ == "dobj":
                 verb = verb.head  # "generates images with a GAN", "with" hung on the object
+            if token.head.lower_ == "with" and _partner_of_outer_verb(verb):
+                continue  # "pairs an LLM that writes copy with a diffusion model"
         elif token.dep_ == "advmod" and _is_architecture(p, token):
             verb = token.head  # "generates images autoregressively"
         elif token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lower_ == "top":
