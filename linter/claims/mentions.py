@@ -12,7 +12,7 @@ from typing import Any
 
 from linter.knowledge.base import Entity, KnowledgeBase
 from linter.knowledge.misspellings import misspelt_names
-from linter.knowledge.quickscan import QuickScan, quick_scan_of
+from linter.knowledge.quickscan import QuickScan, literal_start, quick_scan_of
 from linter.knowledge.surface import plural_forms, surface_forms, term_forms
 
 #: Mention types. "category" covers LLM as well (the concept and the category are one).
@@ -131,7 +131,7 @@ class MentionFinder:
                     if alias[-1:].isalpha():  # "Ideogram 2.0", "Kling 1.6": an unlisted version
                         declared.setdefault(re.escape(alias) + _VERSION, entity.id)
         self._versions = [  # (each compiled on first use: most never occur in a run)
-            (_literal_prefix(pattern), _LEFT + "(?:" + pattern + ")" + _RIGHT, ident)
+            (literal_start(pattern), _LEFT + "(?:" + pattern + ")" + _RIGHT, ident)
             for pattern, ident in declared.items()
         ]
         #: the versions by the first two characters of their literal start ("Qw"), and
@@ -335,12 +335,6 @@ def _matches(
 @cache
 def _version_pattern(source: str) -> re.Pattern[str]:
     return re.compile(source)
-
-
-def _literal_prefix(pattern: str) -> str:
-    """The plain text a regular expression's every match starts with ("" when unsure)."""
-    literal = re.match(r"[\w·]+", pattern)
-    return literal.group(0) if literal and not re.match(r"[\w·]+[?*{]", pattern) else ""
 
 
 def _norm_space(text: str) -> str:

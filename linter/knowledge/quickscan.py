@@ -114,7 +114,7 @@ class QuickScan:
                              for kind, text in self._forms if kind == NAME})
         self._terms = tuple({_loose(text) for kind, text in self._forms if kind == TERM})
         #: each version pattern with the literal text its every match starts with
-        self._patterns = tuple((_literal_start(text), text.translate(_FOLD))
+        self._patterns = tuple((literal_start(text), text.translate(_FOLD))
                                for kind, text in self._forms if kind == PATTERN)
         self._budget = self.LITERAL_BUDGET
         self._pattern: Any = None
@@ -202,7 +202,7 @@ def _each_start(pattern: Any, text: str) -> Iterator[int]:
         match = pattern.search(text, match.start() + 1)
 
 
-def _literal_start(pattern: str) -> str:
+def literal_start(pattern: str) -> str:
     """The literal text every match of ``pattern`` starts with ("" when there is none)."""
     depth, index = 0, 0
     while index < len(pattern):  # an alternative at the top level has its own start
